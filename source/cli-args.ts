@@ -1,0 +1,258 @@
+export type RunOptions = {lesson?: string; branch: string; workdir?: string; keep: boolean; screenReader: boolean};
+
+export type CliCommand =
+	| {kind: 'run'; options: RunOptions}
+	| {kind: 'list'}
+	| {kind: 'help'}
+	| {kind: 'version'}
+	| {kind: 'error'; message: string};
+
+const helpHint = 'Run git-push-tutor --help to see the options.';
+
+const valueOptions = {lesson: 'ID', branch: 'NAME', workdir: 'DIR'} as const;
+type ValueOption = keyof typeof valueOptions;
+
+const flagOptions = ['keep', 'screen-reader', 'list', 'help', 'version'] as const;
+type FlagOption = typeof flagOptions[number];
+
+const shortAliases: Record<string, FlagOption> = {'-h': 'help', '-v': 'version', '-V': 'version', '-l': 'list'};
+
+// Order matters: it breaks ties when suggesting a near miss.
+const knownNames: readonly string[] = ['lesson', 'branch', 'workdir', 'keep', 'screen-reader', 'list', 'help', 'version'];
+
+export const helpText = `git-push-tutor: learn git add, commit and push with real git, in a sandbox.
+
+Usage
+  git-push-tutor [--lesson ID] [--branch NAME] [--workdir DIR] [--keep]
+                 [--screen-reader]
+  git-push-tutor --list | --help | --version
+
+Options
+  --lesson ID        Start at the lesson with this ID (see --list).
+  --branch NAME      Default branch of the practice repositories
+                     (default: main).
+  --workdir DIR      Put the sandbox inside DIR.
+  --keep             Leave the sandbox on disk when you finish and print
+                     where it is, so you can look around.
+  --screen-reader    Use plain, linear output that suits screen readers.
+  -l, --list         List the lessons and their IDs.
+  -h, --help         Show this help.
+  -v, --version      Show the version number.
+
+Options that take a value can also be written as --option=value.
+
+The tutor never reads or changes your own repositories or git settings.`;
+
+function isValueOption(name: string): name is ValueOption {
+	return Object.hasOwn(valueOptions, name);
+}
+
+function isFlagOption(name: string): name is FlagOption {
+	return (flagOptions as readonly string[]).includes(name);
+}
+
+export function parseCliArgs(argv: readonly string[]): CliCommand {
+	const values: Partial<Record<ValueOption, string>> = {};
+	const flags = new Set<FlagOption>();
+	// Keep scanning after an error so a later --help still wins.
+	let firstError: string | undefined;
+	const fail = (message: string) => {
+		firstError ??= `${message} ${helpHint}`;
+	};
+
+	let onlyPositionals = false;
+	for (let index = 0; index < argv.length; index++) {
+		const token = argv[index]!;
+
+		if (onlyPositionals || !token.startsWith('-') || token === '-') {
+			fail(strayArgumentMessage(token));
+			continue;
+		}
+
+		if (token === '--') {
+			onlyPositionals = true;
+			continue;
+		}
+
+		const alias = shortAliases[token];
+		if (alias) {
+			flags.add(alias);
+			continue;
+		}
+
+		if (!token.startsWith('--')) {
+			fail(unknownOptionMessage(token));
+			continue;
+		}
+
+		const equals = token.indexOf('=');
+		const name = equals === -1 ? token.slice(2) : token.slice(2, equals);
+		const inlineValue = equals === -1 ? undefined : token.slice(equals + 1);
+
+		if (isFlagOption(name)) {
+			if (inlineValue === undefined) {
+				flags.add(name);
+			} else {
+				fail(`Option --${name} does not take a value.`);
+			}
+
+			continue;
+		}
+
+		if (!isValueOption(name)) {
+			fail(unknownOptionMessage(equals === -1 ? token : token.slice(0, equals)));
+			continue;
+		}
+
+		let value = inlineValue;
+		if (value === undefined) {
+			const next = argv[index + 1];
+			// A following option means the value was forgotten, not that it is the value.
+			if (next !== undefined && !(next.startsWith('-') && next !== '-')) {
+				value = next;
+				index++;
+			}
+		}
+
+		if (value === undefined || value === '') {
+			fail(`Option --${name} needs a value, like --${name} ${valueOptions[name]}.`);
+			continue;
+		}
+
+		if (name === 'branch') {
+			const problem = branchNameProblem(value);
+			if (problem) {
+				fail(`"${value}" is not a valid branch name for --branch: ${problem}. Try a simple name such as main.`);
+				continue;
+			}
+		}
+
+		// The last one wins, like most command-line tools.
+		values[name] = value;
+	}
+
+	if (flags.has('help')) {
+		return {kind: 'help'};
+	}
+
+	if (flags.has('version')) {
+		return {kind: 'version'};
+	}
+
+	if (flags.has('list')) {
+		return {kind: 'list'};
+	}
+
+	if (firstError !== undefined) {
+		return {kind: 'error', message: firstError};
+	}
+
+	const options: RunOptions = {
+		branch: values.branch ?? 'main',
+		keep: flags.has('keep'),
+		screenReader: flags.has('screen-reader'),
+	};
+	if (values.lesson !== undefined) {
+		options.lesson = values.lesson;
+	}
+
+	if (values.workdir !== undefined) {
+		options.workdir = values.workdir;
+	}
+
+	return {kind: 'run', options};
+}
+
+// Stricter than git itself on purpose: practice branches should be simple names.
+function branchNameProblem(name: string): string | undefined {
+	if (name.length > 100) {
+		return 'it is longer than 100 characters';
+	}
+
+	if (!/^[\w./-]+$/.test(name)) {
+		return 'use only letters, digits, "-", "_", "." and "/"';
+	}
+
+	if (name.startsWith('-') || name.startsWith('.')) {
+		return 'it must not start with "-" or "."';
+	}
+
+	if (name.includes('..')) {
+		return 'it must not contain ".."';
+	}
+
+	if (name.endsWith('/') || name.endsWith('.lock') || name.endsWith('.')) {
+		return 'it must not end with "/", ".lock" or "."';
+	}
+
+	// Git also refuses these, and it would fail later with a far more confusing message.
+	if (name.split('/').some(part => part === '')) {
+		return 'it must not start with "/" or contain "//"';
+	}
+
+	if (name.split('/').some(part => part.startsWith('.') || part.endsWith('.lock'))) {
+		return 'no part between "/" may start with "." or end with ".lock"';
+	}
+
+	if (name === 'HEAD') {
+		return '"HEAD" is a name git reserves';
+	}
+
+	return undefined;
+}
+
+function unknownOptionMessage(option: string): string {
+	const suggestion = closestName(option.replace(/^-+/, '').toLowerCase());
+	return suggestion
+		? `Unknown option ${option}. Did you mean --${suggestion}?`
+		: `Unknown option ${option}.`;
+}
+
+function strayArgumentMessage(word: string): string {
+	// A forgotten "--" (git-push-tutor list) is a likely beginner slip.
+	if (isFlagOption(word) || isValueOption(word)) {
+		return `Unexpected argument "${word}". Did you mean --${word}?`;
+	}
+
+	return `Unexpected argument "${word}".`;
+}
+
+function closestName(input: string): string | undefined {
+	let best: string | undefined;
+	let bestDistance = 3;
+	for (const name of knownNames) {
+		const distance = editDistance(input, name);
+		if (distance < bestDistance) {
+			best = name;
+			bestDistance = distance;
+		}
+	}
+
+	return best;
+}
+
+// Optimal string alignment distance: a swapped pair of letters counts as one edit.
+function editDistance(a: string, b: string): number {
+	const rows: number[][] = [];
+	for (let i = 0; i <= a.length; i++) {
+		const row: number[] = [];
+		for (let j = 0; j <= b.length; j++) {
+			if (i === 0 || j === 0) {
+				row.push(i + j);
+				continue;
+			}
+
+			const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+			let distance = Math.min(rows[i - 1]![j]! + 1, row[j - 1]! + 1, rows[i - 1]![j - 1]! + cost);
+			if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
+				distance = Math.min(distance, rows[i - 2]![j - 2]! + 1);
+			}
+
+			row.push(distance);
+		}
+
+		rows.push(row);
+	}
+
+	return rows[a.length]![b.length]!;
+}

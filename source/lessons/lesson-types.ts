@@ -1,0 +1,86 @@
+// The shape of a lesson file in lessons/. Lessons are data: the setup actions and checks
+// below are a fixed vocabulary implemented in source/, so a lesson never carries code.
+import type {FailureId} from '../explain/explanations.ts';
+
+/** One fact about the repositories (or the learner's last command) that a step can require. */
+export type Check =
+	/** The learner's last command was `git <command>`; `result` and `failure` narrow it. */
+	| {check: 'ran'; command: string; result?: 'succeeded' | 'failed'; failure?: FailureId}
+	/** The file is in the open box (staged, differs from the last sealed box). */
+	| {check: 'staged'; path: string}
+	/** The file is not in the open box. */
+	| {check: 'notStaged'; path: string}
+	| {check: 'untracked'; path: string}
+	/** No untracked files and no unstaged changes: everything on the desk is packed. */
+	| {check: 'deskClear'}
+	/** Nothing staged. */
+	| {check: 'boxEmpty'}
+	/** A tracked file has changes that are not sealed yet (staged or not). */
+	| {check: 'uncommittedChanges'}
+	/** At least this many sealed boxes (commits) on the current branch. */
+	| {check: 'commits'; atLeast: number}
+	/** At least this many boxes sealed since the step began. */
+	| {check: 'newCommits'; atLeast: number}
+	/** The newest box changes this file (or, without a path, changes some file that already existed). */
+	| {check: 'lastCommitChanges'; path?: string}
+	| {check: 'noRemotes'}
+	/** The remote exists; with `reachesOnline`, its URL leads to the online repository. */
+	| {check: 'remote'; name: string; reachesOnline?: boolean}
+	/** The current branch tracks the branch of the same name on this remote. */
+	| {check: 'tracks'; remote: string}
+	| {check: 'noUpstream'}
+	/** The online branch of the same name holds exactly the local branch's boxes. */
+	| {check: 'shipped'}
+	| {check: 'not'; of: Check};
+
+export type CheckName = Check['check'];
+
+export type Nudge = {
+	/** Shown when every check holds (and the step did not pass). */
+	when: Check[];
+	say: string;
+};
+
+/** Setup builds a lesson's starting world, in order. */
+export type SetupAction =
+	/** Start where another lesson ends: its setup and reference solution are played first. */
+	| {do: 'continueFrom'; lesson: string}
+	| {do: 'write'; path: string; text: string}
+	| {do: 'append'; path: string; text: string}
+	/** Runs a command line exactly as if the learner had typed it (git or a file helper). */
+	| {do: 'type'; line: string};
+
+export type Step = {
+	id: string;
+	title: string;
+	/** What to do, a paragraph or a few; may use {branch} and {url}. */
+	text: string;
+	passWhen: Check[];
+	/** Said when the step passes. */
+	success: string;
+	/** Checked in order when the step is not met; the first that holds is said. */
+	nudges: Nudge[];
+	/** Each `hint` shows the next; the last one is the command. */
+	hints: string[];
+	/** What a learner could type to pass the step: played by the test suite. */
+	solution: string[];
+	/** Command sequences that must not pass the step: played by the test suite too. */
+	wrongMoves: string[][];
+	/** True when this step can only be reached by passing the one before (never by jumping ahead). */
+	afterPrevious: boolean;
+};
+
+export type Lesson = {
+	id: string;
+	number: number;
+	title: string;
+	/** The git command the lesson is about, shown in the menu. */
+	command: string;
+	intro: string;
+	setup: SetupAction[];
+	steps: Step[];
+	/** What the learner takes away, shown on the Lesson complete screen. */
+	summary: string[];
+	/** The file the lesson was loaded from, for messages. */
+	source: string;
+};

@@ -1,0 +1,317 @@
+// Turns a parsed lesson file into a Lesson, or lists every problem with the file and step it
+// is in, so an instructor writing a lesson can fix them all in one pass.
+import {explanations} from '../explain/explanations.ts';
+import type {Check, CheckName, Lesson, Nudge, SetupAction, Step} from './lesson-types.ts';
+
+type FieldType = 'string' | 'number' | 'boolean' | 'check' | 'result' | 'failure';
+/** Each check's parameters; a trailing '?' marks an optional one. */
+const checkParameters: Record<CheckName, Record<string, FieldType>> = {
+	ran: {command: 'string', 'result?': 'result', 'failure?': 'failure'},
+	staged: {path: 'string'},
+	notStaged: {path: 'string'},
+	untracked: {path: 'string'},
+	deskClear: {},
+	boxEmpty: {},
+	uncommittedChanges: {},
+	commits: {atLeast: 'number'},
+	newCommits: {atLeast: 'number'},
+	lastCommitChanges: {'path?': 'string'},
+	noRemotes: {},
+	remote: {name: 'string', 'reachesOnline?': 'boolean'},
+	tracks: {remote: 'string'},
+	noUpstream: {},
+	shipped: {},
+	not: {of: 'check'},
+};
+
+const setupParameters: Record<SetupAction['do'], Record<string, FieldType>> = {
+	continueFrom: {lesson: 'string'},
+	write: {path: 'string', text: 'string'},
+	append: {path: 'string', text: 'string'},
+	type: {line: 'string'},
+};
+
+export class LessonError extends Error {
+	constructor(readonly file: string, readonly problems: string[]) {
+		super(`${file}:\n${problems.map(problem => `  - ${problem}`).join('\n')}`);
+		this.name = 'LessonError';
+	}
+}
+
+type Json = Record<string, unknown>;
+const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** Edit distance, for "did you mean" suggestions. */
+function distance(a: string, b: string): number {
+	let previous = Array.from({length: b.length + 1}, (_, index) => index);
+	for (let i = 1; i <= a.length; i++) {
+		const current = [i];
+		for (let j = 1; j <= b.length; j++) {
+			current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+		}
+
+		previous = current;
+	}
+
+	return previous[b.length]!;
+}
+
+export function suggest(word: string, known: readonly string[]): string {
+	const best = known.map(name => ({name, cost: distance(word.toLowerCase(), name.toLowerCase())})).sort((a, b) => a.cost - b.cost)[0];
+	return best && best.cost <= 3 ? ` (did you mean "${best.name}"?)` : ` (known: ${known.join(', ')})`;
+}
+
+class Collector {
+	readonly problems: string[] = [];
+	add(where: string, message: string): void {
+		this.problems.push(where ? `${where}: ${message}` : message);
+	}
+
+	string(object: Json, key: string, where: string, optional = false): string {
+		const value = object[key];
+		if (typeof value === 'string' && value.trim() !== '') {
+			return value;
+		}
+
+		if (!(optional && value === undefined)) {
+			this.add(where, `"${key}" must be a non-empty text`);
+		}
+
+		return '';
+	}
+
+	strings(object: Json, key: string, where: string, optional = false): string[] {
+		const value = object[key];
+		if (value === undefined && optional) {
+			return [];
+		}
+
+		if (!Array.isArray(value) || value.some(item => typeof item !== 'string')) {
+			this.add(where, `"${key}" must be a list of texts`);
+			return [];
+		}
+
+		return value as string[];
+	}
+
+	list(object: Json, key: string, where: string, optional = false): unknown[] {
+		const value = object[key];
+		if (value === undefined && optional) {
+			return [];
+		}
+
+		if (!Array.isArray(value)) {
+			this.add(where, `"${key}" must be a list`);
+			return [];
+		}
+
+		return value;
+	}
+
+	unknownKeys(object: Json, allowed: readonly string[], where: string): void {
+		for (const key of Object.keys(object)) {
+			if (!allowed.includes(key)) {
+				this.add(where, `unknown field "${key}"${suggest(key, allowed)}`);
+			}
+		}
+	}
+
+	/** Checks the parameters of a check or setup action against its table. */
+	parameters(object: Json, table: Record<string, FieldType>, discriminator: string, where: string): boolean {
+		const names = Object.keys(table).map(name => name.replace(/\?$/, ''));
+		this.unknownKeys(object, [discriminator, ...names], where);
+		let valid = true;
+		for (const [rawName, type] of Object.entries(table)) {
+			const name = rawName.replace(/\?$/, '');
+			const value = object[name];
+			if (value === undefined) {
+				if (!rawName.endsWith('?')) {
+					this.add(where, `needs "${name}"`);
+					valid = false;
+				}
+
+				continue;
+			}
+
+			valid = this.fieldValue(value, type, name, where) && valid;
+		}
+
+		return valid;
+	}
+
+	private fieldValue(value: unknown, type: FieldType, name: string, where: string): boolean {
+		const problem = (message: string) => {
+			this.add(where, `"${name}" ${message}`);
+			return false;
+		};
+
+		switch (type) {
+			case 'check': {
+				return this.check(value, `${where} > ${name}`) !== undefined;
+			}
+
+			case 'result': {
+				return value === 'succeeded' || value === 'failed' || problem('must be "succeeded" or "failed"');
+			}
+
+			case 'failure': {
+				const ids = Object.keys(explanations);
+				return (typeof value === 'string' && ids.includes(value)) || problem(`is not a known failure${suggest(String(value), ids)}`);
+			}
+
+			case 'number': {
+				return (typeof value === 'number' && Number.isInteger(value) && value >= 0) || problem('must be a whole number');
+			}
+
+			default: {
+				return typeof value === type || problem(`must be a ${type === 'string' ? 'text' : type}`);
+			}
+		}
+	}
+
+	check(value: unknown, where: string): Check | undefined {
+		if (!isObject(value) || typeof value.check !== 'string') {
+			this.add(where, 'a check must be an object like {"check": "staged", "path": "notes.txt"}');
+			return undefined;
+		}
+
+		const table = checkParameters[value.check as CheckName];
+		if (table === undefined) {
+			this.add(where, `unknown check "${value.check}"${suggest(value.check, Object.keys(checkParameters))}`);
+			return undefined;
+		}
+
+		return this.parameters(value, table, 'check', where) ? (value as Check) : undefined;
+	}
+
+	checks(object: Json, key: string, where: string, optional = false): Check[] {
+		return this.list(object, key, where, optional)
+			.map((item, index) => this.check(item, `${where} > ${key}[${index}]`))
+			.filter((check): check is Check => check !== undefined);
+	}
+}
+
+const lessonKeys = ['id', 'number', 'title', 'command', 'intro', 'setup', 'steps', 'summary'];
+const stepKeys = ['id', 'title', 'text', 'passWhen', 'success', 'nudges', 'hints', 'solution', 'wrongMoves', 'afterPrevious'];
+
+export function validateLesson(data: unknown, file: string): Lesson {
+	const collect = new Collector();
+	if (!isObject(data)) {
+		throw new LessonError(file, ['the file must hold one JSON object: {"id": ..., "title": ..., "steps": [...]}']);
+	}
+
+	collect.unknownKeys(data, lessonKeys, '');
+	const id = collect.string(data, 'id', '');
+	if (id && !/^[a-z][a-z\d-]*$/.test(id)) {
+		collect.add('', `"id" must be lower-case letters, digits and dashes, like "pull-first" (got "${id}")`);
+	}
+
+	const number = typeof data.number === 'number' && Number.isInteger(data.number) && data.number > 0 ? data.number : 0;
+	if (number === 0) {
+		collect.add('', '"number" must be a whole number from 1 up (the lesson\'s place in the menu)');
+	}
+
+	const setup = collect.list(data, 'setup', '', true).map((item, index) => validateSetup(item, `setup[${index}]`, collect));
+	const steps = collect.list(data, 'steps', '').map((item, index) => validateStep(item, index, collect));
+	if (steps.length === 0 && Array.isArray(data.steps)) {
+		collect.add('', 'a lesson needs at least one step');
+	}
+
+	const stepIds = steps.map(step => step?.id);
+	for (const [index, stepId] of stepIds.entries()) {
+		if (stepId && stepIds.indexOf(stepId) !== index) {
+			collect.add(`step ${index + 1} (${stepId})`, 'another step already has this id');
+		}
+	}
+
+	const lesson: Lesson = {
+		id,
+		number,
+		title: collect.string(data, 'title', ''),
+		command: collect.string(data, 'command', ''),
+		intro: collect.string(data, 'intro', ''),
+		setup: setup.filter((action): action is SetupAction => action !== undefined),
+		steps: steps.filter((step): step is Step => step !== undefined),
+		summary: collect.strings(data, 'summary', ''),
+		source: file,
+	};
+	if (collect.problems.length > 0) {
+		throw new LessonError(file, collect.problems);
+	}
+
+	return lesson;
+}
+
+function validateSetup(item: unknown, where: string, collect: Collector): SetupAction | undefined {
+	if (!isObject(item) || typeof item.do !== 'string') {
+		collect.add(where, 'a setup action must be an object like {"do": "write", "path": "notes.txt", "text": "..."}');
+		return undefined;
+	}
+
+	const table = setupParameters[item.do as SetupAction['do']];
+	if (table === undefined) {
+		collect.add(where, `unknown setup action "${item.do}"${suggest(item.do, Object.keys(setupParameters))}`);
+		return undefined;
+	}
+
+	return collect.parameters(item, table, 'do', where) ? (item as SetupAction) : undefined;
+}
+
+function validateStep(item: unknown, index: number, collect: Collector): Step | undefined {
+	const label = isObject(item) && typeof item.id === 'string' ? `step ${index + 1} (${item.id})` : `step ${index + 1}`;
+	if (!isObject(item)) {
+		collect.add(label, 'a step must be an object with id, title, text, passWhen, hints and solution');
+		return undefined;
+	}
+
+	collect.unknownKeys(item, stepKeys, label);
+	const passWhen = collect.checks(item, 'passWhen', label);
+	if (Array.isArray(item.passWhen) && item.passWhen.length === 0) {
+		collect.add(label, '"passWhen" needs at least one check, or the step would pass by itself');
+	}
+
+	const nudges = collect.list(item, 'nudges', label, true).map((nudge, nudgeIndex): Nudge | undefined => {
+		const where = `${label} > nudges[${nudgeIndex}]`;
+		if (!isObject(nudge)) {
+			collect.add(where, 'a nudge must be an object like {"when": [...checks], "say": "..."}');
+			return undefined;
+		}
+
+		collect.unknownKeys(nudge, ['when', 'say'], where);
+		return {when: collect.checks(nudge, 'when', where), say: collect.string(nudge, 'say', where)};
+	});
+	const hints = collect.strings(item, 'hints', label);
+	if (Array.isArray(item.hints) && hints.length === 0) {
+		collect.add(label, '"hints" needs at least one hint (the last one should be the command)');
+	}
+
+	const solution = collect.strings(item, 'solution', label);
+	if (Array.isArray(item.solution) && solution.length === 0) {
+		collect.add(label, '"solution" needs at least one command line');
+	}
+
+	const wrongMoves = collect.list(item, 'wrongMoves', label, true).map((move, moveIndex) => {
+		if (!Array.isArray(move) || move.some(line => typeof line !== 'string')) {
+			collect.add(`${label} > wrongMoves[${moveIndex}]`, 'a wrong move must be a list of command lines');
+			return [];
+		}
+
+		return move as string[];
+	});
+	if (item.afterPrevious !== undefined && typeof item.afterPrevious !== 'boolean') {
+		collect.add(label, '"afterPrevious" must be true or false');
+	}
+
+	return {
+		id: collect.string(item, 'id', label),
+		title: collect.string(item, 'title', label),
+		text: collect.string(item, 'text', label),
+		passWhen,
+		success: collect.string(item, 'success', label, true) || 'Done.',
+		nudges: nudges.filter((nudge): nudge is Nudge => nudge !== undefined),
+		hints,
+		solution,
+		wrongMoves,
+		afterPrevious: item.afterPrevious === true,
+	};
+}

@@ -1,0 +1,298 @@
+import {randomBytes} from 'node:crypto';
+import nodeFs from 'node:fs';
+import path from 'node:path';
+import process from 'node:process';
+import envPaths from 'env-paths';
+
+export type ProgressFs = Pick<typeof import('node:fs'), 'readFileSync' | 'writeFileSync' | 'renameSync' | 'mkdirSync' | 'rmSync'>;
+
+export type LessonCompletion = {firstCompletedAt: string; timesCompleted: number};
+
+export type Progress = {
+	version: 1;
+	// By lesson id.
+	completed: Record<string, LessonCompletion>;
+	// Practice drills completed, by drill name (a later feature; kept in the format now).
+	drills: Record<string, number>;
+};
+
+export type ProgressResult = {progress: Progress; warning?: string};
+
+export type ProgressStore = {
+	readonly file: string;
+	load(): ProgressResult;
+	markLessonComplete(lessonId: string, now?: Date): ProgressResult;
+};
+
+export const emptyProgress = (): Progress => ({version: 1, completed: {}, drills: {}});
+
+export function defaultProgressFile(env: NodeJS.ProcessEnv = process.env): string {
+	const override = env['GIT_PUSH_TUTOR_PROGRESS'];
+	if (override) {
+		// Resolved so warnings always show the learner a full path.
+		return path.resolve(override);
+	}
+
+	// Note: env-paths reads XDG_CONFIG_HOME and friends from process.env, not from `env`.
+	return path.join(envPaths('git-push-tutor', {suffix: ''}).config, 'progress.json');
+}
+
+type DiskRead = {
+	progress: Progress;
+	warning?: string;
+	// True when the file holds data we could not read or move aside, so writing would destroy it.
+	writeBlocked: boolean;
+};
+
+export function createProgressStore(options: {file: string; fs?: ProgressFs}): ProgressStore {
+	const {file} = options;
+	const fs = options.fs ?? nodeFs;
+	const corruptFile = `${file}.corrupt`;
+	// Everything this session knows, so progress survives failed writes and concurrent tutors.
+	let memory = emptyProgress();
+
+	const readDisk = (): DiskRead => {
+		let text: string;
+		try {
+			text = fs.readFileSync(file, 'utf8');
+		} catch (error) {
+			if (errorCode(error) === 'ENOENT') {
+				return {progress: emptyProgress(), writeBlocked: false};
+			}
+
+			return {
+				progress: emptyProgress(),
+				warning: `Could not read your saved progress at ${file} (${describeError(error)}), so it was left untouched; this session's progress is kept in memory only.`,
+				writeBlocked: true,
+			};
+		}
+
+		const parsed = parseProgress(text);
+		if (parsed.kind === 'ok') {
+			return {
+				progress: parsed.progress,
+				warning: parsed.dropped ? `Some entries in your saved progress at ${file} were not understood and were skipped; the rest was loaded.` : undefined,
+				writeBlocked: false,
+			};
+		}
+
+		const problem = parsed.kind === 'version'
+			? `Your saved progress at ${file} was written by a different version of the tutor`
+			: `Your saved progress at ${file} could not be understood`;
+		try {
+			fs.renameSync(file, corruptFile);
+		} catch (error) {
+			return {
+				progress: emptyProgress(),
+				warning: `${problem}, and it could not be moved aside (${describeError(error)}), so it was left untouched. Progress starts fresh and this session's progress is kept in memory only.`,
+				writeBlocked: true,
+			};
+		}
+
+		return {
+			progress: emptyProgress(),
+			warning: `${problem}, so progress starts fresh. The old file was kept as ${corruptFile}.`,
+			writeBlocked: false,
+		};
+	};
+
+	// Returns a warning when the write failed; never throws.
+	const write = (progress: Progress): string | undefined => {
+		const temporary = `${file}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`;
+		let temporaryMayExist = false;
+		try {
+			fs.mkdirSync(path.dirname(file), {recursive: true});
+			// Set before writing: a failed write (ENOSPC) can still leave a partial file behind.
+			temporaryMayExist = true;
+			fs.writeFileSync(temporary, `${JSON.stringify(progress, undefined, '\t')}\n`, {flag: 'wx'});
+			fs.renameSync(temporary, file);
+			return undefined;
+		} catch (error) {
+			if (temporaryMayExist) {
+				try {
+					fs.rmSync(temporary, {force: true});
+				} catch {
+					// Nothing more we can do; the learner still gets the warning below.
+				}
+			}
+
+			return `Could not save progress to ${file} (${describeError(error)}); this session's progress is kept in memory only.`;
+		}
+	};
+
+	return {
+		file,
+		load() {
+			const disk = readDisk();
+			memory = mergeProgress(disk.progress, memory);
+			return withWarning(cloneProgress(memory), disk.warning);
+		},
+		markLessonComplete(lessonId, now = new Date()) {
+			// Re-read first: another tutor may have saved progress since we loaded.
+			const disk = readDisk();
+			const next = mergeProgress(disk.progress, memory);
+			const when = Number.isNaN(now.getTime()) ? new Date() : now;
+			const previous = ownEntry(next.completed, lessonId);
+			setEntry(next.completed, lessonId, previous
+				? {firstCompletedAt: previous.firstCompletedAt, timesCompleted: previous.timesCompleted + 1}
+				: {firstCompletedAt: when.toISOString(), timesCompleted: 1});
+			memory = next;
+
+			const writeWarning = disk.writeBlocked ? undefined : write(next);
+			return withWarning(cloneProgress(next), joinWarnings(disk.warning, writeWarning));
+		},
+	};
+}
+
+type Parsed =
+	| {kind: 'ok'; progress: Progress; dropped: boolean}
+	| {kind: 'corrupt'}
+	| {kind: 'version'};
+
+function parseProgress(text: string): Parsed {
+	let data: unknown;
+	try {
+		data = JSON.parse(text);
+	} catch {
+		return {kind: 'corrupt'};
+	}
+
+	if (!isPlainObject(data)) {
+		return {kind: 'corrupt'};
+	}
+
+	if (data['version'] !== 1) {
+		return {kind: typeof data['version'] === 'number' ? 'version' : 'corrupt'};
+	}
+
+	const progress = emptyProgress();
+	let dropped = false;
+
+	const completed = data['completed'];
+	if (isPlainObject(completed)) {
+		for (const [lessonId, value] of Object.entries(completed)) {
+			if (isValidCompletion(value)) {
+				setEntry(progress.completed, lessonId, {firstCompletedAt: value.firstCompletedAt, timesCompleted: value.timesCompleted});
+			} else {
+				dropped = true;
+			}
+		}
+	} else if (completed !== undefined) {
+		dropped = true;
+	}
+
+	// Files written before drills existed simply lack the field.
+	const drills = data['drills'];
+	if (isPlainObject(drills)) {
+		for (const [name, count] of Object.entries(drills)) {
+			if (isCount(count)) {
+				setEntry(progress.drills, name, count);
+			} else {
+				dropped = true;
+			}
+		}
+	} else if (drills !== undefined) {
+		dropped = true;
+	}
+
+	return {kind: 'ok', progress, dropped};
+}
+
+function isValidCompletion(value: unknown): value is LessonCompletion {
+	return isPlainObject(value)
+		&& typeof value['firstCompletedAt'] === 'string'
+		&& !Number.isNaN(Date.parse(value['firstCompletedAt']))
+		&& isCount(value['timesCompleted'])
+		&& value['timesCompleted'] >= 1;
+}
+
+function isCount(value: unknown): value is number {
+	return typeof value === 'number' && Number.isSafeInteger(value) && value >= 0;
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+	return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+// Taking the larger count and earlier date never loses a completion, whichever copy is newer.
+function mergeProgress(a: Progress, b: Progress): Progress {
+	const result = cloneProgress(a);
+	for (const [lessonId, entry] of Object.entries(b.completed)) {
+		const existing = ownEntry(result.completed, lessonId);
+		setEntry(result.completed, lessonId, existing
+			? {
+				firstCompletedAt: Date.parse(entry.firstCompletedAt) < Date.parse(existing.firstCompletedAt) ? entry.firstCompletedAt : existing.firstCompletedAt,
+				timesCompleted: Math.max(entry.timesCompleted, existing.timesCompleted),
+			}
+			: {...entry});
+	}
+
+	for (const [name, count] of Object.entries(b.drills)) {
+		setEntry(result.drills, name, Math.max(count, ownEntry(result.drills, name) ?? 0));
+	}
+
+	return result;
+}
+
+function cloneProgress(progress: Progress): Progress {
+	const result = emptyProgress();
+	for (const [lessonId, entry] of Object.entries(progress.completed)) {
+		setEntry(result.completed, lessonId, {...entry});
+	}
+
+	for (const [name, count] of Object.entries(progress.drills)) {
+		setEntry(result.drills, name, count);
+	}
+
+	return result;
+}
+
+// Own-property access so ids like "__proto__" or "constructor" are plain keys, not prototype lookups.
+function ownEntry<T>(record: Record<string, T>, key: string): T | undefined {
+	return Object.hasOwn(record, key) ? record[key] : undefined;
+}
+
+function setEntry<T>(record: Record<string, T>, key: string, value: T): void {
+	Object.defineProperty(record, key, {value, enumerable: true, writable: true, configurable: true});
+}
+
+function withWarning(progress: Progress, warning: string | undefined): ProgressResult {
+	return warning === undefined ? {progress} : {progress, warning};
+}
+
+function joinWarnings(...warnings: Array<string | undefined>): string | undefined {
+	const present = warnings.filter((warning): warning is string => warning !== undefined);
+	return present.length > 0 ? present.join(' ') : undefined;
+}
+
+function errorCode(error: unknown): string | undefined {
+	if (typeof error === 'object' && error !== null && 'code' in error && typeof error.code === 'string') {
+		return error.code;
+	}
+
+	return undefined;
+}
+
+const friendlyErrors: Record<string, string> = {
+	EACCES: 'permission denied',
+	EPERM: 'permission denied',
+	EROFS: 'the disk is read-only',
+	ENOSPC: 'the disk is full',
+	EDQUOT: 'the disk quota is used up',
+	ENOTDIR: 'part of the path is a file, not a folder',
+	EISDIR: 'it is a folder, not a file',
+	ENOENT: 'the folder does not exist',
+	EBUSY: 'the file is busy',
+	EMFILE: 'too many files are open',
+	EIO: 'the disk reported an error',
+};
+
+// Beginners get a short reason, never a stack trace or syscall dump.
+function describeError(error: unknown): string {
+	const code = errorCode(error);
+	if (code === undefined) {
+		return 'an unexpected error';
+	}
+
+	return ownEntry(friendlyErrors, code) ?? `error ${code}`;
+}

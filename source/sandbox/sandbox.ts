@@ -1,0 +1,103 @@
+// Creates and removes a lesson's world: the learner's repository, the bare repository that
+// stands in for GitHub, and (where a lesson needs him) Sam's clone. Nothing is written elsewhere.
+import {mkdtemp, mkdir, realpath, rm, writeFile} from 'node:fs/promises';
+import {existsSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import path from 'node:path';
+import {buildGitEnv} from './git-env.ts';
+import {githubUrl, sandboxGitConfig} from './sandbox-config.ts';
+import {gitOutput} from '../git/git-runner.ts';
+
+export const sandboxMarker = '.git-push-tutor-sandbox';
+const sandboxPrefix = 'git-push-tutor-';
+
+export type Sandbox = {
+	root: string;
+	/** The learner's repository, shown as ~/shipment. */
+	repo: string;
+	/** The bare repository behind https://github.com/learner/shipment.git. */
+	online: string;
+	/** Sam's clone (created by the setup action that needs it). */
+	sam: string;
+	home: string;
+	branch: string;
+	env: Record<string, string>;
+	samEnv: Record<string, string>;
+	url: string;
+};
+
+export type CreateSandboxOptions = {
+	/** Where to create the sandbox folder; the system temp dir by default. */
+	parent?: string;
+	branch: string;
+	color: boolean;
+	inheritedEnv?: NodeJS.ProcessEnv;
+};
+
+export async function createSandbox(options: CreateSandboxOptions): Promise<Sandbox> {
+	const parent = options.parent ?? tmpdir();
+	await mkdir(parent, {recursive: true});
+	// realpath: macOS temp dirs are symlinks, and git prints the resolved path.
+	const root = await realpath(await mkdtemp(path.join(parent, sandboxPrefix)));
+	try {
+		await writeFile(path.join(root, sandboxMarker), 'A git-push-tutor sandbox. Safe to delete.\n');
+		const home = path.join(root, 'home');
+		const hooks = path.join(root, 'no-hooks');
+		const githubDir = path.join(root, 'github');
+		const gitconfig = path.join(home, '.gitconfig');
+		const samHome = path.join(root, 'sam-home');
+		await Promise.all([
+			mkdir(path.join(home, '.config'), {recursive: true}),
+			mkdir(path.join(samHome, '.config'), {recursive: true}),
+			mkdir(hooks),
+			mkdir(path.join(githubDir, 'learner'), {recursive: true}),
+		]);
+		const config = sandboxGitConfig({githubDir, hooksDir: hooks, branch: options.branch, color: options.color});
+		const samConfig = sandboxGitConfig({githubDir, hooksDir: hooks, branch: options.branch, color: false})
+			.replace('name = Learner', 'name = Sam Rivera')
+			.replace('email = learner@example.com', 'email = sam@example.com');
+		await Promise.all([
+			writeFile(gitconfig, config),
+			writeFile(path.join(samHome, '.gitconfig'), samConfig),
+		]);
+		const env = buildGitEnv({root, home, gitconfig}, options.inheritedEnv);
+		const samEnv = buildGitEnv({root, home: samHome, gitconfig: path.join(samHome, '.gitconfig')}, options.inheritedEnv);
+		const sandbox: Sandbox = {
+			root,
+			repo: path.join(root, 'shipment'),
+			online: path.join(githubDir, 'learner', 'shipment.git'),
+			sam: path.join(root, 'sam', 'shipment'),
+			home,
+			branch: options.branch,
+			env,
+			samEnv,
+			url: githubUrl,
+		};
+		await Promise.all([initRepository(sandbox, sandbox.online, true), initRepository(sandbox, sandbox.repo, false)]);
+		return sandbox;
+	} catch (error) {
+		await rm(root, {recursive: true, force: true});
+		throw error;
+	}
+}
+
+async function initRepository(sandbox: Sandbox, directory: string, bare: boolean): Promise<void> {
+	await mkdir(directory, {recursive: true});
+	const run = async (args: string[]) => gitOutput(args, {cwd: directory, env: sandbox.env});
+	await run(bare ? ['init', '--quiet', '--bare'] : ['init', '--quiet']);
+	// init.defaultBranch is ignored before git 2.28; this works on every version.
+	await run(['symbolic-ref', 'HEAD', `refs/heads/${sandbox.branch}`]);
+	if (bare) {
+		// The online repository keeps a reflog of every push, as the recovery lesson needs.
+		await run(['config', 'core.logAllRefUpdates', 'true']);
+	}
+}
+
+/** Removes a sandbox, but only a folder that carries the tutor's marker. */
+export async function removeSandbox(root: string): Promise<void> {
+	if (!existsSync(path.join(root, sandboxMarker))) {
+		return;
+	}
+
+	await rm(root, {recursive: true, force: true, maxRetries: 3});
+}

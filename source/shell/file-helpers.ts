@@ -1,0 +1,180 @@
+// echo, cat, ls, touch, rm and pwd, the same on every platform. Every path stays inside the
+// learner's repository and out of .git; symlinks that lead out are refused.
+import {appendFile, lstat, readdir, readFile, realpath, rm, utimes, writeFile} from 'node:fs/promises';
+import path from 'node:path';
+import type {Redirect} from './parse-command-line.ts';
+
+export const fileHelperNames = ['echo', 'cat', 'ls', 'touch', 'rm', 'pwd'] as const;
+export type FileHelperName = (typeof fileHelperNames)[number];
+export type HelperResult = {output: string; exitCode: number};
+
+export const repoShownAs = '~/shipment';
+
+class HelperError extends Error {}
+
+const fail = (message: string): never => {
+	throw new HelperError(message);
+};
+
+/** Resolves a path the learner typed to one inside the repository, or explains why not. */
+export async function resolveInRepository(repo: string, typed: string): Promise<string> {
+	if (typed === '' || path.isAbsolute(typed) || /^[a-zA-Z]:/.test(typed) || typed.startsWith('~')) {
+		fail(`${typed || 'An empty path'}: use a path inside ${repoShownAs}, like notes.txt`);
+	}
+
+	const full = path.resolve(repo, typed);
+	const relative = path.relative(repo, full);
+	if (relative.startsWith('..') || path.isAbsolute(relative)) {
+		fail(`${typed}: that is outside ${repoShownAs}; the tutor keeps you inside it`);
+	}
+
+	if (relative.split(path.sep)[0] === '.git') {
+		fail(`${typed}: .git is git's own storage room; change it only through git commands`);
+	}
+
+	// The deepest folder that exists must really be inside the repository, not reached through a link.
+	const realRepo = await realpath(repo);
+	let existing = path.dirname(full);
+	for (;;) {
+		try {
+			const real = await realpath(existing);
+			const inside = path.relative(realRepo, real);
+			if (inside.startsWith('..') || path.isAbsolute(inside)) {
+				fail(`${typed}: that leads outside ${repoShownAs} through a link`);
+			}
+
+			break;
+		} catch (error) {
+			if (error instanceof HelperError) {
+				throw error;
+			}
+
+			existing = path.dirname(existing);
+		}
+	}
+
+	try {
+		if ((await lstat(full)).isSymbolicLink()) {
+			fail(`${typed}: is a link; the tutor's helpers do not follow links`);
+		}
+	} catch (error) {
+		if (error instanceof HelperError) {
+			throw error;
+		}
+	}
+
+	return full;
+}
+
+const message = (error: unknown, typed: string): string => {
+	const code = (error as NodeJS.ErrnoException).code;
+	if (code === 'ENOENT') {
+		return `${typed}: no such file`;
+	}
+
+	if (code === 'EISDIR') {
+		return `${typed}: is a folder`;
+	}
+
+	return `${typed}: ${(error as Error).message}`;
+};
+
+async function eachPath(repo: string, name: string, paths: string[], action: (full: string, typed: string) => Promise<string>): Promise<HelperResult> {
+	if (paths.length === 0) {
+		return {output: `${name}: name a file, like ${name} notes.txt\n`, exitCode: 1};
+	}
+
+	let output = '';
+	let exitCode = 0;
+	for (const typed of paths) {
+		try {
+			output += await action(await resolveInRepository(repo, typed), typed);
+		} catch (error) {
+			output += `${name}: ${error instanceof HelperError ? error.message : message(error, typed)}\n`;
+			exitCode = 1;
+		}
+	}
+
+	return {output, exitCode};
+}
+
+export async function runFileHelper(name: FileHelperName, args: string[], redirect: Redirect | undefined, repo: string): Promise<HelperResult> {
+	if (redirect && name !== 'echo') {
+		return {output: `Only echo can write to a file here, like: echo "a line" > notes.txt\n`, exitCode: 1};
+	}
+
+	try {
+		switch (name) {
+			case 'echo': {
+				return await echo(args, redirect, repo);
+			}
+
+			case 'pwd': {
+				return {output: `${repoShownAs}\n`, exitCode: 0};
+			}
+
+			case 'ls': {
+				return await list(args, repo);
+			}
+
+			case 'cat': {
+				return await eachPath(repo, 'cat', args, async full => readFile(full, 'utf8'));
+			}
+
+			case 'touch': {
+				return await eachPath(repo, 'touch', args, async full => {
+					const now = new Date();
+					await appendFile(full, '');
+					await utimes(full, now, now);
+					return '';
+				});
+			}
+
+			case 'rm': {
+				const options = args.filter(arg => arg.startsWith('-'));
+				if (options.length > 0) {
+					return {output: `rm: the tutor's rm removes single files and takes no options (${options.join(' ')})\n`, exitCode: 1};
+				}
+
+				return await eachPath(repo, 'rm', args, async (full, typed) => {
+					if ((await lstat(full)).isDirectory()) {
+						fail(`${typed}: is a folder; the tutor's rm removes files only`);
+					}
+
+					await rm(full);
+					return '';
+				});
+			}
+		}
+	} catch (error) {
+		return {output: `${name}: ${error instanceof HelperError ? error.message : (error as Error).message}\n`, exitCode: 1};
+	}
+}
+
+async function echo(args: string[], redirect: Redirect | undefined, repo: string): Promise<HelperResult> {
+	const text = `${args.join(' ')}\n`;
+	if (!redirect) {
+		return {output: text, exitCode: 0};
+	}
+
+	const full = await resolveInRepository(repo, redirect.path);
+	try {
+		await (redirect.mode === 'append' ? appendFile(full, text) : writeFile(full, text));
+	} catch (error) {
+		return {output: `echo: ${message(error, redirect.path)}\n`, exitCode: 1};
+	}
+
+	return {output: '', exitCode: 0};
+}
+
+async function list(args: string[], repo: string): Promise<HelperResult> {
+	const all = args.some(arg => /^-[a-zA-Z]*a/.test(arg));
+	const targets = args.filter(arg => !arg.startsWith('-'));
+	const folder = targets[0] === undefined ? repo : await resolveInRepository(repo, targets[0]);
+	const entries = await readdir(folder, {withFileTypes: true});
+	const names = entries
+		.filter(entry => all || !entry.name.startsWith('.'))
+		.map(entry => (entry.isDirectory() ? `${entry.name}/` : entry.name))
+		.sort();
+	return {output: names.length > 0 ? `${names.join('  ')}\n` : '', exitCode: 0};
+}

@@ -1,0 +1,211 @@
+import test from 'ava';
+import {helpText, parseCliArgs, type CliCommand} from '../source/cli-args.ts';
+
+const helpHint = 'Run git-push-tutor --help to see the options.';
+
+function errorMessage(command: CliCommand): string {
+	if (command.kind !== 'error') {
+		throw new Error(`Expected an error, got ${JSON.stringify(command)}`);
+	}
+
+	return command.message;
+}
+
+test('no arguments runs with the defaults', t => {
+	t.deepEqual(parseCliArgs([]), {
+		kind: 'run',
+		options: {branch: 'main', keep: false, screenReader: false},
+	});
+});
+
+test('every run option is parsed with a separate value', t => {
+	t.deepEqual(parseCliArgs(['--lesson', 'first-push', '--branch', 'trunk', '--workdir', '/tmp/learn', '--keep', '--screen-reader']), {
+		kind: 'run',
+		options: {lesson: 'first-push', branch: 'trunk', workdir: '/tmp/learn', keep: true, screenReader: true},
+	});
+});
+
+test('every value option also accepts --opt=value', t => {
+	t.deepEqual(parseCliArgs(['--lesson=first-push', '--branch=feature/login', '--workdir=/tmp/a=b']), {
+		kind: 'run',
+		options: {lesson: 'first-push', branch: 'feature/login', workdir: '/tmp/a=b', keep: false, screenReader: false},
+	});
+});
+
+test('the last value wins when an option is repeated', t => {
+	const command = parseCliArgs(['--lesson', 'one', '--lesson=two']);
+	t.is(command.kind === 'run' ? command.options.lesson : undefined, 'two');
+});
+
+test('short and long spellings of help, version and list', t => {
+	for (const argument of ['-h', '--help']) {
+		t.deepEqual(parseCliArgs([argument]), {kind: 'help'}, argument);
+	}
+
+	for (const argument of ['-v', '-V', '--version']) {
+		t.deepEqual(parseCliArgs([argument]), {kind: 'version'}, argument);
+	}
+
+	for (const argument of ['-l', '--list']) {
+		t.deepEqual(parseCliArgs([argument]), {kind: 'list'}, argument);
+	}
+});
+
+test('help wins over version, list, run options and errors', t => {
+	t.deepEqual(parseCliArgs(['--version', '--list', '--help']), {kind: 'help'});
+	t.deepEqual(parseCliArgs(['--lesson', 'x', '-h']), {kind: 'help'});
+	t.deepEqual(parseCliArgs(['--lessn', 'x', 'stray', '--help']), {kind: 'help'});
+	// The flag after a value option is not swallowed as its value.
+	t.deepEqual(parseCliArgs(['--lesson', '--help']), {kind: 'help'});
+});
+
+test('version wins over list, and list wins over run options', t => {
+	t.deepEqual(parseCliArgs(['--list', '-v']), {kind: 'version'});
+	t.deepEqual(parseCliArgs(['--keep', '--list', '--lesson', 'x']), {kind: 'list'});
+});
+
+test('valid branch names are accepted', t => {
+	for (const branch of ['main', 'trunk', 'feature/login-form', 'release-1.2', 'my_branch', 'a'.repeat(100)]) {
+		const command = parseCliArgs(['--branch', branch]);
+		t.is(command.kind === 'run' ? command.options.branch : undefined, branch, branch);
+	}
+});
+
+test('invalid branch names are an error naming the value', t => {
+	const invalid = [
+		'-main',
+		'.hidden',
+		'a..b',
+		'feature/',
+		'main.lock',
+		'main.',
+		'has space',
+		'what?',
+		'emoji✨',
+		'a'.repeat(101),
+		'a//b',
+		'/main',
+		'feature/.secret',
+		'HEAD',
+	];
+	for (const branch of invalid) {
+		const message = errorMessage(parseCliArgs([`--branch=${branch}`]));
+		t.true(message.includes(`"${branch}"`), message);
+		t.true(message.includes('not a valid branch name'), message);
+		t.true(message.endsWith(helpHint), message);
+	}
+});
+
+test('the branch error explains what is wrong', t => {
+	t.regex(errorMessage(parseCliArgs(['--branch', 'a..b'])), /must not contain "\.\."/);
+	t.regex(errorMessage(parseCliArgs(['--branch', 'main.lock'])), /\.lock/);
+	t.regex(errorMessage(parseCliArgs(['--branch', 'has space'])), /letters, digits/);
+	t.regex(errorMessage(parseCliArgs(['--branch', 'a'.repeat(101)])), /100 characters/);
+});
+
+test('a value option at the end is missing its value', t => {
+	for (const name of ['lesson', 'branch', 'workdir']) {
+		const message = errorMessage(parseCliArgs([`--${name}`]));
+		t.true(message.includes(`--${name} needs a value`), message);
+		t.true(message.endsWith(helpHint), message);
+	}
+});
+
+test('a value option followed by another option is missing its value', t => {
+	const message = errorMessage(parseCliArgs(['--lesson', '--keep']));
+	t.true(message.includes('--lesson needs a value'), message);
+	t.true(message.endsWith(helpHint), message);
+
+	const beforeFlag = errorMessage(parseCliArgs(['--workdir', '--screen-reader']));
+	t.true(beforeFlag.includes('--workdir needs a value'), beforeFlag);
+});
+
+test('an empty --opt= value is missing its value', t => {
+	const message = errorMessage(parseCliArgs(['--lesson=']));
+	t.true(message.includes('--lesson needs a value'), message);
+});
+
+test('flags do not take values', t => {
+	const message = errorMessage(parseCliArgs(['--keep=yes']));
+	t.true(message.includes('--keep does not take a value'), message);
+	t.true(message.endsWith(helpHint), message);
+});
+
+test('an unknown option one or two edits away suggests the closest one', t => {
+	const cases: Array<[string, string]> = [
+		['--lessn', '--lesson'],
+		['--lesosn', '--lesson'],
+		['--brnch', '--branch'],
+		['--wokrdir', '--workdir'],
+		['--kep', '--keep'],
+		['--screenreader', '--screen-reader'],
+		['--verison', '--version'],
+		['--lsit', '--list'],
+		['--Lesson', '--lesson'],
+		['--lessn=first-push', '--lesson'],
+		// Two edits away.
+		['--brnh', '--branch'],
+		['--screen-redr', '--screen-reader'],
+	];
+	for (const [typed, suggested] of cases) {
+		const message = errorMessage(parseCliArgs([typed]));
+		t.true(message.includes(`Did you mean ${suggested}?`), `${typed}: ${message}`);
+		t.true(message.endsWith(helpHint), message);
+	}
+});
+
+test('the unknown option error names what was typed, without its value', t => {
+	const message = errorMessage(parseCliArgs(['--lessn=first-push']));
+	t.true(message.startsWith('Unknown option --lessn.'), message);
+});
+
+test('an unknown option far from every known one gets no suggestion', t => {
+	// --brn is three edits from --branch.
+	for (const typed of ['--colour', '--verbose', '--brn', '-x']) {
+		const message = errorMessage(parseCliArgs([typed]));
+		t.true(message.includes(`Unknown option ${typed}.`), message);
+		t.false(message.includes('Did you mean'), message);
+		t.true(message.endsWith(helpHint), message);
+	}
+});
+
+test('a stray positional word is an error', t => {
+	const message = errorMessage(parseCliArgs(['--keep', 'first-push']));
+	t.true(message.includes('Unexpected argument "first-push"'), message);
+	t.true(message.endsWith(helpHint), message);
+
+	t.is(parseCliArgs(['--', 'x']).kind, 'error');
+});
+
+test('a stray word that names an option suggests the option', t => {
+	const message = errorMessage(parseCliArgs(['list']));
+	t.true(message.includes('Did you mean --list?'), message);
+});
+
+test('the first error is reported', t => {
+	const message = errorMessage(parseCliArgs(['--bogus', 'stray']));
+	t.true(message.startsWith('Unknown option --bogus.'), message);
+});
+
+test('help text lines fit in 78 columns', t => {
+	for (const line of helpText.split('\n')) {
+		t.true(line.length <= 78, `${line.length}: ${line}`);
+	}
+});
+
+test('help text mentions every option and alias', t => {
+	for (const option of ['--lesson ID', '--branch NAME', '--workdir DIR', '--keep', '--screen-reader', '--list', '--help', '--version', '-l', '-h', '-v']) {
+		t.true(helpText.includes(option), option);
+	}
+});
+
+test('help text explains what the options do', t => {
+	const lines = helpText.split('\n');
+	t.true(lines[0]!.length > 0 && lines[0]!.includes('git'), 'first line describes the tool');
+	t.regex(helpText, /Usage/);
+	t.regex(helpText, /sandbox inside DIR/);
+	t.regex(helpText, /--keep\s+Leave the sandbox on disk[\s\S]*where it is/);
+	t.regex(helpText, /Default branch of the practice repositories/);
+	t.regex(helpText, /default: main/);
+	t.true(lines.some(line => line.includes('never reads or changes') && line.includes('repositories') && line.includes('git settings')));
+});

@@ -1,0 +1,366 @@
+import path from 'node:path';
+import process from 'node:process';
+import test from 'ava';
+import {Volume, createFsFromVolume} from 'memfs';
+import {
+	createProgressStore,
+	defaultProgressFile,
+	emptyProgress,
+	type ProgressFs,
+} from '../source/progress/progress-store.ts';
+
+const dir = '/home/learner/.config/git-push-tutor';
+const file = `${dir}/progress.json`;
+const monday = new Date('2025-03-03T10:00:00.000Z');
+const tuesday = new Date('2025-03-04T11:30:00.000Z');
+
+function setup(files: Record<string, string> = {}) {
+	const vol = Volume.fromJSON(files);
+	const memfs = createFsFromVolume(vol);
+	// Explicit wrappers so tests can replace a single method without touching the others.
+	const fs: ProgressFs = {
+		readFileSync: memfs.readFileSync.bind(memfs) as ProgressFs['readFileSync'],
+		writeFileSync: memfs.writeFileSync.bind(memfs) as ProgressFs['writeFileSync'],
+		renameSync: memfs.renameSync.bind(memfs) as ProgressFs['renameSync'],
+		mkdirSync: memfs.mkdirSync.bind(memfs) as ProgressFs['mkdirSync'],
+		rmSync: memfs.rmSync.bind(memfs) as ProgressFs['rmSync'],
+	};
+	const read = (target: string) => String(memfs.readFileSync(target, 'utf8'));
+	const exists = (target: string) => memfs.existsSync(target);
+	const list = (target: string) => (memfs.readdirSync(target) as string[]).sort();
+	return {vol, fs, read, exists, list};
+}
+
+function codedError(code: string): NodeJS.ErrnoException {
+	const error: NodeJS.ErrnoException = new Error(`${code}: simulated failure`);
+	error.code = code;
+	return error;
+}
+
+function savedJson(text: string) {
+	return {version: 1, completed: {}, drills: {}, ...JSON.parse(text) as object};
+}
+
+test('a missing file means empty progress and no warning', t => {
+	const {fs, exists} = setup();
+	const store = createProgressStore({file, fs});
+	const result = store.load();
+	t.deepEqual(result.progress, emptyProgress());
+	t.is(result.warning, undefined);
+	t.is(store.file, file);
+	// Just looking must not create anything on disk.
+	t.false(exists(dir));
+});
+
+test('a completed lesson is saved and loaded by a new store', t => {
+	const {fs, read} = setup();
+	const saved = createProgressStore({file, fs}).markLessonComplete('first-commit', monday);
+	t.is(saved.warning, undefined);
+	t.deepEqual(saved.progress.completed, {'first-commit': {firstCompletedAt: '2025-03-03T10:00:00.000Z', timesCompleted: 1}});
+
+	const loaded = createProgressStore({file, fs}).load();
+	t.is(loaded.warning, undefined);
+	t.deepEqual(loaded.progress, {
+		version: 1,
+		completed: {'first-commit': {firstCompletedAt: '2025-03-03T10:00:00.000Z', timesCompleted: 1}},
+		drills: {},
+	});
+	t.deepEqual(JSON.parse(read(file)), loaded.progress);
+});
+
+test('the directory is created when it does not exist yet', t => {
+	const {fs, exists} = setup();
+	const nested = '/no/such/folder/yet/progress.json';
+	const result = createProgressStore({file: nested, fs}).markLessonComplete('first-commit', monday);
+	t.is(result.warning, undefined);
+	t.true(exists(nested));
+});
+
+test('replaying a lesson increments the count and keeps the first date', t => {
+	const {fs} = setup();
+	const store = createProgressStore({file, fs});
+	store.markLessonComplete('first-push', monday);
+	const result = store.markLessonComplete('first-push', tuesday);
+	t.deepEqual(result.progress.completed['first-push'], {firstCompletedAt: monday.toISOString(), timesCompleted: 2});
+
+	const reloaded = createProgressStore({file, fs}).load().progress;
+	t.deepEqual(reloaded.completed['first-push'], {firstCompletedAt: monday.toISOString(), timesCompleted: 2});
+});
+
+test('marking a lesson re-reads the file so another tutor\'s progress is kept', t => {
+	const {fs} = setup();
+	const first = createProgressStore({file, fs});
+	first.load();
+
+	const second = createProgressStore({file, fs});
+	second.markLessonComplete('first-push', monday);
+	second.markLessonComplete('stage-files', monday);
+
+	const result = first.markLessonComplete('first-push', tuesday);
+	t.deepEqual(result.progress.completed, {
+		'first-push': {firstCompletedAt: monday.toISOString(), timesCompleted: 2},
+		'stage-files': {firstCompletedAt: monday.toISOString(), timesCompleted: 1},
+	});
+});
+
+test('drill counts in the file survive marking a lesson', t => {
+	const {fs, read} = setup({[file]: JSON.stringify({version: 1, completed: {}, drills: {'fix-rejected-push': 4}})});
+	createProgressStore({file, fs}).markLessonComplete('first-push', monday);
+	t.deepEqual(savedJson(read(file)).drills, {'fix-rejected-push': 4});
+});
+
+test('a lesson id like __proto__ is stored as an ordinary key', t => {
+	const {fs} = setup();
+	const result = createProgressStore({file, fs}).markLessonComplete('__proto__', monday);
+	t.true(Object.hasOwn(result.progress.completed, '__proto__'));
+	const loaded = createProgressStore({file, fs}).load().progress;
+	t.true(Object.hasOwn(loaded.completed, '__proto__'));
+	t.is(Object.getPrototypeOf(loaded.completed), Object.prototype);
+});
+
+test('corrupt JSON starts fresh, keeps the old file as .corrupt, and the next save works', t => {
+	const {fs, read, exists} = setup({[file]: '{"version": 1, "completed": {'});
+	const store = createProgressStore({file, fs});
+	const result = store.load();
+
+	t.deepEqual(result.progress, emptyProgress());
+	t.truthy(result.warning);
+	t.true(result.warning!.includes(file), result.warning);
+	t.true(result.warning!.includes('progress starts fresh'), result.warning);
+	t.true(result.warning!.includes(`${file}.corrupt`), result.warning);
+	t.false(result.warning!.includes('\n'), 'one short message, no stack trace');
+	t.is(read(`${file}.corrupt`), '{"version": 1, "completed": {');
+
+	const saved = store.markLessonComplete('first-push', monday);
+	t.is(saved.warning, undefined);
+	t.deepEqual(savedJson(read(file)).completed, {'first-push': {firstCompletedAt: monday.toISOString(), timesCompleted: 1}});
+	t.true(exists(`${file}.corrupt`), 'the corrupt copy is never deleted');
+});
+
+test('files of the wrong shape or version are treated as corrupt', t => {
+	const cases = ['[]', 'null', '"progress"', '{}', '{"version": "1", "completed": {}}', '{"version": 2, "completed": {}, "drills": {}}'];
+	for (const content of cases) {
+		const {fs, read, exists} = setup({[file]: content});
+		const result = createProgressStore({file, fs}).load();
+		t.deepEqual(result.progress, emptyProgress(), content);
+		t.true(result.warning?.includes(`${file}.corrupt`), `${content}: ${result.warning}`);
+		t.is(read(`${file}.corrupt`), content);
+		t.false(exists(file), content);
+	}
+});
+
+test('entries of the wrong type are dropped one by one, the rest is kept', t => {
+	const content = JSON.stringify({
+		version: 1,
+		completed: {
+			good: {firstCompletedAt: '2025-01-02T03:04:05.000Z', timesCompleted: 3},
+			'count-is-text': {firstCompletedAt: '2025-01-02T03:04:05.000Z', timesCompleted: '3'},
+			'count-is-zero': {firstCompletedAt: '2025-01-02T03:04:05.000Z', timesCompleted: 0},
+			'count-is-fraction': {firstCompletedAt: '2025-01-02T03:04:05.000Z', timesCompleted: 1.5},
+			'no-date': {timesCompleted: 1},
+			'not-a-date': {firstCompletedAt: 'yesterday-ish', timesCompleted: 1},
+			'is-null': null,
+			'is-array': [1, 2],
+		},
+		drills: {good: 2, zero: 0, negative: -1, text: 'two', fraction: 0.5, nested: {count: 1}},
+		extra: 'ignored',
+	});
+	const {fs, exists} = setup({[file]: content});
+	const result = createProgressStore({file, fs}).load();
+
+	t.deepEqual(result.progress, {
+		version: 1,
+		completed: {good: {firstCompletedAt: '2025-01-02T03:04:05.000Z', timesCompleted: 3}},
+		drills: {good: 2, zero: 0},
+	});
+	t.true(result.warning?.includes('not understood'), result.warning);
+	t.true(result.warning?.includes(file), result.warning);
+	// The good entries are still in the file, so it must not be moved aside.
+	t.true(exists(file));
+	t.false(exists(`${file}.corrupt`));
+});
+
+test('completed or drills of the wrong type become empty', t => {
+	const {fs} = setup({[file]: JSON.stringify({version: 1, completed: [1, 2], drills: 'lots'})});
+	const result = createProgressStore({file, fs}).load();
+	t.deepEqual(result.progress, emptyProgress());
+	t.truthy(result.warning);
+});
+
+test('an older file without drills loads without a warning', t => {
+	const {fs} = setup({[file]: JSON.stringify({version: 1, completed: {a: {firstCompletedAt: monday.toISOString(), timesCompleted: 1}}})});
+	const result = createProgressStore({file, fs}).load();
+	t.is(result.warning, undefined);
+	t.deepEqual(result.progress.drills, {});
+	t.is(result.progress.completed['a']?.timesCompleted, 1);
+});
+
+test('a write failure keeps progress in memory, warns, and leaves no temp file', t => {
+	const original = JSON.stringify({version: 1, completed: {old: {firstCompletedAt: monday.toISOString(), timesCompleted: 1}}, drills: {}});
+	const {fs, read, list} = setup({[file]: original});
+	fs.writeFileSync = () => {
+		throw codedError('EACCES');
+	};
+
+	const store = createProgressStore({file, fs});
+	const result = store.markLessonComplete('first-push', tuesday);
+	t.deepEqual(result.progress.completed, {
+		old: {firstCompletedAt: monday.toISOString(), timesCompleted: 1},
+		'first-push': {firstCompletedAt: tuesday.toISOString(), timesCompleted: 1},
+	});
+	t.is(result.warning, `Could not save progress to ${file} (permission denied); this session's progress is kept in memory only.`);
+	t.is(read(file), original);
+	t.deepEqual(list(dir), ['progress.json']);
+
+	// The session keeps counting even though nothing reaches the disk.
+	const again = store.markLessonComplete('first-push', tuesday);
+	t.is(again.progress.completed['first-push']?.timesCompleted, 2);
+	t.is(store.load().progress.completed['first-push']?.timesCompleted, 2);
+});
+
+test('a write that fails halfway (disk full) removes the partial temp file', t => {
+	const {fs, list, read} = setup({[file]: JSON.stringify(emptyProgress())});
+	const realWrite = fs.writeFileSync;
+	fs.writeFileSync = target => {
+		realWrite(target, '{"vers');
+		throw codedError('ENOSPC');
+	};
+
+	const result = createProgressStore({file, fs}).markLessonComplete('first-push', monday);
+	t.regex(result.warning ?? '', /the disk is full/);
+	t.deepEqual(list(dir), ['progress.json']);
+	t.deepEqual(JSON.parse(read(file)), emptyProgress());
+	t.is(result.progress.completed['first-push']?.timesCompleted, 1);
+});
+
+test('a failed rename keeps the old file intact and removes the temp file', t => {
+	const original = JSON.stringify(emptyProgress());
+	const {fs, list, read} = setup({[file]: original});
+	fs.renameSync = () => {
+		throw codedError('EPERM');
+	};
+
+	const result = createProgressStore({file, fs}).markLessonComplete('first-push', monday);
+	t.true(result.warning?.includes('kept in memory only'), result.warning);
+	t.is(read(file), original);
+	t.deepEqual(list(dir), ['progress.json']);
+});
+
+test('a directory that cannot be created gives a warning, not a crash', t => {
+	const {fs} = setup();
+	fs.mkdirSync = () => {
+		throw codedError('EROFS');
+	};
+
+	const result = createProgressStore({file, fs}).markLessonComplete('first-push', monday);
+	t.is(result.warning, `Could not save progress to ${file} (the disk is read-only); this session's progress is kept in memory only.`);
+	t.is(result.progress.completed['first-push']?.timesCompleted, 1);
+});
+
+test('the file is only ever replaced by renaming a complete temp file over it', t => {
+	const before = JSON.stringify({version: 1, completed: {old: {firstCompletedAt: monday.toISOString(), timesCompleted: 1}}, drills: {}});
+	const {fs, read} = setup({[file]: before});
+	const realWrite = fs.writeFileSync;
+	const realRename = fs.renameSync;
+	const written: string[] = [];
+	const renames: Array<{from: string; to: string; tempContent: string; targetBefore: string}> = [];
+
+	fs.writeFileSync = (target, data, options) => {
+		written.push(String(target));
+		realWrite(target, data, options);
+	};
+
+	fs.renameSync = (from, to) => {
+		renames.push({from: String(from), to: String(to), tempContent: read(String(from)), targetBefore: read(String(to))});
+		realRename(from, to);
+	};
+
+	createProgressStore({file, fs}).markLessonComplete('first-push', tuesday);
+
+	t.false(written.includes(file), 'progress.json itself is never written in place');
+	t.is(renames.length, 1);
+	const [rename] = renames;
+	t.is(rename!.to, file);
+	t.is(path.dirname(rename!.from), dir, 'temp file is in the same directory');
+	t.true(rename!.from.startsWith(`${file}.${process.pid}.`), rename!.from);
+	t.true(rename!.from.endsWith('.tmp'), rename!.from);
+	t.deepEqual(written, [rename!.from]);
+	t.is(rename!.targetBefore, before, 'old progress is untouched until the rename');
+	t.is(JSON.parse(rename!.tempContent).completed['first-push'].timesCompleted, 1, 'temp file is complete before the rename');
+	t.is(read(file), rename!.tempContent);
+});
+
+test('an unreadable file gives a warning, never throws, and is not overwritten', t => {
+	const original = JSON.stringify({version: 1, completed: {old: {firstCompletedAt: monday.toISOString(), timesCompleted: 5}}, drills: {}});
+	const {fs, read, exists} = setup({[file]: original});
+	const realRead = fs.readFileSync;
+	fs.readFileSync = ((target: string, options: BufferEncoding) => {
+		if (target === file) {
+			throw codedError('EACCES');
+		}
+
+		return realRead(target, options);
+	}) as ProgressFs['readFileSync'];
+
+	const store = createProgressStore({file, fs});
+	const loaded = store.load();
+	t.deepEqual(loaded.progress, emptyProgress());
+	t.true(loaded.warning?.includes(file), loaded.warning);
+	t.true(loaded.warning?.includes('permission denied'), loaded.warning);
+
+	const marked = store.markLessonComplete('first-push', monday);
+	t.is(marked.progress.completed['first-push']?.timesCompleted, 1);
+	t.true(marked.warning?.includes('kept in memory only'), marked.warning);
+	t.is(read(file), original, 'progress we could not read is not replaced');
+	t.false(exists(`${file}.corrupt`));
+});
+
+test('a corrupt file that cannot be moved aside is left alone and progress stays in memory', t => {
+	const {fs, read} = setup({[file]: 'not json'});
+	fs.renameSync = () => {
+		throw codedError('EACCES');
+	};
+
+	const store = createProgressStore({file, fs});
+	const loaded = store.load();
+	t.deepEqual(loaded.progress, emptyProgress());
+	t.true(loaded.warning?.includes('could not be moved aside'), loaded.warning);
+	t.true(loaded.warning?.includes('permission denied'), loaded.warning);
+
+	const marked = store.markLessonComplete('first-push', monday);
+	t.is(marked.progress.completed['first-push']?.timesCompleted, 1);
+	t.true(marked.warning?.includes('kept in memory only'), marked.warning);
+	t.is(read(file), 'not json');
+});
+
+test('GIT_PUSH_TUTOR_PROGRESS chooses the progress file', t => {
+	t.is(defaultProgressFile({GIT_PUSH_TUTOR_PROGRESS: '/classroom/alex/progress.json'}), '/classroom/alex/progress.json');
+	t.is(defaultProgressFile({GIT_PUSH_TUTOR_PROGRESS: 'relative/progress.json'}), path.resolve('relative/progress.json'));
+});
+
+test('without the variable the file lives in the per-user config folder', t => {
+	const file = defaultProgressFile({});
+	t.true(file.endsWith(path.join('git-push-tutor', 'progress.json')), file);
+	t.true(path.isAbsolute(file), file);
+	t.false(file.includes('nodejs'), 'no env-paths suffix');
+});
+
+test('on Linux the config folder follows XDG_CONFIG_HOME', t => {
+	if (process.platform !== 'linux') {
+		t.pass('XDG_CONFIG_HOME only applies on Linux');
+		return;
+	}
+
+	// env-paths reads process.env itself, so set it there and restore it before anything else runs.
+	const previous = process.env['XDG_CONFIG_HOME'];
+	process.env['XDG_CONFIG_HOME'] = '/tmp/xdg-config-test';
+	try {
+		t.is(defaultProgressFile({}), '/tmp/xdg-config-test/git-push-tutor/progress.json');
+	} finally {
+		if (previous === undefined) {
+			delete process.env['XDG_CONFIG_HOME'];
+		} else {
+			process.env['XDG_CONFIG_HOME'] = previous;
+		}
+	}
+});
