@@ -50,7 +50,8 @@ export function holds(check: Check, context: CheckContext): boolean {
 			}
 
 			const resultMatches = check.result === undefined || (check.result === 'succeeded') === (git.exitCode === 0);
-			return resultMatches && (check.failure === undefined || git.failure?.id === check.failure);
+			const actionMatches = check.action === undefined || check.action.includes(git.args.positionals[0] ?? '');
+			return resultMatches && actionMatches && (check.failure === undefined || git.failure?.id === check.failure);
 		}
 
 		case 'staged': {

@@ -4,8 +4,11 @@ import type {FailureId} from '../explain/explanations.ts';
 
 /** One fact about the repositories (or the learner's last command) that a step can require. */
 export type Check =
-	/** The learner's last command was `git <command>`; `result` and `failure` narrow it. */
-	| {check: 'ran'; command: string; result?: 'succeeded' | 'failed'; failure?: FailureId}
+	/**
+	 * The learner's last command was `git <command>`; `result` and `failure` narrow it, and
+	 * `action` lists the allowed first words after the command ("" for none: `git remote -v`).
+	 */
+	| {check: 'ran'; command: string; action?: string[]; result?: 'succeeded' | 'failed'; failure?: FailureId}
 	/** The file is in the open box (staged, differs from the last sealed box). */
 	| {check: 'staged'; path: string}
 	/** The file is not in the open box. */

@@ -3,10 +3,10 @@
 import {explanations} from '../explain/explanations.ts';
 import type {Check, CheckName, Lesson, Nudge, SetupAction, Step} from './lesson-types.ts';
 
-type FieldType = 'string' | 'number' | 'boolean' | 'check' | 'result' | 'failure';
+type FieldType = 'string' | 'strings' | 'number' | 'boolean' | 'check' | 'result' | 'failure';
 /** Each check's parameters; a trailing '?' marks an optional one. */
 const checkParameters: Record<CheckName, Record<string, FieldType>> = {
-	ran: {command: 'string', 'result?': 'result', 'failure?': 'failure'},
+	ran: {command: 'string', 'action?': 'strings', 'result?': 'result', 'failure?': 'failure'},
 	staged: {path: 'string'},
 	notStaged: {path: 'string'},
 	untracked: {path: 'string'},
@@ -157,6 +157,10 @@ class Collector {
 			case 'failure': {
 				const ids = Object.keys(explanations);
 				return (typeof value === 'string' && ids.includes(value)) || problem(`is not a known failure${suggest(String(value), ids)}`);
+			}
+
+			case 'strings': {
+				return (Array.isArray(value) && value.length > 0 && value.every(item => typeof item === 'string')) || problem('must be a list of texts');
 			}
 
 			case 'number': {

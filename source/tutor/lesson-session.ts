@@ -1,0 +1,170 @@
+// One lesson being played: its sandbox, the step the learner is on, and what the last command
+// did. Every git call of a lesson goes through here (and the modules it calls), not the UI.
+import {appendFile, writeFile} from 'node:fs/promises';
+import {createSandbox, removeSandbox, type Sandbox} from '../sandbox/sandbox.ts';
+import {maskSandboxPaths, pathReplacements} from '../sandbox/mask-paths.ts';
+import {readRepoState, type RepoState} from '../git/repo-state.ts';
+import {classifyFailure} from '../explain/classify-failure.ts';
+import {explanations, fillExplanation, type Explanation} from '../explain/explanations.ts';
+import type {LastCommand} from '../lessons/checks.ts';
+import {evaluateStep, type StepOutcome} from '../lessons/engine.ts';
+import {fillLesson} from '../lessons/fill-lesson.ts';
+import type {Lesson} from '../lessons/lesson-types.ts';
+import {runLine, type LineResult} from '../shell/run-line.ts';
+import {resolveInRepository} from '../shell/file-helpers.ts';
+
+export type SessionOptions = {
+	/** Every loaded lesson, for setups that continue from another one. */
+	lessons: readonly Lesson[];
+	branch: string;
+	workdir?: string;
+	color: boolean;
+	inheritedEnv?: NodeJS.ProcessEnv;
+};
+
+export type CommandReport = {
+	line: string;
+	result: LineResult;
+	/** What the learner sees of the command's output, with sandbox paths masked. */
+	output: string;
+	/** Why a git command failed, in the analogy, when the tutor recognises it. */
+	explanation: Explanation | undefined;
+	/** Set when the line ran something that can change the repository. */
+	outcome: StepOutcome | undefined;
+};
+
+export class SetupError extends Error {}
+
+export class LessonSession {
+	static async start(lesson: Lesson, options: SessionOptions): Promise<LessonSession> {
+		const sandbox = await createSandbox({parent: options.workdir, branch: options.branch, color: options.color, inheritedEnv: options.inheritedEnv});
+		const session = new LessonSession(fillLesson(lesson, {branch: options.branch, url: sandbox.url}), sandbox, options);
+		try {
+			await session.setUp();
+		} catch (error) {
+			await session.dispose();
+			throw error;
+		}
+
+		return session;
+	}
+
+	step = 0;
+	state!: RepoState;
+	private last: LastCommand = {};
+	private stepStartHead: string | undefined;
+	private readonly replacements;
+
+	private constructor(readonly lesson: Lesson, readonly sandbox: Sandbox, private readonly options: SessionOptions) {
+		this.replacements = pathReplacements(sandbox);
+	}
+
+	get complete(): boolean {
+		return this.step >= this.lesson.steps.length;
+	}
+
+	/** Runs one line the learner typed and judges the step from the repository's new state. */
+	async run(line: string, signal?: AbortSignal): Promise<CommandReport> {
+		const result = await runLine(line, {repo: this.sandbox.repo, env: this.sandbox.env, signal});
+		const report: CommandReport = {line, result, output: '', explanation: undefined, outcome: undefined};
+		if (result.kind !== 'git' && result.kind !== 'helper') {
+			return report;
+		}
+
+		this.state = await this.readState();
+		if (result.kind === 'git') {
+			const failure = classifyFailure(result.args, result.result.exitCode, this.state);
+			this.last = {git: {args: result.args, exitCode: result.result.exitCode, failure}};
+			report.output = this.mask(result.result.output);
+			report.explanation = failure && fillExplanation(explanations[failure.id], failure.details);
+		} else {
+			this.last = {};
+			report.output = this.mask(result.output);
+		}
+
+		if (!this.complete) {
+			report.outcome = evaluateStep(this.lesson, this.step, {state: this.state, last: this.last, stepStartHead: this.stepStartHead});
+			if (report.outcome.kind === 'advance') {
+				this.step = report.outcome.next;
+				this.stepStartHead = this.state.head;
+			}
+		}
+
+		return report;
+	}
+
+	mask(text: string): string {
+		return maskSandboxPaths(text, this.replacements);
+	}
+
+	/** Puts the lesson's world back as it started. */
+	async reset(): Promise<LessonSession> {
+		await this.dispose();
+		return LessonSession.start(this.lesson, this.options);
+	}
+
+	async dispose(): Promise<void> {
+		await removeSandbox(this.sandbox.root);
+	}
+
+	private async readState(): Promise<RepoState> {
+		return readRepoState({repo: this.sandbox.repo, online: this.sandbox.online, env: this.sandbox.env});
+	}
+
+	private async setUp(): Promise<void> {
+		await this.playSetup(this.lesson, new Set());
+		this.state = await this.readState();
+		this.stepStartHead = this.state.head;
+	}
+
+	private async playSetup(lesson: Lesson, seen: Set<string>): Promise<void> {
+		if (seen.has(lesson.id)) {
+			throw new SetupError(`${lesson.source}: setup continues from itself through other lessons (${[...seen].join(' → ')})`);
+		}
+
+		seen.add(lesson.id);
+		for (const [index, action] of lesson.setup.entries()) {
+			const where = `${lesson.source}, setup[${index}]`;
+			switch (action.do) {
+				case 'continueFrom': {
+					const earlier = this.options.lessons.find(candidate => candidate.id === action.lesson);
+					if (!earlier) {
+						throw new SetupError(`${where}: no lesson "${action.lesson}" to continue from`);
+					}
+
+					const filled = fillLesson(earlier, {branch: this.sandbox.branch, url: this.sandbox.url});
+					await this.playSetup(filled, seen);
+					for (const step of filled.steps) {
+						for (const line of step.solution) {
+							await this.playLine(line, `${filled.source}, step ${step.id}`, false);
+						}
+					}
+
+					break;
+				}
+
+				case 'write':
+				case 'append': {
+					const file = await resolveInRepository(this.sandbox.repo, action.path);
+					await (action.do === 'write' ? writeFile(file, action.text) : appendFile(file, action.text));
+					break;
+				}
+
+				case 'type': {
+					await this.playLine(action.line, where, true);
+					break;
+				}
+			}
+		}
+	}
+
+	/** Plays a setup line; with mustSucceed, a failure is a broken lesson, said with its place. */
+	private async playLine(line: string, where: string, mustSucceed: boolean): Promise<void> {
+		const result = await runLine(line, {repo: this.sandbox.repo, env: this.sandbox.env});
+		const failed = result.kind === 'refused' || (result.kind === 'git' && result.result.exitCode !== 0) || (result.kind === 'helper' && result.exitCode !== 0);
+		if (mustSucceed && failed) {
+			const said = result.kind === 'refused' ? result.message : result.kind === 'git' ? result.result.output : result.kind === 'helper' ? result.output : '';
+			throw new SetupError(`${where}: "${line}" failed: ${this.mask(said).trim()}`);
+		}
+	}
+}

@@ -1,0 +1,64 @@
+// Every lesson's reference solution, played through real git, passes each step in turn;
+// doing nothing and the lesson's typical wrong moves do not.
+import test from 'ava';
+import {LessonSession} from '../source/tutor/lesson-session.ts';
+import {sessionAtStep, sessionOptions, shippedLessons} from './helpers/lessons.ts';
+
+const lessons = shippedLessons();
+
+test('the shipped lessons are lessons 1 to 4 in order', t => {
+	t.deepEqual(lessons.map(lesson => lesson.id), ['add', 'commit', 'remote', 'push']);
+});
+
+for (const branch of ['main', 'master']) {
+	for (const lesson of lessons) {
+		test(`${lesson.id} (${branch}): the reference solution passes every step, one step at a time`, async t => {
+			const session = await LessonSession.start(lesson, sessionOptions(lessons, branch));
+			try {
+				for (const [index, step] of session.lesson.steps.entries()) {
+					t.is(session.step, index, `before step ${step.id}`);
+					for (const line of step.solution) {
+						const report = await session.run(line);
+						t.not(report.result.kind, 'refused', `"${line}" was refused`);
+					}
+
+					t.is(session.step, index + 1, `step ${step.id} did not pass with: ${step.solution.join(' ; ')}`);
+				}
+
+				t.true(session.complete);
+			} finally {
+				await session.dispose();
+			}
+		});
+	}
+}
+
+for (const lesson of lessons) {
+	for (const [index, step] of lesson.steps.entries()) {
+		test(`${lesson.id} step ${index + 1} (${step.id}): doing nothing does not pass`, async t => {
+			const session = await sessionAtStep(lesson, index, sessionOptions(lessons));
+			try {
+				await session.run('pwd');
+				await session.run('ls');
+				t.is(session.step, index);
+			} finally {
+				await session.dispose();
+			}
+		});
+
+		for (const move of step.wrongMoves) {
+			test(`${lesson.id} step ${index + 1} (${step.id}): wrong move "${move.join(' ; ')}" does not pass`, async t => {
+				const session = await sessionAtStep(lesson, index, sessionOptions(lessons));
+				try {
+					for (const line of move) {
+						await session.run(line);
+					}
+
+					t.is(session.step, index);
+				} finally {
+					await session.dispose();
+				}
+			});
+		}
+	}
+}
