@@ -1,7 +1,7 @@
 // Creates and removes a lesson's world: the learner's repository, the bare repository that
 // stands in for GitHub, and (where a lesson needs him) Sam's clone. Nothing is written elsewhere.
 import {mkdtemp, mkdir, realpath, rm, writeFile} from 'node:fs/promises';
-import {existsSync} from 'node:fs';
+import {existsSync, rmSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {buildGitEnv} from './git-env.ts';
@@ -10,6 +10,9 @@ import {gitOutput} from '../git/git-runner.ts';
 
 export const sandboxMarker = '.git-push-tutor-sandbox';
 const sandboxPrefix = 'git-push-tutor-';
+
+/** Sandboxes of this process not removed yet, so an abrupt exit can still clean them. */
+const live = new Set<string>();
 
 export type Sandbox = {
 	root: string;
@@ -39,6 +42,7 @@ export async function createSandbox(options: CreateSandboxOptions): Promise<Sand
 	await mkdir(parent, {recursive: true});
 	// realpath: macOS temp dirs are symlinks, and git prints the resolved path.
 	const root = await realpath(await mkdtemp(path.join(parent, sandboxPrefix)));
+	live.add(root);
 	try {
 		await writeFile(path.join(root, sandboxMarker), 'A git-push-tutor sandbox. Safe to delete.\n');
 		const home = path.join(root, 'home');
@@ -76,7 +80,7 @@ export async function createSandbox(options: CreateSandboxOptions): Promise<Sand
 		await Promise.all([initRepository(sandbox, sandbox.online, true), initRepository(sandbox, sandbox.repo, false)]);
 		return sandbox;
 	} catch (error) {
-		await rm(root, {recursive: true, force: true});
+		await removeSandbox(root);
 		throw error;
 	}
 }
@@ -100,4 +104,21 @@ export async function removeSandbox(root: string): Promise<void> {
 	}
 
 	await rm(root, {recursive: true, force: true, maxRetries: 3});
+	live.delete(root);
+}
+
+/** For process exit, where nothing asynchronous runs any more. */
+export function removeLiveSandboxesSync(): void {
+	for (const root of live) {
+		if (existsSync(path.join(root, sandboxMarker))) {
+			rmSync(root, {recursive: true, force: true});
+		}
+
+		live.delete(root);
+	}
+}
+
+/** --keep: the sandbox stays on disk, and exit cleanup leaves it alone. */
+export function keepSandbox(root: string): void {
+	live.delete(root);
 }

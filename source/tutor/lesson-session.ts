@@ -1,7 +1,7 @@
 // One lesson being played: its sandbox, the step the learner is on, and what the last command
 // did. Every git call of a lesson goes through here (and the modules it calls), not the UI.
 import {appendFile, writeFile} from 'node:fs/promises';
-import {createSandbox, removeSandbox, type Sandbox} from '../sandbox/sandbox.ts';
+import {createSandbox, keepSandbox, removeSandbox, type Sandbox} from '../sandbox/sandbox.ts';
 import {maskSandboxPaths, pathReplacements} from '../sandbox/mask-paths.ts';
 import {readRepoState, type RepoState} from '../git/repo-state.ts';
 import {classifyFailure} from '../explain/classify-failure.ts';
@@ -19,6 +19,8 @@ export type SessionOptions = {
 	branch: string;
 	workdir?: string;
 	color: boolean;
+	/** Leave sandboxes on disk (--keep). */
+	keep?: boolean;
 	inheritedEnv?: NodeJS.ProcessEnv;
 };
 
@@ -104,7 +106,11 @@ export class LessonSession {
 	}
 
 	async dispose(): Promise<void> {
-		await removeSandbox(this.sandbox.root);
+		if (this.options.keep) {
+			keepSandbox(this.sandbox.root);
+		} else {
+			await removeSandbox(this.sandbox.root);
+		}
 	}
 
 	private async readState(): Promise<RepoState> {

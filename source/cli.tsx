@@ -1,0 +1,115 @@
+// Entry point: understands the command line, checks git and the terminal, then starts the tutor.
+// Ink is loaded only after that, so --help, --list and --version stay quick and work anywhere.
+import fs from 'node:fs';
+import {fileURLToPath} from 'node:url';
+import {parseCliArgs, helpText} from './cli-args.ts';
+import {checkGit} from './git/git-version.ts';
+import {bundledLessonsDirectory, loadLessons} from './lessons/load-lessons.ts';
+import {createProgressStore, defaultProgressFile} from './progress/progress-store.ts';
+import {removeLiveSandboxesSync} from './sandbox/sandbox.ts';
+
+function packageVersion(): string {
+	// dist/cli.js and source/cli.tsx both sit one folder below package.json.
+	const file = fileURLToPath(new URL('../package.json', import.meta.url));
+	return (JSON.parse(fs.readFileSync(file, 'utf8')) as {version: string}).version;
+}
+
+async function main(argv: string[]): Promise<number> {
+	const command = parseCliArgs(argv);
+	switch (command.kind) {
+		case 'help': {
+			console.log(helpText);
+			return 0;
+		}
+
+		case 'version': {
+			console.log(packageVersion());
+			return 0;
+		}
+
+		case 'error': {
+			console.error(command.message);
+			return 2;
+		}
+
+		case 'list':
+		case 'run': {
+			break;
+		}
+	}
+
+	const {lessons, problems} = loadLessons(bundledLessonsDirectory(import.meta.url), fs);
+	if (command.kind === 'list') {
+		for (const lesson of lessons) {
+			console.log(`${lesson.id}\t${lesson.number}. ${lesson.title}`);
+		}
+
+		for (const problem of problems) {
+			console.error(problem);
+		}
+
+		return 0;
+	}
+
+	const {options} = command;
+	if (options.lesson !== undefined && !lessons.some(lesson => lesson.id === options.lesson)) {
+		console.error(`There is no lesson "${options.lesson}". The lessons are: ${lessons.map(lesson => lesson.id).join(', ')}.\nRun git-push-tutor --list to see them with their titles.`);
+		return 2;
+	}
+
+	if (!process.stdin.isTTY || !process.stdout.isTTY) {
+		console.error('git-push-tutor is interactive: run it in a terminal window.\n(--list, --help and --version work anywhere.)');
+		return 1;
+	}
+
+	const git = await checkGit();
+	if (!git.ok) {
+		console.error(git.message);
+		return 1;
+	}
+
+	if (lessons.length === 0) {
+		console.error(`No lessons could be loaded:\n${problems.join('\n')}`);
+		return 1;
+	}
+
+	// Chalk (inside Ink) reads FORCE_COLOR when it loads; it does not know NO_COLOR.
+	const color = !process.env.NO_COLOR;
+	if (!color) {
+		process.env.FORCE_COLOR = '0';
+	}
+
+	const {startApp} = await import('./ui/start-app.tsx');
+	const progress = createProgressStore({file: defaultProgressFile()});
+	const app = startApp({
+		lessons,
+		session: {lessons, branch: options.branch, workdir: options.workdir, keep: options.keep, color},
+		progress,
+		lesson: options.lesson,
+		warnings: problems,
+		screenReader: options.screenReader,
+	});
+	const stop = () => {
+		void app.controller.quit();
+	};
+
+	process.once('SIGTERM', stop);
+	process.once('SIGHUP', stop);
+	await app.finished;
+	for (const kept of app.controller.keptSandboxes) {
+		console.log(`The practice repositories are kept in ${kept}`);
+	}
+
+	console.log('Bye! Your progress is saved; run git-push-tutor again to go on.');
+	return 0;
+}
+
+// Whatever happens, no sandbox is left behind (except with --keep).
+process.on('exit', removeLiveSandboxesSync);
+try {
+	process.exitCode = await main(process.argv.slice(2));
+} catch (error) {
+	removeLiveSandboxesSync();
+	console.error(`git-push-tutor stopped because of an unexpected error: ${(error as Error).stack ?? String(error)}`);
+	process.exitCode = 70;
+}

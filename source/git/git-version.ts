@@ -1,0 +1,28 @@
+// Is there a git the sandbox can work with?
+import {execa} from 'execa';
+
+export const minimumGit = {major: 2, minor: 20};
+
+export type GitCheck = {ok: true; version: string} | {ok: false; message: string};
+
+const install = 'Install git from https://git-scm.com/downloads (or your package manager), then run git-push-tutor again.';
+
+export function parseGitVersion(output: string): {major: number; minor: number; text: string} | undefined {
+	const match = /(\d+)\.(\d+)(?:\.(\d+))?/.exec(output);
+	return match ? {major: Number(match[1]), minor: Number(match[2]), text: match[0]} : undefined;
+}
+
+export async function checkGit(env: NodeJS.ProcessEnv = process.env): Promise<GitCheck> {
+	const result = await execa('git', ['--version'], {reject: false, env: {...env, LC_ALL: 'C'}, extendEnv: false, stdin: 'ignore', timeout: 10_000});
+	if (result.exitCode !== 0) {
+		return {ok: false, message: `git-push-tutor needs git, and no git was found on this computer. ${install}`};
+	}
+
+	const version = parseGitVersion(result.stdout);
+	const tooOld = version && (version.major < minimumGit.major || (version.major === minimumGit.major && version.minor < minimumGit.minor));
+	if (!version || tooOld) {
+		return {ok: false, message: `git-push-tutor needs git ${minimumGit.major}.${minimumGit.minor} or newer; this computer has ${version?.text ?? 'an unknown version'}. ${install}`};
+	}
+
+	return {ok: true, version: version.text};
+}

@@ -1,0 +1,46 @@
+// What the box diagram shows, derived from the real repository state after every command.
+import type {Change, RepoState} from '../git/repo-state.ts';
+import {reachesOnline} from '../lessons/checks.ts';
+
+export type BoxLabel = {oid: string; subject: string};
+
+export type Route =
+	| {kind: 'none'}
+	| {kind: 'address'; remote: string; reaches: boolean}
+	| {kind: 'saved'; remote: string; upstream: string; reaches: boolean};
+
+export type Diagram = {
+	branch: string | undefined;
+	/** Files on the desk: untracked or changed since they were packed. */
+	desk: string[];
+	/** Files in the open box (staged). */
+	openBox: string[];
+	/** Sealed boxes the warehouse does not have, newest first. */
+	waiting: BoxLabel[];
+	/** Boxes in the warehouse (the online branch), newest first. */
+	warehouse: BoxLabel[];
+	route: Route;
+};
+
+const describe = (change: Change) => (change.kind === 'modified' ? `${change.path} (changed)` : change.kind === 'deleted' ? `${change.path} (deleted)` : change.path);
+
+export function diagramOf(state: RepoState): Diagram {
+	const onlineIds = new Set(state.online.commits.map(commit => commit.oid));
+	const remote = state.remotes.find(candidate => candidate.name === 'origin') ?? state.remotes[0];
+	let route: Route = {kind: 'none'};
+	if (remote) {
+		const reaches = reachesOnline(remote.url);
+		route = state.upstream ? {kind: 'saved', remote: remote.name, upstream: state.upstream, reaches} : {kind: 'address', remote: remote.name, reaches};
+	}
+
+	const onlineTip = state.branch === undefined ? undefined : state.online.branches[state.branch];
+	const onlineIndex = state.online.commits.findIndex(commit => commit.oid === onlineTip);
+	return {
+		branch: state.branch,
+		desk: [...state.untracked.map(path => `${path} (new)`), ...state.unstaged.map(change => describe(change))],
+		openBox: state.staged.map(change => describe(change)),
+		waiting: state.commits.filter(commit => !onlineIds.has(commit.oid)).map(({oid, subject}) => ({oid, subject})),
+		warehouse: onlineIndex === -1 ? [] : state.online.commits.slice(onlineIndex),
+		route,
+	};
+}

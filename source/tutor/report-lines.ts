@@ -1,0 +1,61 @@
+// What the transcript shows for one command: the command, git's own output, the analogy's
+// explanation of a failure, and the lesson's verdict.
+import type {Lesson} from '../lessons/lesson-types.ts';
+import type {CommandReport} from './lesson-session.ts';
+import {maxOutputLines, type PrintLine} from './tutor-state.ts';
+
+export function promptLabel(branch: string | undefined): string {
+	return `~/shipment (${branch ?? 'detached'}) $`;
+}
+
+export function outputLines(output: string): PrintLine[] {
+	const lines = output.replace(/\n$/, '').split('\n');
+	if (output.trim() === '') {
+		return [];
+	}
+
+	const shown = lines.slice(0, maxOutputLines).map((text): PrintLine => ({tone: 'output', text}));
+	if (lines.length > maxOutputLines) {
+		shown.push({tone: 'note', text: `… ${lines.length - maxOutputLines} more lines not shown`});
+	}
+
+	return shown;
+}
+
+export function reportLines(report: CommandReport, lesson: Lesson): PrintLine[] {
+	const {result, outcome, explanation} = report;
+	const lines: PrintLine[] = [];
+	if (result.kind === 'refused') {
+		lines.push(...result.message.split('\n').map((text): PrintLine => ({tone: 'note', text})));
+	}
+
+	if (result.kind === 'git' && (result.result.timedOut || result.result.cancelled)) {
+		lines.push(...outputLines(report.output), {tone: 'note', text: result.result.timedOut ? 'That command took too long and was stopped.' : 'Stopped.'});
+	} else if (result.kind === 'git' && result.result.startError) {
+		lines.push({tone: 'warning', text: `Git could not be started: ${result.result.startError}`});
+	} else {
+		lines.push(...outputLines(report.output));
+	}
+
+	if (explanation) {
+		lines.push({tone: 'explain', text: `↳ ${explanation.meaning}`}, {tone: 'explain', text: `  ${explanation.wayOut}`});
+	}
+
+	if (outcome?.kind === 'advance') {
+		for (const index of outcome.skipped) {
+			lines.push({tone: 'note', text: `↷ You were already past step ${index + 1} (${lesson.steps[index]!.title}), so it counts as done.`});
+		}
+
+		for (const index of outcome.passed) {
+			lines.push({tone: 'success', text: `✓ ${lesson.steps[index]!.success}`});
+		}
+
+		if (outcome.next >= lesson.steps.length) {
+			lines.push({tone: 'complete', text: `★ Lesson complete: ${lesson.title}`});
+		}
+	} else if (outcome?.nudge) {
+		lines.push({tone: 'nudge', text: `→ ${outcome.nudge}`});
+	}
+
+	return lines;
+}

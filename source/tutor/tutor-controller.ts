@@ -1,0 +1,352 @@
+// The imperative shell around the reducer: turns keys into actions, runs commands in the
+// lesson's sandbox, saves progress. Components never call git; they render what this dispatches.
+import type {Lesson} from '../lessons/lesson-types.ts';
+import type {ProgressStore} from '../progress/progress-store.ts';
+import {whatYouCanType, type TutorWord} from '../shell/run-line.ts';
+import {parseKeys, type KeyEvent} from '../ui/keys.ts';
+import type {PromptAction} from '../ui/prompt-editor.ts';
+import {diagramOf} from './diagram-model.ts';
+import {LessonSession, type SessionOptions} from './lesson-session.ts';
+import {promptLabel, reportLines} from './report-lines.ts';
+import type {Store} from './tutor-store.ts';
+import type {PrintLine, TutorAction, TutorState} from './tutor-state.ts';
+
+export type ControllerOptions = {
+	store: Store<TutorState, TutorAction>;
+	lessons: readonly Lesson[];
+	session: SessionOptions;
+	progress: ProgressStore;
+	/** Ends the app; the caller unmounts Ink. */
+	exit(): void;
+};
+
+const editingKeys: Partial<Record<KeyEvent['key'], PromptAction['type']>> = {
+	backspace: 'backspace', delete: 'delete', left: 'left', right: 'right', home: 'home', end: 'end',
+	wordLeft: 'wordLeft', wordRight: 'wordRight', up: 'historyUp', down: 'historyDown',
+	deleteToStart: 'deleteToStart', deleteToEnd: 'deleteToEnd', deleteWordBack: 'deleteWordBack',
+};
+
+export class TutorController {
+	private session: LessonSession | undefined;
+	private running: AbortController | undefined;
+	/** Lines run one after another, in the order they were entered (a paste can hold several). */
+	private queue: Promise<void> = Promise.resolve();
+	private queued = 0;
+	private closed = false;
+	readonly keptSandboxes: string[] = [];
+
+	constructor(private readonly options: ControllerOptions) {}
+
+	private get state(): TutorState {
+		return this.options.store.getState();
+	}
+
+	private dispatch(action: TutorAction): void {
+		this.options.store.dispatch(action);
+	}
+
+	private print(...lines: PrintLine[]): void {
+		this.dispatch({type: 'print', lines});
+	}
+
+	loadProgress(): void {
+		const {progress, warning} = this.options.progress.load();
+		this.dispatch({type: 'progressLoaded', completed: Object.keys(progress.completed)});
+		if (warning) {
+			this.print({tone: 'warning', text: warning});
+		}
+	}
+
+	handleInput(chunk: string): void {
+		for (const event of parseKeys(chunk)) {
+			this.handleKey(event);
+		}
+	}
+
+	handleKey(event: KeyEvent): void {
+		if (this.closed) {
+			return;
+		}
+
+		if (event.key === 'interrupt') {
+			this.interrupt();
+			return;
+		}
+
+		switch (this.state.screen.name) {
+			case 'menu': {
+				this.menuKey(event);
+				break;
+			}
+
+			case 'complete': {
+				this.completeKey(event);
+				break;
+			}
+
+			case 'lesson': {
+				this.lessonKey(event);
+				break;
+			}
+
+			case 'loading': {
+				break;
+			}
+		}
+	}
+
+	private interrupt(): void {
+		if (this.running) {
+			this.queued = 0;
+			this.running.abort();
+			return;
+		}
+
+		if (this.state.screen.name === 'lesson' && this.state.prompt.value !== '') {
+			this.dispatch({type: 'prompt', action: {type: 'clear'}});
+			return;
+		}
+
+		if (this.state.quitArmed || this.state.screen.name !== 'lesson') {
+			void this.quit();
+			return;
+		}
+
+		this.dispatch({type: 'quitArmed', armed: true});
+	}
+
+	private menuKey(event: KeyEvent): void {
+		const {lessons, screen} = this.state;
+		if (event.key === 'up' || event.key === 'down') {
+			this.dispatch({type: 'menuMove', by: event.key === 'up' ? -1 : 1});
+		} else if (event.key === 'enter' && screen.name === 'menu') {
+			const lesson = lessons[screen.selected];
+			if (lesson) {
+				void this.openLesson(lesson.id);
+			}
+		} else if (event.key === 'text') {
+			const choice = event.text.trim().toLowerCase();
+			if (choice === 'q') {
+				void this.quit();
+			} else if (choice === 'j' || choice === 'k') {
+				this.dispatch({type: 'menuMove', by: choice === 'k' ? -1 : 1});
+			} else if (/^\d$/.test(choice)) {
+				const index = lessons.findIndex(lesson => lesson.number === Number(choice));
+				if (index !== -1) {
+					this.dispatch({type: 'menuSelect', index});
+					void this.openLesson(lessons[index]!.id);
+				}
+			}
+		} else if (event.key === 'endOfInput') {
+			void this.quit();
+		}
+	}
+
+	private completeKey(event: KeyEvent): void {
+		const choice = event.key === 'text' ? event.text.trim().toLowerCase() : event.key;
+		const current = this.state.view?.lesson;
+		const next = this.nextLesson();
+		if ((choice === 'enter' || choice === 'n') && next) {
+			void this.openLesson(next.id);
+		} else if (choice === 'r' && current) {
+			void this.openLesson(current.id);
+		} else if (choice === 'm' || (choice === 'enter' && !next)) {
+			void this.toMenu();
+		} else if (choice === 'q' || choice === 'endOfInput') {
+			void this.quit();
+		}
+	}
+
+	nextLesson(): Lesson | undefined {
+		const current = this.state.view?.lesson;
+		return current && this.options.lessons.find(lesson => lesson.number > current.number);
+	}
+
+	private lessonKey(event: KeyEvent): void {
+		if (event.key === 'text') {
+			this.dispatch({type: 'prompt', action: {type: 'insert', text: event.text}});
+		} else if (event.key === 'enter') {
+			const line = this.state.prompt.value;
+			this.dispatch({type: 'prompt', action: {type: 'submit'}});
+			this.enqueue(line);
+		} else if (event.key === 'clearScreen') {
+			this.dispatch({type: 'clearScreen'});
+		} else if (event.key === 'endOfInput' && this.state.prompt.value === '') {
+			void this.quit();
+		} else {
+			const action = editingKeys[event.key];
+			if (action) {
+				this.dispatch({type: 'prompt', action: {type: action} as PromptAction});
+			}
+		}
+	}
+
+	/** Runs a line after the ones before it; used for typed and pasted lines alike. */
+	enqueue(line: string): Promise<void> {
+		this.queued++;
+		this.queue = this.queue.then(async () => {
+			if (this.queued === 0 || this.closed) {
+				return;
+			}
+
+			this.queued--;
+			await this.runLine(line);
+		}).catch((error: unknown) => {
+			this.print({tone: 'warning', text: `Something went wrong: ${(error as Error).message}`});
+		});
+		return this.queue;
+	}
+
+	private async runLine(line: string): Promise<void> {
+		const session = this.session;
+		if (!session || this.state.screen.name !== 'lesson') {
+			return;
+		}
+
+		const label = promptLabel(this.state.view?.diagram.branch);
+		if (line.trim() === '') {
+			this.print({tone: 'command', text: label});
+			return;
+		}
+
+		this.print({tone: 'command', text: `${label} ${line.length > 200 ? `${line.slice(0, 200)}…` : line}`});
+		this.dispatch({type: 'commandStarted', line});
+		this.running = new AbortController();
+		try {
+			const report = await session.run(line, this.running.signal);
+			if (report.result.kind === 'tutor') {
+				this.dispatch({type: 'commandFinished', step: session.step, diagram: undefined, complete: false});
+				await this.tutorWord(report.result.word);
+				return;
+			}
+
+			this.print(...reportLines(report, session.lesson));
+			this.dispatch({type: 'commandFinished', step: session.step, diagram: diagramOf(session.state), complete: session.complete});
+			if (report.outcome?.kind === 'advance' && session.complete) {
+				this.completed(session.lesson);
+			}
+		} finally {
+			this.running = undefined;
+		}
+	}
+
+	private completed(lesson: Lesson): void {
+		const {warning} = this.options.progress.markLessonComplete(lesson.id);
+		this.dispatch({type: 'lessonCompleted', lessonId: lesson.id});
+		if (warning) {
+			this.print({tone: 'warning', text: warning});
+		}
+	}
+
+	private async tutorWord(word: TutorWord): Promise<void> {
+		const view = this.state.view;
+		switch (word) {
+			case 'hint': {
+				const step = view?.lesson.steps[view.step];
+				if (step) {
+					const index = Math.min(view.hintsShown, step.hints.length - 1);
+					this.print({tone: 'nudge', text: `Hint ${index + 1} of ${step.hints.length}: ${step.hints[index]}`});
+					this.dispatch({type: 'hintShown'});
+				}
+
+				break;
+			}
+
+			case 'help': {
+				this.print(...helpLines());
+				break;
+			}
+
+			case 'clear': {
+				this.dispatch({type: 'clearScreen'});
+				break;
+			}
+
+			case 'reset': {
+				if (view) {
+					await this.openLesson(view.lesson.id, 'The lesson is back as it started.');
+				}
+
+				break;
+			}
+
+			case 'menu': {
+				await this.toMenu();
+				break;
+			}
+
+			case 'quit': {
+				await this.quit();
+				break;
+			}
+		}
+	}
+
+	async openLesson(id: string, note?: string): Promise<void> {
+		const lesson = this.options.lessons.find(candidate => candidate.id === id);
+		if (!lesson) {
+			return;
+		}
+
+		this.dispatch({type: 'lessonLoading', title: `Lesson ${lesson.number} · ${lesson.title}`});
+		await this.closeSession();
+		try {
+			this.session = await LessonSession.start(lesson, this.options.session);
+		} catch (error) {
+			this.print({tone: 'warning', text: `Lesson ${lesson.number} could not be prepared: ${(error as Error).message}`});
+			this.dispatch({type: 'toMenu'});
+			return;
+		}
+
+		const {session} = this;
+		this.print(
+			{tone: 'heading', text: `Lesson ${lesson.number} · ${lesson.title}`},
+			...session.lesson.intro.split('\n').map((text): PrintLine => ({tone: 'output', text})),
+			...(note ? [{tone: 'note', text: note} satisfies PrintLine] : []),
+		);
+		this.dispatch({type: 'lessonOpened', lesson: session.lesson, step: session.step, diagram: diagramOf(session.state)});
+	}
+
+	async toMenu(): Promise<void> {
+		await this.closeSession();
+		this.dispatch({type: 'toMenu'});
+	}
+
+	private async closeSession(): Promise<void> {
+		const session = this.session;
+		this.session = undefined;
+		this.running?.abort();
+		if (session) {
+			if (this.options.session.keep) {
+				this.keptSandboxes.push(session.sandbox.root);
+			}
+
+			await session.dispose();
+		}
+	}
+
+	/** Removes the sandbox (unless --keep) and ends the app. Safe to call more than once. */
+	async quit(): Promise<void> {
+		if (this.closed) {
+			return;
+		}
+
+		this.closed = true;
+		this.queued = 0;
+		await this.closeSession();
+		this.options.exit();
+	}
+}
+
+export function helpLines(): PrintLine[] {
+	return [
+		{tone: 'heading', text: 'What you can type'},
+		{tone: 'output', text: whatYouCanType},
+		{tone: 'output', text: '  git ...            real git, in a practice repository (your own repositories are never touched)'},
+		{tone: 'output', text: '  echo TEXT > FILE   write a file (>> adds a line)     cat FILE   show a file'},
+		{tone: 'output', text: '  ls  touch FILE  rm FILE  pwd'},
+		{tone: 'output', text: '  hint   the next hint (the last one is the command)'},
+		{tone: 'output', text: '  reset  start this lesson again      menu   all lessons      quit   leave (progress is saved)'},
+		{tone: 'output', text: 'Keys: ↑ ↓ earlier commands · Ctrl+C stops a running command or clears the line · Ctrl+L clears the screen'},
+	];
+}

@@ -1,0 +1,163 @@
+// The tutor's whole state and the one reducer that changes it. Pure: effects live in the controller.
+import type {Lesson} from '../lessons/lesson-types.ts';
+import {emptyPrompt, promptReducer, type PromptAction, type PromptState} from '../ui/prompt-editor.ts';
+import type {Diagram} from './diagram-model.ts';
+
+export type LessonListing = {id: string; number: number; title: string; command: string; completed: boolean};
+
+export type Tone = 'command' | 'output' | 'success' | 'nudge' | 'explain' | 'note' | 'warning' | 'heading' | 'complete';
+export type PrintLine = {tone: Tone; text: string};
+export type TranscriptLine = PrintLine & {id: number};
+
+export type LessonView = {
+	lesson: Lesson;
+	step: number;
+	/** Hints shown for the current step so far. */
+	hintsShown: number;
+	diagram: Diagram;
+};
+
+export type Screen =
+	| {name: 'menu'; selected: number}
+	| {name: 'loading'; title: string}
+	| {name: 'lesson'}
+	| {name: 'complete'};
+
+export type TutorState = {
+	screen: Screen;
+	lessons: LessonListing[];
+	view: LessonView | undefined;
+	prompt: PromptState;
+	/** The command running now, if any. */
+	busy: string | undefined;
+	/** Everything printed so far; the screen shows each line once, above the live area. */
+	transcript: TranscriptLine[];
+	/** Ctrl+C was pressed once on an empty prompt: a second press quits. */
+	quitArmed: boolean;
+	/** Counts requests to clear the terminal (clear, Ctrl+L); the app clears when it changes. */
+	screenClears: number;
+};
+
+export type TutorAction =
+	| {type: 'prompt'; action: PromptAction}
+	| {type: 'menuMove'; by: number}
+	| {type: 'menuSelect'; index: number}
+	| {type: 'lessonLoading'; title: string}
+	| {type: 'lessonOpened'; lesson: Lesson; step: number; diagram: Diagram}
+	| {type: 'commandStarted'; line: string}
+	| {type: 'commandFinished'; step: number; diagram: Diagram | undefined; complete: boolean}
+	| {type: 'print'; lines: PrintLine[]}
+	| {type: 'hintShown'}
+	| {type: 'lessonCompleted'; lessonId: string}
+	| {type: 'progressLoaded'; completed: readonly string[]}
+	| {type: 'toMenu'}
+	| {type: 'quitArmed'; armed: boolean}
+	| {type: 'clearScreen'};
+
+export function initialState(lessons: readonly Lesson[]): TutorState {
+	return {
+		screen: {name: 'menu', selected: 0},
+		lessons: lessons.map(({id, number, title, command}) => ({id, number, title, command, completed: false})),
+		view: undefined,
+		prompt: emptyPrompt,
+		busy: undefined,
+		transcript: [],
+		quitArmed: false,
+		screenClears: 0,
+	};
+}
+
+/** Long output is cut so one command cannot flood the scrollback. */
+export const maxOutputLines = 400;
+
+export function tutorReducer(state: TutorState, action: TutorAction): TutorState {
+	switch (action.type) {
+		case 'prompt': {
+			const prompt = promptReducer(state.prompt, action.action);
+			return prompt === state.prompt && !state.quitArmed ? state : {...state, prompt, quitArmed: false};
+		}
+
+		case 'menuMove': {
+			if (state.screen.name !== 'menu' || state.lessons.length === 0) {
+				return state;
+			}
+
+			const count = state.lessons.length;
+			return {...state, screen: {name: 'menu', selected: (state.screen.selected + action.by + count) % count}, quitArmed: false};
+		}
+
+		case 'menuSelect': {
+			return state.screen.name === 'menu' && action.index >= 0 && action.index < state.lessons.length
+				? {...state, screen: {name: 'menu', selected: action.index}}
+				: state;
+		}
+
+		case 'lessonLoading': {
+			return {...state, screen: {name: 'loading', title: action.title}, quitArmed: false};
+		}
+
+		case 'lessonOpened': {
+			return {
+				...state,
+				screen: {name: 'lesson'},
+				view: {lesson: action.lesson, step: action.step, hintsShown: 0, diagram: action.diagram},
+				busy: undefined,
+				quitArmed: false,
+			};
+		}
+
+		case 'commandStarted': {
+			return {...state, busy: action.line, quitArmed: false};
+		}
+
+		case 'commandFinished': {
+			if (!state.view) {
+				return {...state, busy: undefined};
+			}
+
+			const stepChanged = action.step !== state.view.step;
+			return {
+				...state,
+				busy: undefined,
+				screen: action.complete ? {name: 'complete'} : state.screen,
+				view: {
+					...state.view,
+					step: action.step,
+					hintsShown: stepChanged ? 0 : state.view.hintsShown,
+					diagram: action.diagram ?? state.view.diagram,
+				},
+			};
+		}
+
+		case 'print': {
+			let nextId = (state.transcript.at(-1)?.id ?? 0) + 1;
+			const lines = action.lines.map(line => ({...line, id: nextId++}));
+			return {...state, transcript: [...state.transcript, ...lines]};
+		}
+
+		case 'hintShown': {
+			return state.view ? {...state, view: {...state.view, hintsShown: state.view.hintsShown + 1}} : state;
+		}
+
+		case 'lessonCompleted': {
+			return {...state, lessons: state.lessons.map(lesson => (lesson.id === action.lessonId ? {...lesson, completed: true} : lesson))};
+		}
+
+		case 'progressLoaded': {
+			return {...state, lessons: state.lessons.map(lesson => ({...lesson, completed: action.completed.includes(lesson.id)}))};
+		}
+
+		case 'toMenu': {
+			const current = state.view ? state.lessons.findIndex(lesson => lesson.id === state.view!.lesson.id) : 0;
+			return {...state, screen: {name: 'menu', selected: Math.max(0, current)}, view: undefined, busy: undefined, prompt: {...state.prompt, value: '', cursor: 0}, quitArmed: false};
+		}
+
+		case 'quitArmed': {
+			return state.quitArmed === action.armed ? state : {...state, quitArmed: action.armed};
+		}
+
+		case 'clearScreen': {
+			return {...state, screenClears: state.screenClears + 1};
+		}
+	}
+}

@@ -1,0 +1,75 @@
+// The root component: renders the state, and forwards raw input to the controller from one place.
+import {useEffect, useSyncExternalStore} from 'react';
+import {Static, Text, useStdin, useStdout} from 'ink';
+import type {Store} from '../tutor/tutor-store.ts';
+import type {TutorAction, TutorState} from '../tutor/tutor-state.ts';
+import type {TutorController} from '../tutor/tutor-controller.ts';
+import {TranscriptText} from './transcript-line.tsx';
+import {MenuScreen} from './menu-screen.tsx';
+import {LessonScreen} from './lesson-screen.tsx';
+import {CompleteScreen} from './complete-screen.tsx';
+import {useTerminalSize} from './use-terminal-size.ts';
+
+export type AppProps = {
+	store: Store<TutorState, TutorAction>;
+	controller: TutorController;
+};
+
+export function App({store, controller}: AppProps) {
+	const state = useSyncExternalStore(store.subscribe, store.getState);
+	const size = useTerminalSize();
+	const {internal_eventEmitter: input, setRawMode} = useStdin();
+	useEffect(() => {
+		setRawMode(true);
+		const forward = (data: string) => {
+			controller.handleInput(data);
+		};
+
+		input.on('input', forward);
+		return () => {
+			input.off('input', forward);
+			setRawMode(false);
+		};
+	}, [controller, input, setRawMode]);
+
+	const {write} = useStdout();
+	useEffect(() => {
+		if (state.screenClears > 0) {
+			// Ink's write clears the live area, writes, and draws the live area again below.
+			write('\u001B[2J\u001B[3J\u001B[H');
+		}
+	}, [state.screenClears, write]);
+
+	const width = Math.max(1, size.columns - 1);
+	let screen;
+	switch (state.screen.name) {
+		case 'menu': {
+			screen = <MenuScreen lessons={state.lessons} selected={state.screen.selected} width={width} rows={size.rows}/>;
+			break;
+		}
+
+		case 'loading': {
+			screen = <Text dimColor>Preparing {state.screen.title}…</Text>;
+			break;
+		}
+
+		case 'lesson': {
+			screen = state.view ? <LessonScreen state={state} view={state.view} size={size}/> : undefined;
+			break;
+		}
+
+		case 'complete': {
+			screen = state.view ? <CompleteScreen lesson={state.view.lesson} next={controller.nextLesson()} width={width}/> : undefined;
+			break;
+		}
+	}
+
+	return (
+		<>
+			<Static items={state.transcript}>
+				{line => <TranscriptText key={line.id} line={line}/>}
+			</Static>
+			{screen}
+		</>
+	);
+}

@@ -1,0 +1,109 @@
+// The analogy on screen: desk, open box, sealed boxes waiting, the warehouse, and the route.
+import {Box, Text, useIsScreenReaderEnabled} from 'ink';
+import type {Diagram, Route} from '../tutor/diagram-model.ts';
+import {fit} from './text-fit.ts';
+
+export type DiagramSize = 'full' | 'compact' | 'line';
+
+/** Rows each size takes, so the lesson screen can plan its height. */
+export const diagramRows: Record<DiagramSize, number> = {full: 7, compact: 5, line: 1};
+const itemRows = 3;
+
+type Column = {title: string; color: string; items: string[]; empty: string};
+
+function columns(diagram: Diagram): Column[] {
+	const warehouseEmpty = diagram.route.kind === 'none' ? 'no address yet' : '(empty)';
+	return [
+		{title: 'DESK', color: 'yellow', items: diagram.desk, empty: '(clear)'},
+		{title: 'OPEN BOX', color: 'cyan', items: diagram.openBox, empty: '(empty)'},
+		{title: 'SEALED, NOT SHIPPED', color: 'magenta', items: diagram.waiting.map(box => `▣ ${box.subject}`), empty: '(none)'},
+		{title: 'WAREHOUSE · GitHub', color: 'green', items: diagram.warehouse.map(box => `▣ ${box.subject}`), empty: warehouseEmpty},
+	];
+}
+
+export function routeText(route: Route, branch: string | undefined): string {
+	switch (route.kind) {
+		case 'none': {
+			return 'Route: the truck has no address (no remote)';
+		}
+
+		case 'address': {
+			return route.reaches
+				? `Route: ${route.remote} is the address · not saved for ${branch ?? 'this branch'} yet`
+				: `Route: ${route.remote} points somewhere that is not your online repository`;
+		}
+
+		case 'saved': {
+			return `Route: ${branch ?? 'HEAD'} → ${route.upstream} (saved)${route.reaches ? '' : ' · not your online repository'}`;
+		}
+	}
+}
+
+const arrow = (route: Route) => (route.kind === 'none' ? '✗' : route.kind === 'saved' ? '⇒' : '→');
+
+function shownItems(column: Column, rows: number): string[] {
+	if (column.items.length === 0) {
+		return [column.empty];
+	}
+
+	if (column.items.length <= rows) {
+		return column.items;
+	}
+
+	return [...column.items.slice(0, rows - 1), `+${column.items.length - rows + 1} more`];
+}
+
+export function BoxDiagram({diagram, width, size}: {readonly diagram: Diagram; readonly width: number; readonly size: DiagramSize}) {
+	const screenReader = useIsScreenReaderEnabled();
+	const all = columns(diagram);
+	if (screenReader || size === 'line') {
+		const summary = all.map(column => `${column.title}: ${column.items.length === 0 ? column.empty : column.items.length}`).join(' · ');
+		return screenReader
+			? <Box flexDirection="column">{all.map(column => <Text key={column.title}>{column.title}: {column.items.length === 0 ? column.empty : column.items.join(', ')}.</Text>)}<Text>{routeText(diagram.route, diagram.branch)}.</Text></Box>
+			: <Text>{fit(summary, width)}</Text>;
+	}
+
+	if (size === 'compact') {
+		return (
+			<Box flexDirection="column">
+				{all.map(column => (
+					<Text key={column.title}>
+						<Text color={column.color} bold>{column.title.padEnd(21)}</Text>
+						{fit(column.items.length === 0 ? column.empty : column.items.join(', '), width - 21)}
+					</Text>
+				))}
+				<Text dimColor>{fit(routeText(diagram.route, diagram.branch), width)}</Text>
+			</Box>
+		);
+	}
+
+	// Four bordered columns and the arrow between sealed boxes and the warehouse.
+	const columnWidth = Math.max(8, Math.floor((width - 3 - 3) / 4));
+	const inner = columnWidth - 4;
+	const renderColumn = (column: Column) => (
+		<Box key={column.title} flexDirection="column" width={columnWidth}>
+			<Text color={column.color} bold>{fit(column.title, columnWidth)}</Text>
+			<Box borderStyle="round" borderColor={column.color} flexDirection="column" paddingX={1} height={itemRows + 2}>
+				{shownItems(column, itemRows).map((item, index) => (
+					<Text key={`${index}-${item}`} dimColor={column.items.length === 0}>{fit(item, inner)}</Text>
+				))}
+			</Box>
+		</Box>
+	);
+	return (
+		<Box flexDirection="column">
+			<Box>
+				{renderColumn(all[0]!)}
+				<Text> </Text>
+				{renderColumn(all[1]!)}
+				<Text> </Text>
+				{renderColumn(all[2]!)}
+				<Box width={3} justifyContent="center" alignItems="center" height={itemRows + 3} paddingTop={1}>
+					<Text bold color={diagram.route.kind === 'none' ? 'red' : 'green'}>{arrow(diagram.route)}</Text>
+				</Box>
+				{renderColumn(all[3]!)}
+			</Box>
+			<Text dimColor>{fit(routeText(diagram.route, diagram.branch), width)}</Text>
+		</Box>
+	);
+}

@@ -1,0 +1,72 @@
+// The live area during a lesson: where you are, what to do, the boxes, and the prompt.
+// Its height is planned to stay below the terminal's, so Ink never has to clear the screen.
+import {Box, Text} from 'ink';
+import type {TutorState, LessonView} from '../tutor/tutor-state.ts';
+import {promptLabel} from '../tutor/report-lines.ts';
+import {BoxDiagram, diagramRows, type DiagramSize} from './box-diagram.tsx';
+import {PromptLine} from './prompt-line.tsx';
+import {fit, wrappedHeight} from './text-fit.ts';
+import type {TerminalSize} from './use-terminal-size.ts';
+
+export const minimumSize = {columns: 40, rows: 10};
+
+function ProgressBar({step, total, width}: {readonly step: number; readonly total: number; readonly width: number}) {
+	const filled = Math.round((Math.min(step, total) / total) * width);
+	return (
+		<Text>
+			<Text color="green">{'█'.repeat(filled)}</Text>
+			<Text dimColor>{'░'.repeat(width - filled)}</Text>
+		</Text>
+	);
+}
+
+/** Picks the biggest diagram that leaves the live area shorter than the terminal. */
+export function planDiagram(rows: number, textRows: number): DiagramSize | undefined {
+	// Header, bar, blank, status, prompt and footer take 6 rows; one row stays free.
+	const free = rows - 1 - 6 - textRows;
+	const sizes: DiagramSize[] = ['full', 'compact', 'line'];
+	return sizes.find(size => diagramRows[size] + (size === 'line' ? 0 : 1) <= free);
+}
+
+export function LessonScreen({state, view, size}: {readonly state: TutorState; readonly view: LessonView; readonly size: TerminalSize}) {
+	const {lesson, step, diagram} = view;
+	const width = size.columns - 1;
+	const label = promptLabel(diagram.branch);
+	const prompt = <PromptLine label={label} prompt={state.prompt} busy={state.busy} width={width}/>;
+	if (size.columns < minimumSize.columns || size.rows < minimumSize.rows) {
+		return (
+			<Box flexDirection="column">
+				<Text color="yellow">{fit(`Make the window bigger (at least ${minimumSize.columns}×${minimumSize.rows}); the lesson waits.`, width)}</Text>
+				{prompt}
+			</Box>
+		);
+	}
+
+	const current = lesson.steps[Math.min(step, lesson.steps.length - 1)]!;
+	const heading = `Lesson ${lesson.number} · ${lesson.title}`;
+	const counter = `Step ${Math.min(step + 1, lesson.steps.length)} of ${lesson.steps.length}`;
+	// The step's text gets at most a third of the screen; the diagram shrinks before it does.
+	const stepText = `${current.title}: ${current.text}`;
+	const textRows = Math.min(wrappedHeight(stepText, width), Math.max(2, Math.floor(size.rows / 3)));
+	const diagramSize = planDiagram(size.rows, textRows);
+	const status = state.quitArmed
+		? <Text color="yellow">Press Ctrl+C again to quit. Your progress is saved.</Text>
+		: <Text dimColor>{fit('Type git commands here · hint · reset · menu · help · quit', width)}</Text>;
+	return (
+		<Box flexDirection="column" width={size.columns}>
+			<Box justifyContent="space-between" width={width}>
+				<Text bold>{fit(heading, width - counter.length - 2)}</Text>
+				<Text>{counter}</Text>
+			</Box>
+			<ProgressBar step={step} total={lesson.steps.length} width={Math.min(width, 48)}/>
+			<Box height={textRows} overflow="hidden" width={width}>
+				<Text><Text bold>{current.title}:</Text> {current.text}</Text>
+			</Box>
+			{diagramSize && diagramSize !== 'line' ? <Text> </Text> : undefined}
+			{diagramSize ? <BoxDiagram diagram={diagram} width={width} size={diagramSize}/> : undefined}
+			<Text> </Text>
+			{prompt}
+			{status}
+		</Box>
+	);
+}

@@ -1,0 +1,52 @@
+// Starts the Ink app. Loaded only once the command line is understood and a terminal is present.
+import {render} from 'ink';
+import type {Lesson} from '../lessons/lesson-types.ts';
+import type {ProgressStore} from '../progress/progress-store.ts';
+import type {SessionOptions} from '../tutor/lesson-session.ts';
+import {TutorController} from '../tutor/tutor-controller.ts';
+import {createStore} from '../tutor/tutor-store.ts';
+import {initialState, tutorReducer, type PrintLine} from '../tutor/tutor-state.ts';
+import {App} from './app.tsx';
+
+export type StartOptions = {
+	lessons: readonly Lesson[];
+	session: SessionOptions;
+	progress: ProgressStore;
+	/** Lesson to open at once (--lesson). */
+	lesson: string | undefined;
+	/** Problems found while loading lessons, shown above the menu. */
+	warnings: readonly string[];
+	screenReader: boolean;
+};
+
+export type StartedApp = {
+	controller: TutorController;
+	/** Resolves when the app has exited. */
+	finished: Promise<void>;
+};
+
+export function startApp(options: StartOptions): StartedApp {
+	const store = createStore(tutorReducer, initialState(options.lessons));
+	let instance: ReturnType<typeof render> | undefined;
+	const controller = new TutorController({
+		store,
+		lessons: options.lessons,
+		session: options.session,
+		progress: options.progress,
+		exit() {
+			instance?.unmount();
+		},
+	});
+	store.dispatch({type: 'print', lines: options.warnings.map((text): PrintLine => ({tone: 'warning', text}))});
+	controller.loadProgress();
+	instance = render(<App store={store} controller={controller}/>, {
+		exitOnCtrlC: false,
+		patchConsole: false,
+		isScreenReaderEnabled: options.screenReader || undefined,
+	});
+	if (options.lesson) {
+		void controller.openLesson(options.lesson);
+	}
+
+	return {controller, finished: instance.waitUntilExit().then(() => undefined)};
+}
