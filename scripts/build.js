@@ -1,6 +1,7 @@
 // Bundles the CLI into one minified ESM file so `npx git-push-tutor` starts fast
 // and installs nothing at run time.
 import {build} from 'esbuild';
+import {chmodSync} from 'node:fs';
 import {fileURLToPath} from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -22,3 +23,6 @@ await build({
 	},
 	logLevel: 'warning',
 });
+
+// npm sets this on install; a local run of dist/cli.js needs it too.
+chmodSync(`${root}dist/cli.js`, 0o755);

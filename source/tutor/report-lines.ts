@@ -43,7 +43,7 @@ export function reportLines(report: CommandReport, lesson: Lesson): PrintLine[] 
 
 	if (outcome?.kind === 'advance') {
 		for (const index of outcome.skipped) {
-			lines.push({tone: 'note', text: `↷ You were already past step ${index + 1} (${lesson.steps[index]!.title}), so it counts as done.`});
+			lines.push({tone: 'note', text: `↷ Skipped step ${index + 1} (${lesson.steps[index]!.title}): you went straight past it, which is fine.`});
 		}
 
 		for (const index of outcome.passed) {

@@ -209,7 +209,8 @@ export class TutorController {
 			return;
 		}
 
-		this.print({tone: 'command', text: `${label} ${line.length > 200 ? `${line.slice(0, 200)}…` : line}`});
+		// A blank line between commands keeps each command's output apart.
+		this.print({tone: 'output', text: ''}, {tone: 'command', text: `${label} ${line.length > 200 ? `${line.slice(0, 200)}…` : line}`});
 		this.dispatch({type: 'commandStarted', line});
 		this.running = new AbortController();
 		try {

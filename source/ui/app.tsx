@@ -1,5 +1,5 @@
 // The root component: renders the state, and forwards raw input to the controller from one place.
-import {useEffect, useSyncExternalStore} from 'react';
+import {useEffect, useRef, useSyncExternalStore} from 'react';
 import {Static, Text, useStdin, useStdout} from 'ink';
 import type {Store} from '../tutor/tutor-store.ts';
 import type {TutorAction, TutorState} from '../tutor/tutor-state.ts';
@@ -39,6 +39,15 @@ export function App({store, controller}: AppProps) {
 			write('\u001B[2J\u001B[3J\u001B[H');
 		}
 	}, [state.screenClears, write]);
+	const widest = useRef(size.columns);
+	useEffect(() => {
+		// A narrower terminal re-wraps the old frame into more rows than Ink erases; start clean.
+		if (size.columns < widest.current) {
+			write('\u001B[2J\u001B[H');
+		}
+
+		widest.current = size.columns;
+	}, [size.columns, write]);
 
 	const width = Math.max(1, size.columns - 1);
 	let screen;

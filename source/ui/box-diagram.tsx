@@ -16,8 +16,8 @@ function columns(diagram: Diagram): Column[] {
 	return [
 		{title: 'DESK', color: 'yellow', items: diagram.desk, empty: '(clear)'},
 		{title: 'OPEN BOX', color: 'cyan', items: diagram.openBox, empty: '(empty)'},
-		{title: 'SEALED, NOT SHIPPED', color: 'magenta', items: diagram.waiting.map(box => `▣ ${box.subject}`), empty: '(none)'},
-		{title: 'WAREHOUSE · GitHub', color: 'green', items: diagram.warehouse.map(box => `▣ ${box.subject}`), empty: warehouseEmpty},
+		{title: 'SEALED, UNSHIPPED', color: 'magenta', items: diagram.waiting.map(box => `▣ ${box.subject}`), empty: '(none)'},
+		{title: 'WAREHOUSE=GitHub', color: 'green', items: diagram.warehouse.map(box => `▣ ${box.subject}`), empty: warehouseEmpty},
 	];
 }
 
@@ -79,11 +79,12 @@ export function BoxDiagram({diagram, width, size}: {readonly diagram: Diagram; r
 
 	// Four bordered columns and the arrow between sealed boxes and the warehouse.
 	const columnWidth = Math.max(8, Math.floor((width - 3 - 3) / 4));
-	const inner = columnWidth - 4;
+	// Border on both sides and one space of padding on the left.
+	const inner = columnWidth - 3;
 	const renderColumn = (column: Column) => (
 		<Box key={column.title} flexDirection="column" width={columnWidth}>
 			<Text color={column.color} bold>{fit(column.title, columnWidth)}</Text>
-			<Box borderStyle="round" borderColor={column.color} flexDirection="column" paddingX={1} height={itemRows + 2}>
+			<Box borderStyle="round" borderColor={column.color} flexDirection="column" paddingLeft={1} height={itemRows + 2}>
 				{shownItems(column, itemRows).map((item, index) => (
 					<Text key={`${index}-${item}`} dimColor={column.items.length === 0}>{fit(item, inner)}</Text>
 				))}

@@ -36,7 +36,7 @@ export function LessonScreen({state, view, size}: {readonly state: TutorState; r
 	if (size.columns < minimumSize.columns || size.rows < minimumSize.rows) {
 		return (
 			<Box flexDirection="column">
-				<Text color="yellow">{fit(`Make the window bigger (at least ${minimumSize.columns}×${minimumSize.rows}); the lesson waits.`, width)}</Text>
+				<Text color="yellow">{fit(`Window too small: make it at least ${minimumSize.columns}×${minimumSize.rows}.`, width)}</Text>
 				{prompt}
 			</Box>
 		);
@@ -46,8 +46,8 @@ export function LessonScreen({state, view, size}: {readonly state: TutorState; r
 	const heading = `Lesson ${lesson.number} · ${lesson.title}`;
 	const counter = `Step ${Math.min(step + 1, lesson.steps.length)} of ${lesson.steps.length}`;
 	// The step's text gets at most a third of the screen; the diagram shrinks before it does.
-	const stepText = `${current.title}: ${current.text}`;
-	const textRows = Math.min(wrappedHeight(stepText, width), Math.max(2, Math.floor(size.rows / 3)));
+	const textRows = Math.min(wrappedHeight(current.text, width), Math.max(2, Math.floor(size.rows / 3)));
+	const barWidth = Math.min(width, 24);
 	const diagramSize = planDiagram(size.rows, textRows);
 	const status = state.quitArmed
 		? <Text color="yellow">Press Ctrl+C again to quit. Your progress is saved.</Text>
@@ -58,9 +58,12 @@ export function LessonScreen({state, view, size}: {readonly state: TutorState; r
 				<Text bold>{fit(heading, width - counter.length - 2)}</Text>
 				<Text>{counter}</Text>
 			</Box>
-			<ProgressBar step={step} total={lesson.steps.length} width={Math.min(width, 48)}/>
+			<Text>
+				<ProgressBar step={step} total={lesson.steps.length} width={barWidth}/>
+				<Text bold color="cyan"> {fit(current.title, width - barWidth - 1)}</Text>
+			</Text>
 			<Box height={textRows} overflow="hidden" width={width}>
-				<Text><Text bold>{current.title}:</Text> {current.text}</Text>
+				<Text>{current.text}</Text>
 			</Box>
 			{diagramSize && diagramSize !== 'line' ? <Text> </Text> : undefined}
 			{diagramSize ? <BoxDiagram diagram={diagram} width={width} size={diagramSize}/> : undefined}
