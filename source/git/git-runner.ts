@@ -24,10 +24,41 @@ export type RunGitOptions = {
 
 export const defaultTimeoutMs = 20_000;
 
+const isWindows = process.platform === 'win32';
+
+/**
+ * Stops git and everything it started (an alias, a helper, ssh). Killing git alone would
+ * leave a child holding the output pipe open, and the command would not end.
+ * SIGTERM first: git removes its lock files on it.
+ */
+function stopProcessTree(pid: number | undefined): void {
+	if (pid === undefined) {
+		return;
+	}
+
+	if (isWindows) {
+		void execa('taskkill', ['/pid', String(pid), '/T', '/F'], {reject: false, windowsHide: true});
+		return;
+	}
+
+	const signalGroup = (signal: NodeJS.Signals) => {
+		try {
+			process.kill(-pid, signal);
+		} catch {
+			// Already gone.
+		}
+	};
+
+	signalGroup('SIGTERM');
+	setTimeout(() => {
+		signalGroup('SIGKILL');
+	}, 1000).unref();
+}
+
 export async function runGit(args: readonly string[], options: RunGitOptions): Promise<GitResult> {
 	const env = options.internal ? {...options.env, LC_ALL: 'C', LANGUAGE: 'C'} : options.env;
 	const fullArgs = options.internal ? ['-c', 'color.ui=never', ...args] : [...args];
-	const result = await execa('git', fullArgs, {
+	const subprocess = execa('git', fullArgs, {
 		cwd: options.cwd,
 		env,
 		extendEnv: false,
@@ -35,22 +66,42 @@ export async function runGit(args: readonly string[], options: RunGitOptions): P
 		all: true,
 		reject: false,
 		stripFinalNewline: false,
-		timeout: options.timeoutMs ?? defaultTimeoutMs,
-		cancelSignal: options.signal,
-		forceKillAfterDelay: 1000,
+		// Its own process group, so a stop reaches git's children too.
+		detached: !isWindows,
 		windowsHide: true,
 	});
-	const startError = result.exitCode === undefined && !result.timedOut && !result.isCanceled
-		? result.shortMessage
-		: undefined;
-	return {
-		exitCode: result.exitCode ?? (result.timedOut || result.isCanceled ? 130 : 127),
-		output: result.all ?? '',
-		stdout: result.stdout ?? '',
-		timedOut: result.timedOut,
-		cancelled: result.isCanceled,
-		...(startError === undefined ? {} : {startError}),
+	let timedOut = false;
+	let cancelled = false;
+	const timer = setTimeout(() => {
+		timedOut = true;
+		stopProcessTree(subprocess.pid);
+	}, options.timeoutMs ?? defaultTimeoutMs);
+	const cancel = () => {
+		cancelled = true;
+		stopProcessTree(subprocess.pid);
 	};
+
+	options.signal?.addEventListener('abort', cancel, {once: true});
+	if (options.signal?.aborted) {
+		cancel();
+	}
+
+	try {
+		const result = await subprocess;
+		const stopped = timedOut || cancelled;
+		const startError = result.exitCode === undefined && !stopped ? result.shortMessage : undefined;
+		return {
+			exitCode: result.exitCode ?? (stopped ? 130 : 127),
+			output: result.all ?? '',
+			stdout: result.stdout ?? '',
+			timedOut,
+			cancelled,
+			...(startError === undefined ? {} : {startError}),
+		};
+	} finally {
+		clearTimeout(timer);
+		options.signal?.removeEventListener('abort', cancel);
+	}
 }
 
 /** Runs an internal git call and returns stdout, or throws with git's output. */

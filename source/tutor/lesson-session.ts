@@ -1,6 +1,7 @@
 // One lesson being played: its sandbox, the step the learner is on, and what the last command
 // did. Every git call of a lesson goes through here (and the modules it calls), not the UI.
-import {appendFile, writeFile} from 'node:fs/promises';
+import {appendFile, rm, writeFile} from 'node:fs/promises';
+import path from 'node:path';
 import {createSandbox, keepSandbox, removeSandbox, type Sandbox} from '../sandbox/sandbox.ts';
 import {maskSandboxPaths, pathReplacements} from '../sandbox/mask-paths.ts';
 import {readRepoState, type RepoState} from '../git/repo-state.ts';
@@ -71,6 +72,11 @@ export class LessonSession {
 		const report: CommandReport = {line, result, output: '', explanation: undefined, outcome: undefined};
 		if (result.kind !== 'git' && result.kind !== 'helper') {
 			return report;
+		}
+
+		if (result.kind === 'git' && (result.result.cancelled || result.result.timedOut)) {
+			// Lines run one at a time, so a lock left now is the stopped command's, not another's.
+			await rm(path.join(this.sandbox.repo, '.git', 'index.lock'), {force: true});
 		}
 
 		this.state = await this.readState();

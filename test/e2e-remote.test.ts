@@ -1,0 +1,229 @@
+// End to end: the built CLI played as a learner in a pseudo-terminal. Needs dist/cli.js (npm test builds it).
+import {spawn} from 'node:child_process';
+import {existsSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import path from 'node:path';
+import process from 'node:process';
+import {fileURLToPath} from 'node:url';
+import test, {type ExecutionContext} from 'ava';
+import {cliPath, count, startTutor, type PtyOptions, type TutorPty} from './helpers/pty.ts';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const prompt = '~/shipment (main) $';
+const onlineUrl = 'https://github.com/learner/shipment.git';
+// Lesson setups run real git; on a busy two-core machine the first screen can take a while.
+const firstScreenMs = 20_000;
+
+type LessonFile = {id: string; number: number; title: string; steps: unknown[]};
+
+const lessons: LessonFile[] = readdirSync(path.join(root, 'lessons'))
+	.filter(name => name.endsWith('.json'))
+	.map(name => JSON.parse(readFileSync(path.join(root, 'lessons', name), 'utf8')) as LessonFile)
+	.sort((a, b) => a.number - b.number);
+
+function lesson(id: string): LessonFile {
+	const found = lessons.find(candidate => candidate.id === id);
+	if (!found) {
+		throw new Error(`No lesson ${id}`);
+	}
+
+	return found;
+}
+
+/** A tutor that is killed, with its temp folders removed, when the test ends. */
+function tutor(t: ExecutionContext, options: PtyOptions): TutorPty {
+	const started = startTutor(options);
+	t.teardown(async () => started.kill());
+	return started;
+}
+
+/** A fresh folder for --workdir, so the test can see exactly which sandboxes this run left. */
+function workdir(t: ExecutionContext): string {
+	// realpath: the sandbox path the tutor prints is resolved (macOS temp dirs are symlinks).
+	const directory = realpathSync(mkdtempSync(path.join(tmpdir(), 'gpt-e2e-work-')));
+	t.teardown(() => {
+		rmSync(directory, {recursive: true, force: true});
+	});
+	return directory;
+}
+
+function sandboxesIn(directory: string): string[] {
+	return readdirSync(directory).filter(name => name.startsWith('git-push-tutor-'));
+}
+
+type Finished = {code: number | null; stdout: string; stderr: string};
+
+/** Runs the CLI with plain pipes: no terminal anywhere. */
+async function runPiped(args: readonly string[]): Promise<Finished> {
+	const child = spawn(process.execPath, [cliPath, ...args], {
+		stdio: ['pipe', 'pipe', 'pipe'],
+		env: {PATH: process.env['PATH'] ?? '', CI: 'false', TERM: 'xterm-256color', HOME: tmpdir(), GIT_PUSH_TUTOR_PROGRESS: path.join(tmpdir(), 'gpt-e2e-unused.json')},
+	});
+	let stdout = '';
+	let stderr = '';
+	child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
+		stdout += chunk;
+	});
+	child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
+		stderr += chunk;
+	});
+	child.stdin.end();
+	const code = await new Promise<number | null>((resolve, reject) => {
+		child.once('error', reject);
+		child.once('close', resolve);
+	});
+	return {code, stdout, stderr};
+}
+
+test.serial('lesson remote: push fails, a wrong URL is nudged, set-url fixes it, progress is saved', async t => {
+	t.timeout(60_000);
+	const work = workdir(t);
+	const learner = tutor(t, {args: ['--lesson', 'remote', '--workdir', work]});
+
+	await learner.waitFor('Step 1 of 3', firstScreenMs);
+	t.is(sandboxesIn(work).length, 1, 'the lesson runs in a sandbox inside --workdir');
+
+	await learner.enter('git push');
+	await learner.waitFor('Step 2 of 3', 15_000);
+	const afterPush = learner.scrollback();
+	t.true(afterPush.includes('No configured push destination'), 'git\'s own message is shown');
+	t.true(afterPush.includes('↳ The truck has no address'), 'the tutor explains it in the analogy');
+
+	await learner.enter('git remote add origin https://github.com/learner/shipmnet.git');
+	await learner.waitFor('→ origin points somewhere', 15_000);
+	t.true(learner.scrollback().includes('set-url'), 'the nudge names the way out');
+	t.true(learner.screen().includes('Step 2 of 3'), 'a wrong URL does not pass the step');
+
+	await learner.enter(`git remote set-url origin ${onlineUrl}`);
+	await learner.waitFor('Step 3 of 3', 15_000);
+	await learner.enter('git remote -v');
+	await learner.waitFor('Lesson complete', 15_000);
+
+	const shown = [learner.screen(), learner.scrollback(), learner.output()];
+	const hidden = ['git-push-tutor-', tmpdir(), realpathSync(tmpdir()), work];
+	for (const text of shown) {
+		for (const secret of hidden) {
+			t.false(text.includes(secret), `${JSON.stringify(secret)} must never reach the screen.\n${learner.describe()}`);
+		}
+	}
+
+	t.true(learner.scrollback().includes(onlineUrl), 'git remote -v shows the online repository\'s URL');
+
+	await learner.press('q');
+	t.is(await learner.exited(), 0);
+	const progress = JSON.parse(readFileSync(learner.progressFile, 'utf8')) as {completed: Record<string, unknown>};
+	t.true(Object.hasOwn(progress.completed, 'remote'), 'the progress file lists the lesson as completed');
+	t.deepEqual(sandboxesIn(work), [], 'the sandbox is removed on quit');
+});
+
+test.serial('menu: lists the lessons, a number opens one, "menu" comes back, q quits', async t => {
+	t.timeout(30_000);
+	const work = workdir(t);
+	const learner = tutor(t, {args: ['--workdir', work]});
+
+	await learner.waitFor('↑ ↓ choose', firstScreenMs, 'screen');
+	t.is(lessons.length, 4);
+	const menu = learner.screen();
+	for (const {number, title} of lessons) {
+		t.regex(menu, new RegExp(`\\b${number}\\b.*${title}`), `lesson ${number} is listed`);
+	}
+
+	await learner.press('2');
+	await learner.waitFor('Lesson 2', 10_000, 'screen');
+	await learner.waitFor(`Step 1 of ${lesson('commit').steps.length}`, firstScreenMs, 'screen');
+
+	await learner.enter('menu');
+	await learner.waitUntil(() => learner.screen().includes('↑ ↓ choose') && !learner.screen().includes('Step 1 of'), 'the menu again');
+
+	await learner.press('q');
+	t.is(await learner.exited(), 0);
+	t.deepEqual(sandboxesIn(work), []);
+});
+
+test.serial('Ctrl+C clears the line, warns on an empty prompt, and quits on the second press', async t => {
+	t.timeout(30_000);
+	const work = workdir(t);
+	const learner = tutor(t, {args: ['--lesson', 'add', '--workdir', work]});
+	await learner.waitFor('Step 1 of 4', firstScreenMs);
+	t.is(sandboxesIn(work).length, 1);
+
+	await learner.type('git sta');
+	await learner.waitUntil(() => learner.promptRow()?.includes(`${prompt} git sta`) ?? false, 'the typed text on the prompt row');
+	await learner.press('ctrl-c');
+	await learner.waitUntil(() => learner.promptRow()?.trim() === prompt, 'an empty prompt row');
+	await learner.settle();
+	t.true(learner.running, 'the tutor keeps running');
+	t.true(learner.screen().includes('Step 1 of 4'));
+	t.false(learner.screen().includes('Press Ctrl+C again'), 'clearing the line does not arm quitting');
+
+	await learner.press('ctrl-c');
+	await learner.waitFor('Press Ctrl+C again', 5000, 'screen');
+	t.true(learner.running);
+
+	await learner.press('ctrl-c');
+	t.is(await learner.exited(), 0);
+	t.deepEqual(sandboxesIn(work), [], 'the sandbox is removed');
+});
+
+test.serial('without a terminal: interactive use refuses, --list, --version and a bad --lesson still answer', async t => {
+	t.timeout(30_000);
+	const interactive = await runPiped([]);
+	t.is(interactive.code, 1);
+	t.true(interactive.stderr.includes('interactive'), interactive.stderr);
+
+	const list = await runPiped(['--list']);
+	t.is(list.code, 0);
+	t.deepEqual(list.stdout.trim().split('\n').map(line => line.split('\t')[0]), lessons.map(({id}) => id));
+	t.is(lessons.length, 4);
+
+	const version = await runPiped(['--version']);
+	t.is(version.code, 0);
+	const packageJson = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as {version: string};
+	t.is(version.stdout.trim(), packageJson.version);
+
+	const wrong = await runPiped(['--lesson', 'nope']);
+	t.is(wrong.code, 2);
+	for (const {id} of lessons) {
+		t.true(wrong.stderr.includes(id), `the error names lesson ${id}: ${wrong.stderr}`);
+	}
+});
+
+test.serial('resizing redraws the lesson once, without duplicated frames', async t => {
+	t.timeout(30_000);
+	const work = workdir(t);
+	const learner = tutor(t, {args: ['--lesson', 'add', '--workdir', work]});
+	await learner.waitFor('Step 1 of 4', firstScreenMs);
+	await learner.settle();
+
+	const once = (size: string) => {
+		const screen = learner.screen();
+		t.is(count(screen, 'Step 1 of'), 1, `"Step 1 of" once at ${size}\n${learner.describe()}`);
+		t.is(count(screen, prompt), 1, `the prompt row once at ${size}\n${learner.describe()}`);
+	};
+
+	once('80×24');
+	for (const [cols, rows] of [[60, 18], [100, 30]] as const) {
+		const mark = learner.outputMark();
+		await learner.resize(cols, rows);
+		await learner.settle(250, 10_000, mark);
+		once(`${cols}×${rows}`);
+	}
+});
+
+test.serial('--keep: quitting says where the sandbox is, and it stays', async t => {
+	t.timeout(30_000);
+	const work = workdir(t);
+	const learner = tutor(t, {args: ['--lesson', 'add', '--keep', '--workdir', work]});
+	await learner.waitFor('Step 1 of 4', firstScreenMs);
+
+	await learner.enter('quit');
+	await learner.waitFor('Bye!', 10_000);
+	t.is(await learner.exited(), 0);
+
+	const kept = sandboxesIn(work);
+	t.is(kept.length, 1, 'the sandbox is still there');
+	const sandbox = path.join(work, kept[0]!);
+	t.true(existsSync(path.join(sandbox, 'shipment', '.git')), 'with the learner\'s repository in it');
+	t.true(learner.scrollback().includes(`The practice repositories are kept in ${sandbox}`), learner.scrollback());
+	// The workdir teardown removes it.
+});

@@ -1,0 +1,52 @@
+// Ctrl+C and the time limit stop a git command at once, even one whose child holds the output open.
+import {mkdtemp, rm} from 'node:fs/promises';
+import {tmpdir} from 'node:os';
+import path from 'node:path';
+import test from 'ava';
+import {runGit} from '../source/git/git-runner.ts';
+
+const env = {...process.env, GIT_CONFIG_NOSYSTEM: '1', GIT_CONFIG_GLOBAL: '/dev/null'} as Record<string, string>;
+// An alias that starts a child which outlives git unless the whole group is stopped.
+const slow = ['-c', 'alias.slow=!sleep 5', 'slow'];
+
+test('a cancelled command ends at once and says it was cancelled', async t => {
+	const cwd = await mkdtemp(path.join(tmpdir(), 'runner-'));
+	try {
+		const controller = new AbortController();
+		const started = Date.now();
+		setTimeout(() => {
+			controller.abort();
+		}, 200);
+		const result = await runGit(slow, {cwd, env, signal: controller.signal});
+		t.true(result.cancelled);
+		t.false(result.timedOut);
+		t.not(result.exitCode, 0);
+		t.true(Date.now() - started < 2500, `took ${Date.now() - started} ms`);
+	} finally {
+		await rm(cwd, {recursive: true, force: true});
+	}
+});
+
+test('a command past its time limit ends and says it timed out', async t => {
+	const cwd = await mkdtemp(path.join(tmpdir(), 'runner-'));
+	try {
+		const started = Date.now();
+		const result = await runGit(slow, {cwd, env, timeoutMs: 300});
+		t.true(result.timedOut);
+		t.true(Date.now() - started < 2500, `took ${Date.now() - started} ms`);
+	} finally {
+		await rm(cwd, {recursive: true, force: true});
+	}
+});
+
+test('a normal command returns its exit code and interleaved output', async t => {
+	const cwd = await mkdtemp(path.join(tmpdir(), 'runner-'));
+	try {
+		const result = await runGit(['rev-parse', '--is-inside-work-tree'], {cwd, env});
+		t.is(result.exitCode, 128);
+		t.false(result.cancelled);
+		t.true(result.output.trim().length > 0, 'git\'s message is shown');
+	} finally {
+		await rm(cwd, {recursive: true, force: true});
+	}
+});
