@@ -1,0 +1,48 @@
+import {mkdtemp, rm, writeFile, chmod} from 'node:fs/promises';
+import {tmpdir} from 'node:os';
+import path from 'node:path';
+import test from 'ava';
+import {checkGit, parseGitVersion} from '../source/git/git-version.ts';
+
+test('version strings from different platforms are read', t => {
+	t.deepEqual(parseGitVersion('git version 2.39.5'), {major: 2, minor: 39, text: '2.39.5'});
+	t.deepEqual(parseGitVersion('git version 2.45.1.windows.1'), {major: 2, minor: 45, text: '2.45.1'});
+	t.deepEqual(parseGitVersion('git version 2.20.1 (Apple Git-117)'), {major: 2, minor: 20, text: '2.20.1'});
+	t.is(parseGitVersion('no version here'), undefined);
+});
+
+test('the git on this machine is accepted', async t => {
+	const check = await checkGit();
+	t.true(check.ok);
+});
+
+test('no git on PATH gets a message that says what to install', async t => {
+	const empty = await mkdtemp(path.join(tmpdir(), 'no-git-'));
+	try {
+		const check = await checkGit({PATH: empty});
+		t.false(check.ok);
+		if (!check.ok) {
+			t.regex(check.message, /needs git/);
+			t.regex(check.message, /git-scm\.com/);
+		}
+	} finally {
+		await rm(empty, {recursive: true, force: true});
+	}
+});
+
+test('a git older than 2.20 is refused, naming the version found', async t => {
+	const folder = await mkdtemp(path.join(tmpdir(), 'old-git-'));
+	try {
+		const fake = path.join(folder, 'git');
+		await writeFile(fake, '#!/bin/sh\necho "git version 2.17.1"\n');
+		await chmod(fake, 0o755);
+		const check = await checkGit({PATH: folder});
+		t.false(check.ok);
+		if (!check.ok) {
+			t.regex(check.message, /2\.20 or newer/);
+			t.regex(check.message, /2\.17\.1/);
+		}
+	} finally {
+		await rm(folder, {recursive: true, force: true});
+	}
+});
