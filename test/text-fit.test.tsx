@@ -1,0 +1,118 @@
+import test from 'ava';
+import {Box, Text} from 'ink';
+import {render} from 'ink-testing-library';
+import {fillLesson} from '../source/lessons/fill-lesson.ts';
+import {githubUrl} from '../source/sandbox/sandbox-config.ts';
+import {fit, wrappedHeight} from '../source/ui/text-fit.ts';
+import {shippedLessons} from './helpers/lessons.ts';
+
+/** The rows Ink really uses for the text in a box of this width. */
+function inkRows(text: string, width: number): number {
+	const {lastFrame, unmount} = render(<Box width={width}><Text>{text}</Text></Box>);
+	const frame = lastFrame() ?? '';
+	unmount();
+	return frame.split('\n').length;
+}
+
+test('fit leaves text that fits alone', t => {
+	t.is(fit('git push', 8), 'git push');
+	t.is(fit('git push', 80), 'git push');
+	t.is(fit('', 5), '');
+});
+
+test('fit cuts longer text to the width, ending in an ellipsis', t => {
+	t.is(fit('git push origin main', 10), 'git push …');
+	t.is([...fit('git push origin main', 10)].length, 10);
+	t.is(fit('ab', 1), '…');
+});
+
+test('fit gives nothing for no room', t => {
+	t.is(fit('git', 0), '');
+	t.is(fit('git', -3), '');
+});
+
+test('fit counts code points, so an emoji is never cut in half', t => {
+	t.is(fit('🎉🎉🎉', 3), '🎉🎉🎉');
+	t.is(fit('🎉🎉🎉🎉', 3), '🎉🎉…');
+	t.is(fit('café au lait', 5), 'café…');
+});
+
+test('wrappedHeight of text that fits is one row per line', t => {
+	t.is(wrappedHeight('git status', 20), 1);
+	t.is(wrappedHeight('a\nb\nc', 20), 3);
+	t.is(wrappedHeight('x\n\ny', 20), 3);
+	t.is(wrappedHeight('', 20), 1);
+	t.is(wrappedHeight('exactly ten', 11), 1);
+});
+
+test('wrappedHeight wraps at spaces and breaks words wider than a row', t => {
+	t.is(wrappedHeight('aaaa bbbb cccc', 9), 2);
+	t.is(wrappedHeight('aaaa bbb ccc', 4), 3);
+	t.is(wrappedHeight('abcdefghij', 5), 2);
+	t.is(wrappedHeight('abcdefghijk', 5), 3);
+	t.is(wrappedHeight('text', 0), 4);
+});
+
+test('wrappedHeight keeps the spaces Ink keeps: a space can end a row or begin the next', t => {
+	// Ink prints "abcde", a row with the space, then "fghij"... (wrap-ansi without trimming).
+	t.is(wrappedHeight('abcde fghij klmno', 5), 5);
+	t.is(wrappedHeight('aaaa bbbb cccc', 4), 5);
+	// Leading spaces count: they push the URL to a row of its own.
+	t.is(wrappedHeight(`  ${githubUrl}`, githubUrl.length), 2);
+	t.is(wrappedHeight('a  b  c', 1), 7);
+});
+
+const samples = [
+	'Before packing, look at what lies around. git status lists what is on your desk and what is in the open box.',
+	`Give the truck an address: connect your online repository\n  ${githubUrl}\nunder the usual name, origin:  git remote add origin <url>`,
+	'aaaa bbbb cccc',
+	'aaaaaaaaaaaaaaaaaaaaaaaaa b',
+	'a  b  c  d  e  f  g',
+	'   leading spaces here',
+	'trailing spaces   ',
+	'x\n\ny',
+	'abcde fghij klmno',
+	'The route main → origin/main is saved … for good.',
+	'exactly ten exactly ten',
+];
+
+test('wrappedHeight agrees with how Ink wraps, for several texts and widths', t => {
+	for (const text of samples) {
+		for (const width of [1, 2, 3, 5, 7, 10, 11, 15, 20, 39, 40, 41, 60, 99]) {
+			t.is(wrappedHeight(text, width), inkRows(text, width), `${JSON.stringify(text)} at width ${width}`);
+		}
+	}
+});
+
+test('wrappedHeight agrees with Ink for every shipped step text at every width the lesson screen uses', t => {
+	// The lesson screen is at least 40 columns, and its text box is one narrower.
+	const widths = [39, 40, 41, 45, 50, 59, 60, 79, 99];
+	for (const lesson of shippedLessons().map(raw => fillLesson(raw, {branch: 'main', url: githubUrl}))) {
+		for (const step of lesson.steps) {
+			for (const width of widths) {
+				t.is(wrappedHeight(step.text, width), inkRows(step.text, width), `${lesson.id} step ${step.id} at width ${width}`);
+			}
+		}
+	}
+});
+
+test('wrappedHeight agrees with Ink for random text of words, spaces and newlines', t => {
+	// A fixed seed keeps the cases the same on every run.
+	let seed = 7;
+	const random = (below: number) => {
+		seed = ((seed * 1_103_515_245) + 12_345) % 2_147_483_648;
+		return seed % below;
+	};
+
+	const alphabet = 'abcdefgh      \n→';
+	for (let round = 0; round < 300; round++) {
+		let text = '';
+		const length = 1 + random(50);
+		for (let index = 0; index < length; index++) {
+			text += alphabet[random(alphabet.length)];
+		}
+
+		const width = 1 + random(20);
+		t.is(wrappedHeight(text, width), inkRows(text, width), `${JSON.stringify(text)} at width ${width}`);
+	}
+});
