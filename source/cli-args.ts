@@ -1,3 +1,4 @@
+import {closestWord} from './closest-word.ts';
 export type RunOptions = {lesson?: string; branch: string; workdir?: string; keep: boolean; screenReader: boolean};
 
 export type CliCommand =
@@ -202,7 +203,7 @@ function branchNameProblem(name: string): string | undefined {
 }
 
 function unknownOptionMessage(option: string): string {
-	const suggestion = closestName(option.replace(/^-+/, '').toLowerCase());
+	const suggestion = closestWord(option.replace(/^-+/, ''), knownNames, 2);
 	return suggestion
 		? `Unknown option ${option}. Did you mean --${suggestion}?`
 		: `Unknown option ${option}.`;
@@ -215,44 +216,4 @@ function strayArgumentMessage(word: string): string {
 	}
 
 	return `Unexpected argument "${word}".`;
-}
-
-function closestName(input: string): string | undefined {
-	let best: string | undefined;
-	let bestDistance = 3;
-	for (const name of knownNames) {
-		const distance = editDistance(input, name);
-		if (distance < bestDistance) {
-			best = name;
-			bestDistance = distance;
-		}
-	}
-
-	return best;
-}
-
-// Optimal string alignment distance: a swapped pair of letters counts as one edit.
-function editDistance(a: string, b: string): number {
-	const rows: number[][] = [];
-	for (let i = 0; i <= a.length; i++) {
-		const row: number[] = [];
-		for (let j = 0; j <= b.length; j++) {
-			if (i === 0 || j === 0) {
-				row.push(i + j);
-				continue;
-			}
-
-			const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-			let distance = Math.min(rows[i - 1]![j]! + 1, row[j - 1]! + 1, rows[i - 1]![j - 1]! + cost);
-			if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
-				distance = Math.min(distance, rows[i - 2]![j - 2]! + 1);
-			}
-
-			row.push(distance);
-		}
-
-		rows.push(row);
-	}
-
-	return rows[a.length]![b.length]!;
 }

@@ -82,6 +82,7 @@ test.serial('lesson remote: push fails, a wrong URL is nudged, set-url fixes it,
 
 	await learner.waitFor('Step 1 of 3', firstScreenMs);
 	t.is(sandboxesIn(work).length, 1, 'the lesson runs in a sandbox inside --workdir');
+	t.false(learner.output().includes('↑ ↓ choose'), 'with --lesson the menu does not flash first');
 
 	await learner.enter('git push');
 	await learner.waitFor('Step 2 of 3', 15_000);
@@ -91,8 +92,10 @@ test.serial('lesson remote: push fails, a wrong URL is nudged, set-url fixes it,
 
 	await learner.enter('git remote add origin https://github.com/learner/shipmnet.git');
 	await learner.waitFor('→ origin points somewhere', 15_000);
+	// The nudge is printed before the live area is redrawn: let the frame finish before reading it.
+	await learner.settle();
 	t.true(learner.scrollback().includes('set-url'), 'the nudge names the way out');
-	t.true(learner.screen().includes('Step 2 of 3'), 'a wrong URL does not pass the step');
+	t.true(learner.screen().includes('Step 2 of 3'), `a wrong URL does not pass the step\n${learner.describe()}`);
 
 	await learner.enter(`git remote set-url origin ${onlineUrl}`);
 	await learner.waitFor('Step 3 of 3', 15_000);
@@ -122,10 +125,11 @@ test.serial('menu: lists the lessons, a number opens one, "menu" comes back, q q
 	const learner = tutor(t, {args: ['--workdir', work]});
 
 	await learner.waitFor('↑ ↓ choose', firstScreenMs, 'screen');
+	await learner.settle();
 	t.is(lessons.length, 4);
 	const menu = learner.screen();
 	for (const {number, title} of lessons) {
-		t.regex(menu, new RegExp(`\\b${number}\\b.*${title}`), `lesson ${number} is listed`);
+		t.regex(menu, new RegExp(`\\b${number}\\b.*${title.replaceAll(/[.*+?^${}()|[\]\\]/g, '\\$&')}`), `lesson ${number} is listed\n${learner.describe()}`);
 	}
 
 	await learner.press('2');
@@ -153,7 +157,7 @@ test.serial('Ctrl+C clears the line, warns on an empty prompt, and quits on the 
 	await learner.waitUntil(() => learner.promptRow()?.trim() === prompt, 'an empty prompt row');
 	await learner.settle();
 	t.true(learner.running, 'the tutor keeps running');
-	t.true(learner.screen().includes('Step 1 of 4'));
+	t.true(learner.screen().includes('Step 1 of 4'), learner.describe());
 	t.false(learner.screen().includes('Press Ctrl+C again'), 'clearing the line does not arm quitting');
 
 	await learner.press('ctrl-c');

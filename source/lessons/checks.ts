@@ -89,7 +89,7 @@ export function holds(check: Check, context: CheckContext): boolean {
 		case 'lastCommitChanges': {
 			const files = state.commits[0]?.files ?? [];
 			return check.path === undefined
-				? files.some(file => file.status === 'M')
+				? files.some(file => file.status === 'M' || file.status === 'D')
 				: files.some(file => file.path === check.path);
 		}
 

@@ -24,7 +24,7 @@ export type Check =
 	| {check: 'commits'; atLeast: number}
 	/** At least this many boxes sealed since the step began. */
 	| {check: 'newCommits'; atLeast: number}
-	/** The newest box changes this file (or, without a path, changes some file that already existed). */
+	/** The newest box changes this file (or, without a path, changes or deletes a file that already existed). */
 	| {check: 'lastCommitChanges'; path?: string}
 	| {check: 'noRemotes'}
 	/** The remote exists; with `reachesOnline`, its URL leads to the online repository. */

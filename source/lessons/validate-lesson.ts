@@ -1,5 +1,6 @@
 // Turns a parsed lesson file into a Lesson, or lists every problem with the file and step it
 // is in, so an instructor writing a lesson can fix them all in one pass.
+import {closestWord} from '../closest-word.ts';
 import {explanations} from '../explain/explanations.ts';
 import type {Check, CheckName, Lesson, Nudge, SetupAction, Step} from './lesson-types.ts';
 
@@ -41,24 +42,9 @@ export class LessonError extends Error {
 type Json = Record<string, unknown>;
 const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
 
-/** Edit distance, for "did you mean" suggestions. */
-function distance(a: string, b: string): number {
-	let previous = Array.from({length: b.length + 1}, (_, index) => index);
-	for (let i = 1; i <= a.length; i++) {
-		const current = [i];
-		for (let j = 1; j <= b.length; j++) {
-			current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-		}
-
-		previous = current;
-	}
-
-	return previous[b.length]!;
-}
-
-export function suggest(word: string, known: readonly string[]): string {
-	const best = known.map(name => ({name, cost: distance(word.toLowerCase(), name.toLowerCase())})).sort((a, b) => a.cost - b.cost)[0];
-	return best && best.cost <= 3 ? ` (did you mean "${best.name}"?)` : ` (known: ${known.join(', ')})`;
+function suggest(word: string, known: readonly string[]): string {
+	const best = closestWord(word, known, 3);
+	return best ? ` (did you mean "${best}"?)` : ` (known: ${known.join(', ')})`;
 }
 
 class Collector {

@@ -1,6 +1,7 @@
 // echo, cat, ls, touch, rm and pwd, the same on every platform. Every path stays inside the
 // learner's repository and out of .git; symlinks that lead out are refused.
 import {appendFile, lstat, readdir, readFile, realpath, rm, utimes, writeFile} from 'node:fs/promises';
+import type {Dirent} from 'node:fs';
 import path from 'node:path';
 import type {Redirect} from './parse-command-line.ts';
 
@@ -171,7 +172,15 @@ async function list(args: string[], repo: string): Promise<HelperResult> {
 	const all = args.some(arg => /^-[a-zA-Z]*a/.test(arg));
 	const targets = args.filter(arg => !arg.startsWith('-'));
 	const folder = targets[0] === undefined ? repo : await resolveInRepository(repo, targets[0]);
-	const entries = await readdir(folder, {withFileTypes: true});
+	let entries: Dirent[];
+	try {
+		entries = await readdir(folder, {withFileTypes: true});
+	} catch (error) {
+		const code = (error as NodeJS.ErrnoException).code;
+		// As ls does: a file is listed by its name; anything else gets a plain reason, not Node's.
+		return code === 'ENOTDIR' ? {output: `${targets[0]}\n`, exitCode: 0} : {output: `ls: ${message(error, targets[0] ?? '.')}\n`, exitCode: 1};
+	}
+
 	const names = entries
 		.filter(entry => all || !entry.name.startsWith('.'))
 		.map(entry => (entry.isDirectory() ? `${entry.name}/` : entry.name))

@@ -3,7 +3,7 @@
 import {runGit, type GitResult} from '../git/git-runner.ts';
 import {hasOption, readGitArguments, type GitArguments} from '../git/git-arguments.ts';
 import {explanations} from '../explain/explanations.ts';
-import {suggest} from '../lessons/validate-lesson.ts';
+import {closestWord} from '../closest-word.ts';
 import {parseCommandLine} from './parse-command-line.ts';
 import {fileHelperNames, runFileHelper, type FileHelperName} from './file-helpers.ts';
 
@@ -59,6 +59,11 @@ export async function runLine(line: string, runner: LineRunner): Promise<LineRes
 		return {kind: 'helper', ...await runFileHelper(command as FileHelperName, args, parsed.redirect, runner.repo)};
 	}
 
+	if (word !== undefined) {
+		// "hint me": the word is right, only the extra words are not.
+		return {kind: 'refused', message: `${lower} works on its own, with nothing after it: type ${lower}`};
+	}
+
 	return {kind: 'refused', message: unknownCommand(command)};
 }
 
@@ -71,12 +76,13 @@ function unknownCommand(command: string): string {
 		return 'Editors do not open inside the tutor. Write to a file with echo, like: echo "a new line" >> notes.txt';
 	}
 
-	if (/^g[a-z]{1,3}$/.test(command) && suggest(command, ['git']).includes('"git"')) {
+	// Short words need a closer match, or every three-letter word would look like "git".
+	const close = closestWord(command, everyCommand, command.length <= 4 ? 1 : 2);
+	if (close === 'git') {
 		return `"${command}" is not a command. Did you mean git?`;
 	}
 
-	const close = suggest(command, everyCommand);
-	const hint = close.startsWith(' (did you mean') ? ` Did you mean ${close.slice(' (did you mean '.length, -2)}?` : '';
+	const hint = close ? ` Did you mean ${close}?` : '';
 	return `"${command}" is not something the tutor can run.${hint} ${whatYouCanType}`;
 }
 
@@ -92,7 +98,9 @@ const interactive: Record<string, string[]> = {
 	clean: ['-i', '--interactive'],
 };
 const outsideTools = new Set(['mergetool', 'difftool', 'gui', 'citool', 'instaweb', 'send-email', 'daemon', 'web--browse', 'credential']);
-const leavesTheSandbox = new Set(['-C', '--git-dir', '--work-tree', '--namespace', '--exec-path', '--super-prefix', '--config-env']);
+const leavesTheSandbox = new Set(['-C', '--git-dir', '--work-tree', '--namespace', '--exec-path', '--super-prefix']);
+/** -c can point git elsewhere (core.worktree) or make it run programs (alias, core.pager). */
+const overridesSettings = new Set(['-c', '--config-env']);
 
 async function runGitLine(words: string[], runner: LineRunner): Promise<LineResult> {
 	const args = readGitArguments(words);
@@ -109,6 +117,11 @@ function refuseGit(args: GitArguments): string | undefined {
 	const escaping = args.globalOptions.find(option => leavesTheSandbox.has(option.split('=')[0]!));
 	if (escaping) {
 		return `${escaping} points git somewhere else; in the tutor, git always works in ~/shipment. Type the command without it.`;
+	}
+
+	const override = args.globalOptions.find(option => overridesSettings.has(option.split('=')[0]!));
+	if (override) {
+		return `Settings given with ${override.split('=')[0]} are not used in the tutor. To change a setting of your practice repository, use git config NAME VALUE, then type the command without ${override.split('=')[0]}.`;
 	}
 
 	const subcommand = args.subcommand ?? '';

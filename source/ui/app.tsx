@@ -42,8 +42,9 @@ export function App({store, controller}: AppProps) {
 	const widest = useRef(size.columns);
 	useEffect(() => {
 		// A narrower terminal re-wraps the old frame into more rows than Ink erases; start clean.
+		// Scrolling the screen up (rather than erasing it) keeps the transcript in the scrollback.
 		if (size.columns < widest.current) {
-			write('\u001B[2J\u001B[H');
+			write(`\u001B[999B${'\n'.repeat(size.rows)}\u001B[H`);
 		}
 
 		widest.current = size.columns;

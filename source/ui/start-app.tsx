@@ -39,14 +39,16 @@ export function startApp(options: StartOptions): StartedApp {
 	});
 	store.dispatch({type: 'print', lines: options.warnings.map((text): PrintLine => ({tone: 'warning', text}))});
 	controller.loadProgress();
+	if (options.lesson) {
+		// Before render: the first frame then says "Preparing…" instead of flashing the menu.
+		void controller.openLesson(options.lesson);
+	}
+
 	instance = render(<App store={store} controller={controller}/>, {
 		exitOnCtrlC: false,
 		patchConsole: false,
 		isScreenReaderEnabled: options.screenReader || undefined,
 	});
-	if (options.lesson) {
-		void controller.openLesson(options.lesson);
-	}
 
 	return {controller, finished: instance.waitUntilExit().then(() => undefined)};
 }
