@@ -153,7 +153,8 @@ export class TutorPty {
 
 	/** The screen row holding the prompt label, or undefined when none is shown. */
 	promptRow(label = '~/shipment'): string | undefined {
-		return this.screen().split('\n').find(row => row.includes(label));
+		// The live prompt is below every transcript line that repeats the label.
+		return this.screen().split('\n').findLast(row => row.includes(label));
 	}
 
 	write(data: string): void {

@@ -1,6 +1,6 @@
 // End to end: the built CLI played as a learner in a pseudo-terminal. Needs dist/cli.js (npm test builds it).
 import {spawn} from 'node:child_process';
-import {existsSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync} from 'node:fs';
+import {existsSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
 import process from 'node:process';
@@ -230,4 +230,56 @@ test.serial('--keep: quitting says where the sandbox is, and it stays', async t 
 	t.true(existsSync(path.join(sandbox, 'shipment', '.git')), 'with the learner\'s repository in it');
 	t.true(learner.scrollback().includes(`The practice repositories are kept in ${sandbox}`), learner.scrollback());
 	// The workdir teardown removes it.
+});
+
+test.serial('a slow command shows that it is running, and Ctrl+C stops it but not the tutor', async t => {
+	t.timeout(40_000);
+	const work = workdir(t);
+	const learner = tutor(t, {args: ['--lesson', 'add', '--workdir', work]});
+	await learner.waitFor('Step 1 of 4', firstScreenMs);
+	// An alias the learner may set up: a command that would run for half a minute.
+	await learner.type('git config alias.slow "!sleep 30"');
+	await learner.press('enter');
+	await learner.settle();
+	await learner.type('git slow');
+	await learner.press('enter');
+	await learner.waitFor('Ctrl+C stops it', 10_000, 'screen');
+	t.true(learner.screen().includes('running git slow'), learner.describe());
+	const stoppedAt = Date.now();
+	await learner.press('ctrl-c');
+	await learner.waitFor('Stopped.', 5000);
+	t.true(Date.now() - stoppedAt < 4000, 'the command ends at once, not after 30 s');
+	await learner.waitUntil(() => learner.promptRow()?.trim() === prompt, 'the prompt back');
+	t.true(learner.running, 'the tutor keeps running');
+
+	// Git still works in the sandbox afterwards, and the lesson goes on.
+	await learner.type('git status');
+	await learner.press('enter');
+	await learner.waitFor('Step 2 of 4', 10_000, 'screen');
+	await learner.press('ctrl-c');
+	await learner.press('ctrl-c');
+	t.is(await learner.exited(), 0);
+});
+
+test.serial('progress that cannot be saved is a warning, and the lesson still completes', async t => {
+	t.timeout(40_000);
+	const work = workdir(t);
+	// A file where the progress folder should be: nothing can be written there.
+	const blocker = path.join(work, 'blocker');
+	writeFileSync(blocker, 'not a folder');
+	const learner = tutor(t, {args: ['--lesson', 'remote', '--workdir', work], env: {GIT_PUSH_TUTOR_PROGRESS: path.join(blocker, 'progress.json')}});
+	await learner.waitFor('Step 1 of 3', firstScreenMs);
+	for (const line of ['git push', `git remote add origin ${onlineUrl}`, 'git remote -v']) {
+		await learner.type(line);
+		await learner.press('enter');
+		await learner.settle();
+	}
+
+	await learner.waitFor('Lesson complete', 10_000);
+	await learner.waitFor(/progress[^]*kept in memory\s+only/, 5000);
+	t.true(learner.running, 'the tutor keeps running');
+	t.true(learner.screen().includes('r: replay'), learner.describe());
+	await learner.type('q');
+	t.is(await learner.exited(), 0);
+	t.is(readFileSync(blocker, 'utf8'), 'not a folder', 'nothing was written over the blocking file');
 });
