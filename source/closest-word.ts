@@ -1,7 +1,7 @@
 // "Did you mean ...?" for typos in commands, options and lesson files.
 
 /** Optimal string alignment distance: a swapped pair of letters counts as one edit. */
-export function editDistance(a: string, b: string): number {
+function editDistance(a: string, b: string): number {
 	const rows: number[][] = [];
 	for (let i = 0; i <= a.length; i++) {
 		const row: number[] = [];

@@ -1,7 +1,7 @@
 // Is there a git the sandbox can work with?
 import {execa} from 'execa';
 
-export const minimumGit = {major: 2, minor: 20};
+const minimumGit = {major: 2, minor: 20};
 
 export type GitCheck = {ok: true; version: string} | {ok: false; message: string};
 

@@ -43,7 +43,7 @@ export type StateReader = {
 	env: Record<string, string>;
 };
 
-export const historyLimit = 50;
+const historyLimit = 50;
 
 const changeKinds: Record<string, ChangeKind> = {A: 'added', M: 'modified', D: 'deleted', R: 'renamed', C: 'added', T: 'type-changed'};
 
@@ -74,7 +74,7 @@ export async function readRepoState(reader: StateReader): Promise<RepoState> {
 
 type StatusPart = Pick<RepoState, 'branch' | 'head' | 'upstream' | 'staged' | 'unstaged' | 'untracked' | 'conflicted'>;
 
-export function parseStatus(text: string): StatusPart {
+function parseStatus(text: string): StatusPart {
 	const part: StatusPart = {branch: undefined, head: undefined, upstream: undefined, staged: [], unstaged: [], untracked: [], conflicted: []};
 	const fields = text.split('\0');
 	for (let index = 0; index < fields.length; index++) {
@@ -116,7 +116,7 @@ function addChange(list: Change[], code: string | undefined, path: string): void
 	}
 }
 
-export function parseLog(text: string): Commit[] {
+function parseLog(text: string): Commit[] {
 	return text.split('\u001E').filter(Boolean).map(record => {
 		const [oid = '', parents = '', subject = '', ...rest] = record.split('\0');
 		const files: CommitFile[] = [];

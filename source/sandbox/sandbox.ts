@@ -8,7 +8,7 @@ import {buildGitEnv} from './git-env.ts';
 import {githubUrl, sandboxGitConfig} from './sandbox-config.ts';
 import {gitOutput} from '../git/git-runner.ts';
 
-export const sandboxMarker = '.git-push-tutor-sandbox';
+const sandboxMarker = '.git-push-tutor-sandbox';
 const sandboxPrefix = 'git-push-tutor-';
 
 /** Sandboxes of this process not removed yet, so an abrupt exit can still clean them. */

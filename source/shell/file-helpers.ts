@@ -9,7 +9,7 @@ export const fileHelperNames = ['echo', 'cat', 'ls', 'touch', 'rm', 'pwd'] as co
 export type FileHelperName = (typeof fileHelperNames)[number];
 export type HelperResult = {output: string; exitCode: number};
 
-export const repoShownAs = '~/shipment';
+const repoShownAs = '~/shipment';
 
 class HelperError extends Error {}
 

@@ -36,7 +36,7 @@ export type CommandReport = {
 	outcome: StepOutcome | undefined;
 };
 
-export class SetupError extends Error {}
+class SetupError extends Error {}
 
 export class LessonSession {
 	static async start(lesson: Lesson, options: SessionOptions): Promise<LessonSession> {

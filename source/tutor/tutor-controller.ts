@@ -339,7 +339,7 @@ export class TutorController {
 	}
 }
 
-export function helpLines(): PrintLine[] {
+function helpLines(): PrintLine[] {
 	return [
 		{tone: 'heading', text: 'What you can type'},
 		{tone: 'output', text: whatYouCanType},

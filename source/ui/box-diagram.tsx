@@ -21,7 +21,7 @@ function columns(diagram: Diagram): Column[] {
 	];
 }
 
-export function routeText(route: Route, branch: string | undefined): string {
+function routeText(route: Route, branch: string | undefined): string {
 	switch (route.kind) {
 		case 'none': {
 			return 'Route: the truck has no address (no remote)';

@@ -8,7 +8,7 @@ import {PromptLine} from './prompt-line.tsx';
 import {fit, wrappedHeight} from './text-fit.ts';
 import type {TerminalSize} from './use-terminal-size.ts';
 
-export const minimumSize = {columns: 40, rows: 10};
+const minimumSize = {columns: 40, rows: 10};
 
 function ProgressBar({step, total, width}: {readonly step: number; readonly total: number; readonly width: number}) {
 	const filled = Math.round((Math.min(step, total) / total) * width);
@@ -21,7 +21,7 @@ function ProgressBar({step, total, width}: {readonly step: number; readonly tota
 }
 
 /** Picks the biggest diagram that leaves the live area shorter than the terminal. */
-export function planDiagram(rows: number, textRows: number): DiagramSize | undefined {
+function planDiagram(rows: number, textRows: number): DiagramSize | undefined {
 	// Header, bar, blank, status, prompt and footer take 6 rows; one row stays free.
 	const free = rows - 1 - 6 - textRows;
 	const sizes: DiagramSize[] = ['full', 'compact', 'line'];

@@ -4,7 +4,7 @@ import {Text} from 'ink';
 import type {PromptState} from './prompt-editor.ts';
 
 /** The visible slice of a long value, keeping the cursor on screen. */
-export function promptWindow(value: string, cursor: number, width: number): {before: string; at: string; after: string} {
+function promptWindow(value: string, cursor: number, width: number): {before: string; at: string; after: string} {
 	const room = Math.max(4, width);
 	let start = 0;
 	if (cursor >= room - 1) {
