@@ -4,7 +4,8 @@ import test from 'ava';
 import {createSandbox, removeSandbox, type Sandbox} from '../source/sandbox/sandbox.ts';
 import {readRepoState, type RepoState} from '../source/git/repo-state.ts';
 import {classifyFailure} from '../source/explain/classify-failure.ts';
-import {holds, reachesOnline, type LastCommand} from '../source/lessons/checks.ts';
+import {holds, type LastCommand} from '../source/lessons/checks.ts';
+import {reachesOnline} from '../source/sandbox/sandbox-config.ts';
 import type {Check} from '../source/lessons/lesson-types.ts';
 import {runLine, type LineResult} from '../source/shell/run-line.ts';
 
@@ -27,7 +28,7 @@ class Repo {
 		const result = await runLine(line, {repo: this.sandbox.repo, env: this.sandbox.env});
 		if (result.kind === 'git') {
 			const failure = classifyFailure(result.args, result.result.exitCode, await this.state());
-			this.last = {git: {args: result.args, exitCode: result.result.exitCode, failure}};
+			this.last = {git: {args: result.args, exitCode: result.result.exitCode, failure, output: result.result.output}};
 		} else if (result.kind === 'helper') {
 			this.last = {};
 		} else {
@@ -49,7 +50,7 @@ class Repo {
 	}
 
 	async holds(check: Check): Promise<boolean> {
-		return holds(check, {state: await this.state(), last: this.last, stepStartHead: this.stepStartHead});
+		return holds(check, {state: await this.state(), last: this.last, stepStartHead: this.stepStartHead, stepStartOnline: undefined});
 	}
 
 	async head(): Promise<string | undefined> {

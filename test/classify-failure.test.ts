@@ -211,7 +211,7 @@ test('git push and git push origin with a saved route succeed and are no failure
 	});
 });
 
-test('a push rejected because the online branch moved on is not no-upstream', async t => {
+test('a push rejected because the online branch moved on is fetch-first, not no-upstream', async t => {
 	await withRepo(async repo => {
 		const {sandbox} = repo;
 		await repo.ok(...firstBox, `git remote add origin ${url}`, 'git push -u origin main');
@@ -235,7 +235,7 @@ test('a push rejected because the online branch moved on is not no-upstream', as
 		await repo.ok('echo "- tape" >> notes.txt', 'git commit -am "Tape"');
 		const push = await repo.git('git push');
 		t.not(push.exitCode, 0);
-		t.is(push.failure, undefined);
+		t.is(push.failure?.id, 'fetch-first');
 	});
 });
 

@@ -45,7 +45,7 @@ const noRoute: Diagram = {
 	branch: 'main',
 	desk: ['notes.txt (changed)', 'photo.txt (new)'],
 	openBox: ['todo.txt'],
-	waiting: [{oid: 'b2', subject: 'Add todo'}, {oid: 'a1', subject: 'Add notes'}],
+	waiting: [{oid: 'b2', subject: 'Add todo', by: undefined, notHome: false}, {oid: 'a1', subject: 'Add notes', by: undefined, notHome: false}],
 	warehouse: [],
 	route: {kind: 'none'},
 };
@@ -55,8 +55,8 @@ const savedRoute: Diagram = {
 	desk: [],
 	openBox: [],
 	waiting: [],
-	warehouse: [{oid: 'b2', subject: 'Add todo'}, {oid: 'a1', subject: 'Add notes'}],
-	route: {kind: 'saved', remote: 'origin', upstream: 'origin/main', reaches: true},
+	warehouse: [{oid: 'b2', subject: 'Add todo', by: undefined, notHome: false}, {oid: 'a1', subject: 'Add notes', by: undefined, notHome: false}],
+	route: {kind: 'saved', remote: 'origin', upstream: 'origin/main', reaches: true, ahead: 0, behind: 0},
 };
 
 function lessonState(lesson: Lesson, step: number, diagram: Diagram): {state: TutorState; view: LessonView} {
@@ -146,7 +146,7 @@ test('an address that is not saved yet, or leads elsewhere, is said on the route
 	t.true(address.includes('Route: origin is the address · not saved for main yet'), address);
 	const wrong = renderScreen({...noRoute, route: {kind: 'address', remote: 'origin', reaches: false}});
 	t.true(wrong.includes('Route: origin points somewhere that is not your online repository'), wrong);
-	const savedWrong = renderScreen({...savedRoute, route: {kind: 'saved', remote: 'origin', upstream: 'origin/main', reaches: false}});
+	const savedWrong = renderScreen({...savedRoute, route: {kind: 'saved', remote: 'origin', upstream: 'origin/main', reaches: false, ahead: 0, behind: 0}});
 	t.true(savedWrong.includes('Route: main → origin/main (saved) · not your online repository'), savedWrong);
 });
 

@@ -203,7 +203,7 @@ function gitResult(overrides: Partial<GitResult> = {}): GitResult {
 function gitReport(args: string[], overrides: Partial<CommandReport> = {}, result: Partial<GitResult> = {}): CommandReport {
 	const line = `git ${args.join(' ')}`;
 	const lineResult: LineResult = {kind: 'git', args: readGitArguments(args), result: gitResult(result)};
-	return {line, result: lineResult, output: '', explanation: undefined, outcome: undefined, ...overrides};
+	return {line, result: lineResult, output: '', explanation: undefined, outcome: undefined, announcements: [], ...overrides};
 }
 
 const stay = (nudge?: string): StepOutcome => ({kind: 'stay', nudge});
@@ -214,7 +214,7 @@ test('promptLabel names the branch, or says detached', t => {
 });
 
 test('a refused line is shown as notes, one per line of the message', t => {
-	const report: CommandReport = {line: 'vim notes.txt', result: {kind: 'refused', message: 'Editors do not open here.\nUse echo.'}, output: '', explanation: undefined, outcome: undefined};
+	const report: CommandReport = {line: 'vim notes.txt', result: {kind: 'refused', message: 'Editors do not open here.\nUse echo.'}, output: '', explanation: undefined, outcome: undefined, announcements: []};
 	t.deepEqual(reportLines(report, remoteLesson), [{tone: 'note', text: 'Editors do not open here.'}, {tone: 'note', text: 'Use echo.'}]);
 });
 
@@ -298,6 +298,8 @@ function repoState(overrides: Partial<RepoState> = {}): RepoState {
 		branch: 'main',
 		head: undefined,
 		upstream: undefined,
+		ahead: 0,
+		behind: 0,
 		staged: [],
 		unstaged: [],
 		untracked: [],
@@ -306,12 +308,16 @@ function repoState(overrides: Partial<RepoState> = {}): RepoState {
 		branches: {},
 		remoteTracking: {},
 		remotes: [],
-		online: {branches: {}, commits: []},
+		pullSettings: {rebase: undefined, ff: undefined},
+		operation: undefined,
+		headFiles: {},
+		markedFiles: [],
+		online: {branches: {}, tags: {}, commits: []},
 		...overrides,
 	};
 }
 
-const commit = (oid: string, subject: string, parents: string[] = []) => ({oid, subject, parents, files: [{status: 'A', path: `${oid}.txt`}]});
+const commit = (oid: string, subject: string, parents: string[] = [], author = 'Learner') => ({oid, subject, author, parents, files: [{status: 'A', path: `${oid}.txt`}]});
 
 test('an empty repository gives an empty diagram with no route', t => {
 	t.deepEqual(diagramOf(repoState()), {branch: 'main', desk: [], openBox: [], waiting: [], warehouse: [], route: {kind: 'none'}});
@@ -342,10 +348,10 @@ test('sealed boxes wait until the warehouse has them, newest first', t => {
 		commits: [c3, c2, c1],
 		remotes: [{name: 'origin', url: githubUrl}],
 		upstream: 'origin/main',
-		online: {branches: {main: 'c1'}, commits: [{oid: 'c1', subject: 'First'}]},
+		online: {branches: {main: 'c1'}, tags: {}, commits: [{oid: 'c1', author: 'Learner', subject: 'First'}]},
 	}));
-	t.deepEqual(diagram.waiting, [{oid: 'c3', subject: 'Third'}, {oid: 'c2', subject: 'Second'}]);
-	t.deepEqual(diagram.warehouse, [{oid: 'c1', subject: 'First'}]);
+	t.deepEqual(diagram.waiting, [{oid: 'c3', subject: 'Third', by: undefined, notHome: false}, {oid: 'c2', subject: 'Second', by: undefined, notHome: false}]);
+	t.deepEqual(diagram.warehouse, [{oid: 'c1', subject: 'First', by: undefined, notHome: false}]);
 });
 
 test('with nothing online every sealed box waits and the warehouse is empty', t => {
@@ -357,7 +363,8 @@ test('with nothing online every sealed box waits and the warehouse is empty', t 
 test('the warehouse shows the online branch of the current branch, from its tip down', t => {
 	const online = {
 		branches: {main: 'o2', other: 'o3'},
-		commits: [{oid: 'o3', subject: 'Other work'}, {oid: 'o2', subject: 'Second'}, {oid: 'o1', subject: 'First'}],
+		tags: {},
+		commits: [{oid: 'o3', author: 'Learner', subject: 'Other work'}, {oid: 'o2', author: 'Learner', subject: 'Second'}, {oid: 'o1', author: 'Learner', subject: 'First'}],
 	};
 	t.deepEqual(diagramOf(repoState({online})).warehouse.map(box => box.subject), ['Second', 'First']);
 	// A branch the warehouse does not have, or a detached HEAD, shows an empty warehouse.
@@ -368,12 +375,12 @@ test('the warehouse shows the online branch of the current branch, from its tip 
 test('route: none without remotes, an address without upstream, saved with one', t => {
 	t.deepEqual(diagramOf(repoState()).route, {kind: 'none'});
 	t.deepEqual(diagramOf(repoState({remotes: [{name: 'origin', url: githubUrl}]})).route, {kind: 'address', remote: 'origin', reaches: true});
-	t.deepEqual(diagramOf(repoState({remotes: [{name: 'origin', url: githubUrl}], upstream: 'origin/main'})).route, {kind: 'saved', remote: 'origin', upstream: 'origin/main', reaches: true});
+	t.deepEqual(diagramOf(repoState({remotes: [{name: 'origin', url: githubUrl}], upstream: 'origin/main'})).route, {kind: 'saved', remote: 'origin', upstream: 'origin/main', reaches: true, ahead: 0, behind: 0});
 });
 
 test('route: a URL that does not lead to the online repository does not reach it', t => {
 	t.deepEqual(diagramOf(repoState({remotes: [{name: 'origin', url: 'https://github.com/learner/shipmnet.git'}]})).route, {kind: 'address', remote: 'origin', reaches: false});
-	t.deepEqual(diagramOf(repoState({remotes: [{name: 'origin', url: 'https://gitlab.com/learner/shipment.git'}], upstream: 'origin/main'})).route, {kind: 'saved', remote: 'origin', upstream: 'origin/main', reaches: false});
+	t.deepEqual(diagramOf(repoState({remotes: [{name: 'origin', url: 'https://gitlab.com/learner/shipment.git'}], upstream: 'origin/main'})).route, {kind: 'saved', remote: 'origin', upstream: 'origin/main', reaches: false, ahead: 0, behind: 0});
 	// The forms git itself accepts for the same repository still reach it.
 	for (const url of ['https://github.com/learner/shipment', 'git@github.com:learner/shipment.git', 'https://github.com/learner/shipment.git/']) {
 		t.deepEqual(diagramOf(repoState({remotes: [{name: 'origin', url}]})).route, {kind: 'address', remote: 'origin', reaches: true}, url);

@@ -4,6 +4,7 @@
 import type {GitArguments} from '../git/git-arguments.ts';
 import {hasOption} from '../git/git-arguments.ts';
 import type {RepoState} from '../git/repo-state.ts';
+import {reachesOnline} from '../sandbox/sandbox-config.ts';
 import type {FailureId} from './explanations.ts';
 
 export type Failure = {id: FailureId; details: Record<string, string>};
@@ -18,6 +19,11 @@ export function classifyFailure(args: GitArguments, exitCode: number, state: Rep
 	const branch = state.branch ?? 'HEAD';
 	const remoteNames = state.remotes.map(remote => remote.name);
 	const details = {branch, remotes: remoteNames.join(', ') || 'none'};
+	// Whatever stopped in a conflict (pull, merge, rebase, cherry-pick, revert, stash) waits for the same fix.
+	if (state.conflicted.length > 0) {
+		return {id: 'merge-conflict', details: {...details, files: state.conflicted.join(', ')}};
+	}
+
 	switch (args.subcommand) {
 		case 'push': {
 			return classifyPush(args, state, details);
@@ -27,6 +33,10 @@ export function classifyFailure(args: GitArguments, exitCode: number, state: Rep
 			const couldSealSomething = state.staged.length > 0 || (hasOption(args, '-a', '--all') && state.unstaged.length > 0);
 			const special = hasOption(args, '--amend', '--allow-empty');
 			return couldSealSomething || special || state.conflicted.length > 0 ? undefined : {id: 'nothing-to-seal', details};
+		}
+
+		case 'pull': {
+			return classifyPull(args, state, details);
 		}
 
 		case 'remote': {
@@ -50,7 +60,11 @@ function classifyPush(args: GitArguments, state: RepoState, details: Record<stri
 		}
 
 		const pushesEverything = hasOption(args, '--all', '--mirror', '--tags', '--branches');
-		return state.branch && !state.upstream && !pushesEverything ? {id: 'no-upstream', details} : undefined;
+		if (state.branch && !state.upstream && !pushesEverything) {
+			return {id: 'no-upstream', details};
+		}
+
+		return classifyRejection(args, state, [], details);
 	}
 
 	if (!looksLikeUrl(remote) && !state.remotes.some(known => known.name === remote)) {
@@ -70,5 +84,44 @@ function classifyPush(args: GitArguments, state: RepoState, details: Record<stri
 		return {id: 'no-upstream', details};
 	}
 
-	return undefined;
+	// Only the online repository can reject because of Sam's boxes; other addresses fail otherwise.
+	const known = state.remotes.find(candidate => candidate.name === remote);
+	return known && reachesOnline(known.url) ? classifyRejection(args, state, refspecs, details) : undefined;
+}
+
+/** The warehouse refused: it holds a box the pushed branch does not contain. */
+function classifyRejection(args: GitArguments, state: RepoState, refspecs: string[], details: Record<string, string>): Failure | undefined {
+	// The branch being shipped: named in the refspec (main, HEAD:main, +main), or the current one.
+	const target = (refspecs[0]?.replace(/^\+/, '').split(':').at(-1) ?? state.branch ?? '').replace(/^HEAD$/, state.branch ?? '').replace(/^refs\/heads\//, '');
+	const onlineTip = state.online.branches[target];
+	const localTip = state.branches[target]?.oid ?? state.head;
+	if (onlineTip === undefined || onlineTip === localTip || state.commits.some(commit => commit.oid === onlineTip)) {
+		return undefined;
+	}
+
+	const tracking = state.remoteTracking[`origin/${target}`];
+	if (hasOption(args, '--force-with-lease') && tracking !== onlineTip) {
+		return {id: 'stale-info', details: {...details, branch: target}};
+	}
+
+	if (hasOption(args, '--force-if-includes')) {
+		return {id: 'remote-updated-since-checkout', details: {...details, branch: target}};
+	}
+
+	if (hasOption(args, '--force', '-f') || args.positionals.some(word => word.startsWith('+'))) {
+		return undefined;
+	}
+
+	// Seen before (fetched, or once in this branch) means git could compare: non-fast-forward.
+	const seen = tracking === onlineTip || Object.values(state.remoteTracking).includes(onlineTip);
+	return {id: seen ? 'non-fast-forward' : 'fetch-first', details: {...details, branch: target}};
+}
+
+/** A plain pull of divergent branches stops (git 2.33.1 and newer) until the learner chooses how to combine. */
+function classifyPull(args: GitArguments, state: RepoState, details: Record<string, string>): Failure | undefined {
+	const chose = hasOption(args, '--rebase', '-r', '--no-rebase', '--ff', '--no-ff', '--ff-only', '--squash')
+		|| state.pullSettings.rebase !== undefined || state.pullSettings.ff !== undefined;
+	const tracking = state.upstream === undefined ? undefined : state.remoteTracking[state.upstream];
+	const behind = tracking !== undefined && !state.commits.some(commit => commit.oid === tracking);
+	return !chose && state.operation === undefined && behind && state.ahead > 0 ? {id: 'divergent-pull', details} : undefined;
 }

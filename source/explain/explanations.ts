@@ -7,6 +7,12 @@ export type FailureId =
 	| 'no-upstream'
 	| 'unknown-remote'
 	| 'src-refspec'
+	| 'fetch-first'
+	| 'non-fast-forward'
+	| 'stale-info'
+	| 'remote-updated-since-checkout'
+	| 'divergent-pull'
+	| 'merge-conflict'
 	| 'nothing-to-seal'
 	| 'remote-exists'
 	| 'needs-label';
@@ -34,6 +40,30 @@ export const explanations: Record<FailureId, Explanation> = {
 	'src-refspec': {
 		meaning: 'There are no sealed boxes on a branch called "{ref}" to ship.',
 		wayOut: 'Your branch is {branch}: git push origin {branch}',
+	},
+	'fetch-first': {
+		meaning: 'The warehouse has boxes you never received: someone shipped after your last pull, and git will not throw their boxes away.',
+		wayOut: 'Bring them home first: git pull, then push again.',
+	},
+	'non-fast-forward': {
+		meaning: 'The warehouse has a box that is not in your {branch}: your history does not continue theirs (you fetched it but did not combine it, or you changed a box that was already shipped).',
+		wayOut: 'To keep their boxes: git pull, then push. To replace a box you changed yourself: git push --force-with-lease',
+	},
+	'stale-info': {
+		meaning: 'The warehouse changed since you last looked (origin/{branch} is out of date), so --force-with-lease refused to throw away boxes you have never seen.',
+		wayOut: 'Bring them home and put yours on top: git pull --rebase, then push.',
+	},
+	'remote-updated-since-checkout': {
+		meaning: 'You fetched new boxes but never put them in your {branch}, so --force-if-includes refused to throw them away.',
+		wayOut: 'Combine them first: git pull --rebase, then push.',
+	},
+	'divergent-pull': {
+		meaning: 'Your {branch} and the warehouse both have new boxes, and git will not guess how to combine them.',
+		wayOut: 'Choose: git pull --no-rebase (merge them) or git pull --rebase (put your boxes on top). To choose once: git config pull.rebase false',
+	},
+	'merge-conflict': {
+		meaning: 'You and someone else repacked the same lines of {files}, and git cannot tell which to keep.',
+		wayOut: 'Edit {files} to keep what you want and delete the <<<<<<< ======= >>>>>>> lines, then git add it and git commit (in a rebase: git rebase --continue).',
 	},
 	'nothing-to-seal': {
 		meaning: 'The box is empty: there is nothing to seal.',

@@ -1,12 +1,17 @@
 // One snapshot of everything the checks and the box diagram need, read with git plumbing
-// (porcelain v2, for-each-ref, log -z) in a handful of parallel calls, untranslated.
+// (porcelain v2, for-each-ref, log -z, grep -z) in a handful of parallel calls, untranslated.
+import {existsSync} from 'node:fs';
+import path from 'node:path';
 import {runGit} from './git-runner.ts';
 
 export type ChangeKind = 'added' | 'modified' | 'deleted' | 'renamed' | 'type-changed';
 export type Change = {path: string; kind: ChangeKind};
 /** A file a commit changed: A added, M modified, D deleted (renames show as D and A). */
 export type CommitFile = {status: string; path: string};
-export type Commit = {oid: string; parents: string[]; subject: string; files: CommitFile[]};
+export type Commit = {oid: string; parents: string[]; author: string; subject: string; files: CommitFile[]};
+
+/** An operation git stopped in the middle of, waiting for the learner (a conflict, say). */
+export type Operation = 'merge' | 'rebase' | 'cherry-pick' | 'revert';
 
 export type RepoState = {
 	/** The current branch, or undefined when HEAD is detached. */
@@ -14,6 +19,9 @@ export type RepoState = {
 	/** The commit HEAD points at, or undefined before the first commit. */
 	head: string | undefined;
 	upstream: string | undefined;
+	/** Commits ahead of and behind the upstream, as of the last fetch (0 without an upstream). */
+	ahead: number;
+	behind: number;
 	/** The open box: changes staged against HEAD. */
 	staged: Change[];
 	/** The desk: tracked files changed since they were staged. */
@@ -27,14 +35,23 @@ export type RepoState = {
 	/** Remote-tracking refs by short name (origin/main): what the last fetch or push saw. */
 	remoteTracking: Record<string, string>;
 	remotes: Array<{name: string; url: string}>;
+	/** pull.rebase and pull.ff as configured, if at all. */
+	pullSettings: {rebase: string | undefined; ff: string | undefined};
+	operation: Operation | undefined;
+	/** The text files of the newest box (HEAD), by path. */
+	headFiles: Record<string, string>;
+	/** Tracked files in the working folder that still hold conflict markers. */
+	markedFiles: string[];
 	online: OnlineState;
 };
 
 export type OnlineState = {
 	/** Branch name to commit. */
 	branches: Record<string, string>;
+	/** Tag name to the object it points at. */
+	tags: Record<string, string>;
 	/** Commits reachable from any online branch, newest first (at most `historyLimit`). */
-	commits: Array<{oid: string; subject: string}>;
+	commits: Array<{oid: string; author: string; subject: string}>;
 };
 
 export type StateReader = {
@@ -53,29 +70,71 @@ async function plumbing(args: string[], reader: StateReader, cwd = reader.repo):
 	return result.exitCode === 0 ? result.stdout : '';
 }
 
+/** A conflict marker line as git writes it: seven < or > and a space (or nothing) after. */
+const markerPattern = '^(<<<<<<<|>>>>>>>)( |$)';
+
 export async function readRepoState(reader: StateReader): Promise<RepoState> {
 	const onlineGit = ['--git-dir', reader.online];
-	const [status, log, refs, remoteConfig, onlineRefs, onlineLog] = await Promise.all([
+	const [status, log, refs, config, headGrep, markers, onlineRefs, onlineLog] = await Promise.all([
 		plumbing(['status', '--porcelain=v2', '--branch', '-z', '--untracked-files=all'], reader),
-		plumbing(['log', '-z', `-n${historyLimit}`, '--format=%x1e%H%x00%P%x00%s', '--name-status', '--no-renames', 'HEAD', '--'], reader),
+		plumbing(['log', '-z', `-n${historyLimit}`, '--format=%x1e%H%x00%P%x00%an%x00%s', '--name-status', '--no-renames', 'HEAD', '--'], reader),
 		plumbing(['for-each-ref', '--format=%(refname)%00%(objectname)%00%(upstream)'], reader),
-		plumbing(['config', '-z', '--get-regexp', String.raw`^remote\..*\.url$`], reader),
-		plumbing([...onlineGit, 'for-each-ref', '--format=%(refname)%00%(objectname)', 'refs/heads'], reader, reader.online),
-		plumbing([...onlineGit, 'log', '-z', `-n${historyLimit}`, '--format=%H%x00%s', '--branches', '--'], reader, reader.online),
+		plumbing(['config', '-z', '--get-regexp', String.raw`^(remote\..*\.url|pull\.(rebase|ff))$`], reader),
+		plumbing(['grep', '-I', '-n', '--full-name', '-z', '-e', '', 'HEAD', '--'], reader),
+		plumbing(['grep', '-l', '-I', '-z', '-E', markerPattern, '--'], reader),
+		plumbing([...onlineGit, 'for-each-ref', '--format=%(refname)%00%(objectname)', 'refs/heads', 'refs/tags'], reader, reader.online),
+		plumbing([...onlineGit, 'log', '-z', `-n${historyLimit}`, '--format=%H%x00%an%x00%s', '--branches', '--'], reader, reader.online),
 	]);
+	const settings = parseConfig(config);
 	return {
 		...parseStatus(status),
 		commits: parseLog(log),
 		...parseRefs(refs),
-		remotes: parseRemotes(remoteConfig),
-		online: {branches: parseOnlineRefs(onlineRefs), commits: parseOnlineLog(onlineLog)},
+		remotes: settings.remotes,
+		pullSettings: settings.pull,
+		operation: readOperation(path.join(reader.repo, '.git')),
+		headFiles: parseHeadGrep(headGrep),
+		markedFiles: markers.split('\0').filter(Boolean),
+		online: {...parseOnlineRefs(onlineRefs), commits: parseOnlineLog(onlineLog)},
 	};
 }
 
-type StatusPart = Pick<RepoState, 'branch' | 'head' | 'upstream' | 'staged' | 'unstaged' | 'untracked' | 'conflicted'>;
+/** Git leaves these behind while it waits for the learner to finish an operation. */
+function readOperation(gitDirectory: string): Operation | undefined {
+	const at = (name: string) => existsSync(path.join(gitDirectory, name));
+	if (at('rebase-merge') || at('rebase-apply')) {
+		return 'rebase';
+	}
+
+	if (at('MERGE_HEAD')) {
+		return 'merge';
+	}
+
+	if (at('CHERRY_PICK_HEAD')) {
+		return 'cherry-pick';
+	}
+
+	return at('REVERT_HEAD') ? 'revert' : undefined;
+}
+
+/** `git grep -z -n -e '' HEAD` prints every line as HEAD:path NUL number NUL text. */
+function parseHeadGrep(text: string): Record<string, string> {
+	const files: Record<string, string> = {};
+	for (const line of text.split('\n')) {
+		const [where = '', , ...content] = line.split('\0');
+		if (where.startsWith('HEAD:')) {
+			const file = where.slice('HEAD:'.length);
+			files[file] = `${files[file] ?? ''}${content.join('\0')}\n`;
+		}
+	}
+
+	return files;
+}
+
+type StatusPart = Pick<RepoState, 'branch' | 'head' | 'upstream' | 'ahead' | 'behind' | 'staged' | 'unstaged' | 'untracked' | 'conflicted'>;
 
 function parseStatus(text: string): StatusPart {
-	const part: StatusPart = {branch: undefined, head: undefined, upstream: undefined, staged: [], unstaged: [], untracked: [], conflicted: []};
+	const part: StatusPart = {branch: undefined, head: undefined, upstream: undefined, ahead: 0, behind: 0, staged: [], unstaged: [], untracked: [], conflicted: []};
 	const fields = text.split('\0');
 	for (let index = 0; index < fields.length; index++) {
 		const field = fields[index]!;
@@ -87,6 +146,10 @@ function parseStatus(text: string): StatusPart {
 			part.branch = name === '(detached)' ? undefined : name;
 		} else if (field.startsWith('# branch.upstream ')) {
 			part.upstream = field.slice('# branch.upstream '.length);
+		} else if (field.startsWith('# branch.ab ')) {
+			const [ahead = '+0', behind = '-0'] = field.slice('# branch.ab '.length).split(' ');
+			part.ahead = Number(ahead.slice(1));
+			part.behind = Number(behind.slice(1));
 		} else if (field.startsWith('1 ') || field.startsWith('2 ')) {
 			const columns = field.split(' ');
 			const xy = columns[1] ?? '..';
@@ -118,14 +181,14 @@ function addChange(list: Change[], code: string | undefined, path: string): void
 
 function parseLog(text: string): Commit[] {
 	return text.split('\u001E').filter(Boolean).map(record => {
-		const [oid = '', parents = '', subject = '', ...rest] = record.split('\0');
+		const [oid = '', parents = '', author = '', subject = '', ...rest] = record.split('\0');
 		const files: CommitFile[] = [];
 		// After the subject: a newline, then status and path fields in pairs.
 		for (let index = 0; index + 1 < rest.length; index += 2) {
 			files.push({status: rest[index]!.replace(/^\n/, ''), path: rest[index + 1]!});
 		}
 
-		return {oid, parents: parents.split(' ').filter(Boolean), subject, files};
+		return {oid, parents: parents.split(' ').filter(Boolean), author, subject, files};
 	});
 }
 
@@ -144,29 +207,44 @@ function parseRefs(text: string): Pick<RepoState, 'branches' | 'remoteTracking'>
 	return {branches, remoteTracking};
 }
 
-function parseRemotes(text: string): RepoState['remotes'] {
-	return text.split('\0').filter(Boolean).map(entry => {
+function parseConfig(text: string): {remotes: RepoState['remotes']; pull: RepoState['pullSettings']} {
+	const remotes: RepoState['remotes'] = [];
+	const pull: RepoState['pullSettings'] = {rebase: undefined, ff: undefined};
+	for (const entry of text.split('\0').filter(Boolean)) {
 		const newline = entry.indexOf('\n');
-		const key = entry.slice(0, newline);
-		return {name: key.slice('remote.'.length, -'.url'.length), url: entry.slice(newline + 1)};
-	});
-}
-
-function parseOnlineRefs(text: string): Record<string, string> {
-	const branches: Record<string, string> = {};
-	for (const line of text.split('\n').filter(Boolean)) {
-		const [ref = '', oid = ''] = line.split('\0');
-		branches[ref.slice('refs/heads/'.length)] = oid;
+		const key = newline === -1 ? entry : entry.slice(0, newline);
+		// A key set without a value ("[pull] rebase") means true.
+		const value = newline === -1 ? 'true' : entry.slice(newline + 1);
+		if (key === 'pull.rebase' || key === 'pull.ff') {
+			pull[key === 'pull.rebase' ? 'rebase' : 'ff'] = value;
+		} else {
+			remotes.push({name: key.slice('remote.'.length, -'.url'.length), url: value});
+		}
 	}
 
-	return branches;
+	return {remotes, pull};
+}
+
+function parseOnlineRefs(text: string): Pick<OnlineState, 'branches' | 'tags'> {
+	const branches: Record<string, string> = {};
+	const tags: Record<string, string> = {};
+	for (const line of text.split('\n').filter(Boolean)) {
+		const [ref = '', oid = ''] = line.split('\0');
+		if (ref.startsWith('refs/tags/')) {
+			tags[ref.slice('refs/tags/'.length)] = oid;
+		} else {
+			branches[ref.slice('refs/heads/'.length)] = oid;
+		}
+	}
+
+	return {branches, tags};
 }
 
 function parseOnlineLog(text: string): OnlineState['commits'] {
 	const fields = text.split('\0');
 	const commits: OnlineState['commits'] = [];
-	for (let index = 0; index + 1 < fields.length; index += 2) {
-		commits.push({oid: fields[index]!.replace(/^\n/, ''), subject: fields[index + 1]!});
+	for (let index = 0; index + 2 < fields.length; index += 3) {
+		commits.push({oid: fields[index]!.replace(/^\n/, ''), author: fields[index + 1]!, subject: fields[index + 2]!});
 	}
 
 	return commits;

@@ -2,12 +2,12 @@
 import type {RepoState} from '../git/repo-state.ts';
 import type {GitArguments} from '../git/git-arguments.ts';
 import type {Failure} from '../explain/classify-failure.ts';
-import {githubPrefixes} from '../sandbox/sandbox-config.ts';
+import {reachesOnline} from '../sandbox/sandbox-config.ts';
 import type {Check} from './lesson-types.ts';
 
 export type LastCommand = {
 	/** Set when the last line was a git command that ran. */
-	git?: {args: GitArguments; exitCode: number; failure: Failure | undefined};
+	git?: {args: GitArguments; exitCode: number; failure: Failure | undefined; output: string};
 };
 
 export type CheckContext = {
@@ -15,20 +15,17 @@ export type CheckContext = {
 	last: LastCommand;
 	/** HEAD when the current step began. */
 	stepStartHead: string | undefined;
+	/** The online branch's tip when the current step began. */
+	stepStartOnline: string | undefined;
 };
 
-/** The online repository's path under github.com, as lessons show it. */
-const onlineRepository = 'learner/shipment';
+const onlineTip = (state: RepoState) => (state.branch === undefined ? undefined : state.online.branches[state.branch]);
+const inLocalHistory = (state: RepoState, oid: string | undefined) => oid !== undefined && state.commits.some(commit => commit.oid === oid);
 
-/** Whether a remote URL, after the sandbox's GitHub rewriting, leads to the online repository. */
-export function reachesOnline(url: string): boolean {
-	const prefix = githubPrefixes.find(candidate => url.startsWith(candidate));
-	if (prefix === undefined) {
-		return false;
-	}
-
-	// Git finds shipment.git when .git is left off, and ignores a trailing slash.
-	return url.slice(prefix.length).replace(/\/$/, '').replace(/\.git$/, '') === onlineRepository;
+/** Commits of the online branch (from its tip down), as far as the snapshot reaches. */
+function onlineHistory(state: RepoState): RepoState['online']['commits'] {
+	const index = state.online.commits.findIndex(commit => commit.oid === onlineTip(state));
+	return index === -1 ? [] : state.online.commits.slice(index);
 }
 
 function changedFiles(state: RepoState): boolean {
@@ -112,6 +109,72 @@ export function holds(check: Check, context: CheckContext): boolean {
 
 		case 'shipped': {
 			return state.branch !== undefined && state.head !== undefined && state.online.branches[state.branch] === state.head;
+		}
+
+		case 'hasBoxBy': {
+			const history = check.where === 'local' ? state.commits : onlineHistory(state);
+			return history.some(commit => commit.author.startsWith(check.by));
+		}
+
+		case 'includesOnline': {
+			const tip = onlineTip(state);
+			return tip === undefined || inLocalHistory(state, tip);
+		}
+
+		case 'diverged': {
+			const tip = onlineTip(state);
+			return tip !== undefined && !inLocalHistory(state, tip) && !onlineHistory(state).some(commit => commit.oid === state.head);
+		}
+
+		case 'onlineKept': {
+			return context.stepStartOnline === undefined || onlineHistory(state).some(commit => commit.oid === context.stepStartOnline);
+		}
+
+		case 'fetched': {
+			const tip = onlineTip(state);
+			return tip !== undefined && state.remoteTracking[`origin/${state.branch}`] === tip;
+		}
+
+		case 'conflicted': {
+			return state.conflicted.length > 0;
+		}
+
+		case 'inProgress': {
+			return state.operation === check.operation;
+		}
+
+		case 'mergeCommit': {
+			return (state.commits[0]?.parents.length ?? 0) > 1;
+		}
+
+		case 'markers': {
+			return check.where === 'folder'
+				? state.markedFiles.length > 0
+				: Object.values(state.headFiles).some(text => /^(<{7}|>{7})( |$)/m.test(text));
+		}
+
+		case 'lastCommitLabel': {
+			return state.commits[0]?.subject.includes(check.contains) ?? false;
+		}
+
+		case 'lastCommitFileHas': {
+			return state.headFiles[check.path]?.includes(check.text) ?? false;
+		}
+
+		case 'showedLostBox': {
+			const output = last.git?.output ?? '';
+			const online = new Set(state.online.commits.map(commit => commit.oid));
+			// Any abbreviation git prints (7 characters or more) counts as showing the id.
+			return state.commits.some(commit => commit.author.startsWith(check.by) && !online.has(commit.oid) && output.includes(commit.oid.slice(0, 7)));
+		}
+
+		case 'branchShipped': {
+			const local = state.branches[check.name]?.oid;
+			return local !== undefined && state.online.branches[check.name] === local;
+		}
+
+		case 'tagShipped': {
+			return check.name in state.online.tags;
 		}
 
 		case 'not': {

@@ -27,7 +27,8 @@ export function evaluateStep(lesson: Lesson, current: number, context: CheckCont
 		passed = [current];
 	} else {
 		// A learner who reached a later step's state has done that step: move on, and say what was skipped.
-		const reached = steps.findIndex((later, index) => index > current && !later.afterPrevious && allHold(later.passWhen, context));
+		// A step with events of its own (Sam ships meanwhile) must begin properly: never jump into it.
+		const reached = steps.findIndex((later, index) => index > current && !later.afterPrevious && later.onStart.length === 0 && allHold(later.passWhen, context));
 		if (reached === -1) {
 			const nudge = step.nudges.find(candidate => allHold(candidate.when, context));
 			return {kind: 'stay', nudge: nudge?.say};
@@ -39,9 +40,9 @@ export function evaluateStep(lesson: Lesson, current: number, context: CheckCont
 
 	// One command can do several steps at once (git add . packs every file): pass each one that
 	// already holds, judged from a fresh start so counts of new commits begin again.
-	const fresh: CheckContext = {...context, stepStartHead: context.state.head};
+	const fresh: CheckContext = {...context, stepStartHead: context.state.head, stepStartOnline: context.state.branch === undefined ? undefined : context.state.online.branches[context.state.branch]};
 	let next = passed.at(-1)! + 1;
-	while (next < steps.length && allHold(steps[next]!.passWhen, fresh)) {
+	while (next < steps.length && steps[next]!.onStart.length === 0 && allHold(steps[next]!.passWhen, fresh)) {
 		passed.push(next);
 		next++;
 	}

@@ -34,6 +34,33 @@ export type Check =
 	| {check: 'noUpstream'}
 	/** The online branch of the same name holds exactly the local branch's boxes. */
 	| {check: 'shipped'}
+	/** A box sealed by someone whose name starts with `by` (Sam) is in the local branch, or online. */
+	| {check: 'hasBoxBy'; by: string; where: 'local' | 'online'}
+	/** Everything the online branch holds is in the local branch too (nothing left to bring home). */
+	| {check: 'includesOnline'}
+	/** Each side has boxes the other lacks. */
+	| {check: 'diverged'}
+	/** The online branch still holds everything it held when the step began: nothing was thrown away. */
+	| {check: 'onlineKept'}
+	/** The remote-tracking branch (origin/main) matches what the warehouse really holds. */
+	| {check: 'fetched'}
+	/** Files are in conflict, or git waits in the middle of a merge or rebase. */
+	| {check: 'conflicted'}
+	| {check: 'inProgress'; operation: 'merge' | 'rebase' | 'cherry-pick' | 'revert'}
+	/** The newest box has two parents: a merge. */
+	| {check: 'mergeCommit'}
+	/** Files hold conflict markers: in the working folder, or sealed in the newest box. */
+	| {check: 'markers'; where: 'folder' | 'lastCommit'}
+	/** The newest box's label contains this text. */
+	| {check: 'lastCommitLabel'; contains: string}
+	/** The file in the newest box contains this text. */
+	| {check: 'lastCommitFileHas'; path: string; text: string}
+	/** The last command printed the id of a box by `by` that the warehouse no longer has. */
+	| {check: 'showedLostBox'; by: string}
+	/** The online branch `name` equals the local branch of that name. */
+	| {check: 'branchShipped'; name: string}
+	/** The warehouse holds the tag. */
+	| {check: 'tagShipped'; name: string}
 	| {check: 'not'; of: Check};
 
 export type CheckName = Check['check'];
@@ -51,7 +78,9 @@ export type SetupAction =
 	| {do: 'write'; path: string; text: string}
 	| {do: 'append'; path: string; text: string}
 	/** Runs a command line exactly as if the learner had typed it (git or a file helper). */
-	| {do: 'type'; line: string};
+	| {do: 'type'; line: string}
+	/** Runs a command line in Sam's clone, as Sam (his clone is made the first time). */
+	| {do: 'sam'; line: string};
 
 export type Step = {
 	id: string;
@@ -71,6 +100,10 @@ export type Step = {
 	wrongMoves: string[][];
 	/** True when this step can only be reached by passing the one before (never by jumping ahead). */
 	afterPrevious: boolean;
+	/** Played when the step begins (Sam ships a box meanwhile, say)... */
+	onStart: SetupAction[];
+	/** ...and said on screen, so the learner knows what happened. */
+	announce: string | undefined;
 };
 
 export type Lesson = {

@@ -4,7 +4,7 @@ import {closestWord} from '../closest-word.ts';
 import {explanations} from '../explain/explanations.ts';
 import type {Check, CheckName, Lesson, Nudge, SetupAction, Step} from './lesson-types.ts';
 
-type FieldType = 'string' | 'strings' | 'number' | 'boolean' | 'check' | 'result' | 'failure';
+type FieldType = 'string' | 'strings' | 'number' | 'boolean' | 'check' | 'result' | 'failure' | 'where' | 'operation' | 'place';
 /** Each check's parameters; a trailing '?' marks an optional one. */
 const checkParameters: Record<CheckName, Record<string, FieldType>> = {
 	ran: {command: 'string', 'action?': 'strings', 'result?': 'result', 'failure?': 'failure'},
@@ -22,7 +22,28 @@ const checkParameters: Record<CheckName, Record<string, FieldType>> = {
 	tracks: {remote: 'string'},
 	noUpstream: {},
 	shipped: {},
+	hasBoxBy: {by: 'string', where: 'where'},
+	includesOnline: {},
+	diverged: {},
+	onlineKept: {},
+	fetched: {},
+	conflicted: {},
+	inProgress: {operation: 'operation'},
+	mergeCommit: {},
+	markers: {where: 'place'},
+	lastCommitLabel: {contains: 'string'},
+	lastCommitFileHas: {path: 'string', text: 'string'},
+	showedLostBox: {by: 'string'},
+	branchShipped: {name: 'string'},
+	tagShipped: {name: 'string'},
 	not: {of: 'check'},
+};
+
+const choices: Partial<Record<FieldType, readonly string[]>> = {
+	result: ['succeeded', 'failed'],
+	where: ['local', 'online'],
+	operation: ['merge', 'rebase', 'cherry-pick', 'revert'],
+	place: ['folder', 'lastCommit'],
 };
 
 const setupParameters: Record<SetupAction['do'], Record<string, FieldType>> = {
@@ -30,6 +51,7 @@ const setupParameters: Record<SetupAction['do'], Record<string, FieldType>> = {
 	write: {path: 'string', text: 'string'},
 	append: {path: 'string', text: 'string'},
 	type: {line: 'string'},
+	sam: {line: 'string'},
 };
 
 export class LessonError extends Error {
@@ -136,8 +158,12 @@ class Collector {
 				return this.check(value, `${where} > ${name}`) !== undefined;
 			}
 
-			case 'result': {
-				return value === 'succeeded' || value === 'failed' || problem('must be "succeeded" or "failed"');
+			case 'result':
+			case 'where':
+			case 'operation':
+			case 'place': {
+				const allowed = choices[type]!;
+				return allowed.includes(value as string) || problem(`must be one of ${allowed.map(choice => `"${choice}"`).join(', ')}`);
 			}
 
 			case 'failure': {
@@ -182,7 +208,7 @@ class Collector {
 }
 
 const lessonKeys = ['id', 'number', 'title', 'command', 'intro', 'setup', 'steps', 'summary'];
-const stepKeys = ['id', 'title', 'text', 'passWhen', 'success', 'nudges', 'hints', 'solution', 'wrongMoves', 'afterPrevious'];
+const stepKeys = ['id', 'title', 'text', 'passWhen', 'success', 'nudges', 'hints', 'solution', 'wrongMoves', 'afterPrevious', 'onStart', 'announce'];
 
 export function validateLesson(data: unknown, file: string): Lesson {
 	const collect = new Collector();
@@ -275,6 +301,11 @@ function validateStep(item: unknown, index: number, collect: Collector): Step | 
 		collect.add(label, '"hints" needs at least one hint (the last one should be the command)');
 	}
 
+	const onStart = collect.list(item, 'onStart', label, true).map((action, actionIndex) => validateSetup(action, `${label} > onStart[${actionIndex}]`, collect));
+	if (onStart.some(action => action?.do === 'continueFrom')) {
+		collect.add(label, '"onStart" cannot continue from another lesson; use it for sam and type actions');
+	}
+
 	const solution = collect.strings(item, 'solution', label);
 	if (Array.isArray(item.solution) && solution.length === 0) {
 		collect.add(label, '"solution" needs at least one command line');
@@ -303,5 +334,7 @@ function validateStep(item: unknown, index: number, collect: Collector): Step | 
 		solution,
 		wrongMoves,
 		afterPrevious: item.afterPrevious === true,
+		onStart: onStart.filter((action): action is SetupAction => action !== undefined),
+		announce: collect.string(item, 'announce', label, true) || undefined,
 	};
 }

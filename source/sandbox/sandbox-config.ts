@@ -4,6 +4,20 @@ import {pathToFileURL} from 'node:url';
 export const githubUrl = 'https://github.com/learner/shipment.git';
 export const githubPrefixes = ['https://github.com/', 'git@github.com:', 'ssh://git@github.com/'] as const;
 
+/** The online repository's path under github.com, as lessons show it. */
+const onlineRepository = 'learner/shipment';
+
+/** Whether a remote URL, after the sandbox's GitHub rewriting, leads to the online repository. */
+export function reachesOnline(url: string): boolean {
+	const prefix = githubPrefixes.find(candidate => url.startsWith(candidate));
+	if (prefix === undefined) {
+		return false;
+	}
+
+	// Git finds shipment.git when .git is left off, and ignores a trailing slash.
+	return url.slice(prefix.length).replace(/\/$/, '').replace(/\.git$/, '') === onlineRepository;
+}
+
 /** Quotes a value for a git config file. */
 function quote(value: string): string {
 	return `"${value.replaceAll('\\', '\\\\').replaceAll('"', '\\"')}"`;

@@ -1,13 +1,20 @@
 // What the box diagram shows, derived from the real repository state after every command.
 import type {Change, RepoState} from '../git/repo-state.ts';
-import {reachesOnline} from '../lessons/checks.ts';
+import {reachesOnline} from '../sandbox/sandbox-config.ts';
 
-export type BoxLabel = {oid: string; subject: string};
+export type BoxLabel = {
+	oid: string;
+	subject: string;
+	/** Who sealed it, when it was not the learner (Sam, say). */
+	by: string | undefined;
+	/** In the warehouse but not in the learner's history yet: someone else shipped it. */
+	notHome: boolean;
+};
 
 export type Route =
 	| {kind: 'none'}
 	| {kind: 'address'; remote: string; reaches: boolean}
-	| {kind: 'saved'; remote: string; upstream: string; reaches: boolean};
+	| {kind: 'saved'; remote: string; upstream: string; reaches: boolean; ahead: number; behind: number};
 
 export type Diagram = {
 	branch: string | undefined;
@@ -22,6 +29,8 @@ export type Diagram = {
 	route: Route;
 };
 
+const learner = 'Learner';
+
 const describe = (change: Change) => (change.kind === 'modified' ? `${change.path} (changed)` : change.kind === 'deleted' ? `${change.path} (deleted)` : change.path);
 
 export function diagramOf(state: RepoState): Diagram {
@@ -30,17 +39,26 @@ export function diagramOf(state: RepoState): Diagram {
 	let route: Route = {kind: 'none'};
 	if (remote) {
 		const reaches = reachesOnline(remote.url);
-		route = state.upstream ? {kind: 'saved', remote: remote.name, upstream: state.upstream, reaches} : {kind: 'address', remote: remote.name, reaches};
+		route = state.upstream
+			? {kind: 'saved', remote: remote.name, upstream: state.upstream, reaches, ahead: state.ahead, behind: state.behind}
+			: {kind: 'address', remote: remote.name, reaches};
 	}
 
+	const localIds = new Set(state.commits.map(commit => commit.oid));
 	const onlineTip = state.branch === undefined ? undefined : state.online.branches[state.branch];
 	const onlineIndex = state.online.commits.findIndex(commit => commit.oid === onlineTip);
+	const label = (commit: {oid: string; subject: string; author: string}): BoxLabel => ({
+		oid: commit.oid,
+		subject: commit.subject,
+		by: commit.author === learner ? undefined : commit.author.split(' ')[0],
+		notHome: !localIds.has(commit.oid),
+	});
 	return {
 		branch: state.branch,
 		desk: [...state.untracked.map(path => `${path} (new)`), ...state.unstaged.map(change => describe(change))],
 		openBox: state.staged.map(change => describe(change)),
-		waiting: state.commits.filter(commit => !onlineIds.has(commit.oid)).map(({oid, subject}) => ({oid, subject})),
-		warehouse: onlineIndex === -1 ? [] : state.online.commits.slice(onlineIndex),
+		waiting: state.commits.filter(commit => !onlineIds.has(commit.oid)).map(commit => label(commit)),
+		warehouse: onlineIndex === -1 ? [] : state.online.commits.slice(onlineIndex).map(commit => label(commit)),
 		route,
 	};
 }

@@ -1,16 +1,16 @@
 // One lesson being played: its sandbox, the step the learner is on, and what the last command
 // did. Every git call of a lesson goes through here (and the modules it calls), not the UI.
-import {appendFile, rm, writeFile} from 'node:fs/promises';
+import {appendFile, mkdir, rm, writeFile} from 'node:fs/promises';
 import path from 'node:path';
 import {createSandbox, keepSandbox, removeSandbox, type Sandbox} from '../sandbox/sandbox.ts';
 import {maskSandboxPaths, pathReplacements} from '../sandbox/mask-paths.ts';
 import {readRepoState, type RepoState} from '../git/repo-state.ts';
 import {classifyFailure} from '../explain/classify-failure.ts';
 import {explanations, fillExplanation, type Explanation} from '../explain/explanations.ts';
-import type {LastCommand} from '../lessons/checks.ts';
+import type {CheckContext, LastCommand} from '../lessons/checks.ts';
 import {evaluateStep, type StepOutcome} from '../lessons/engine.ts';
 import {fillLesson} from '../lessons/fill-lesson.ts';
-import type {Lesson} from '../lessons/lesson-types.ts';
+import type {Lesson, SetupAction} from '../lessons/lesson-types.ts';
 import {runLine, type LineResult} from '../shell/run-line.ts';
 import {resolveInRepository} from '../shell/file-helpers.ts';
 
@@ -34,6 +34,8 @@ export type CommandReport = {
 	explanation: Explanation | undefined;
 	/** Set when the line ran something that can change the repository. */
 	outcome: StepOutcome | undefined;
+	/** What happened meanwhile as the next step began ("Sam shipped a box"). */
+	announcements: string[];
 };
 
 class SetupError extends Error {}
@@ -54,8 +56,11 @@ export class LessonSession {
 
 	step = 0;
 	state!: RepoState;
+	/** Said when the lesson began, by its first step's events. */
+	openingAnnouncements: string[] = [];
 	private last: LastCommand = {};
 	private stepStartHead: string | undefined;
+	private stepStartOnline: string | undefined;
 	private readonly replacements;
 
 	private constructor(readonly lesson: Lesson, readonly sandbox: Sandbox, private readonly options: SessionOptions) {
@@ -69,7 +74,7 @@ export class LessonSession {
 	/** Runs one line the learner typed and judges the step from the repository's new state. */
 	async run(line: string, signal?: AbortSignal): Promise<CommandReport> {
 		const result = await runLine(line, {repo: this.sandbox.repo, env: this.sandbox.env, signal});
-		const report: CommandReport = {line, result, output: '', explanation: undefined, outcome: undefined};
+		const report: CommandReport = {line, result, output: '', explanation: undefined, outcome: undefined, announcements: []};
 		if (result.kind !== 'git' && result.kind !== 'helper') {
 			return report;
 		}
@@ -82,8 +87,8 @@ export class LessonSession {
 		this.state = await this.readState();
 		if (result.kind === 'git') {
 			const failure = classifyFailure(result.args, result.result.exitCode, this.state);
-			this.last = {git: {args: result.args, exitCode: result.result.exitCode, failure}};
 			report.output = this.mask(result.result.output);
+			this.last = {git: {args: result.args, exitCode: result.result.exitCode, failure, output: report.output}};
 			report.explanation = failure && fillExplanation(explanations[failure.id], failure.details);
 		} else {
 			this.last = {};
@@ -91,10 +96,10 @@ export class LessonSession {
 		}
 
 		if (!this.complete) {
-			report.outcome = evaluateStep(this.lesson, this.step, {state: this.state, last: this.last, stepStartHead: this.stepStartHead});
+			report.outcome = evaluateStep(this.lesson, this.step, this.context());
 			if (report.outcome.kind === 'advance') {
 				this.step = report.outcome.next;
-				this.stepStartHead = this.state.head;
+				report.announcements = await this.beginStep();
 			}
 		}
 
@@ -119,6 +124,10 @@ export class LessonSession {
 		}
 	}
 
+	private context(): CheckContext {
+		return {state: this.state, last: this.last, stepStartHead: this.stepStartHead, stepStartOnline: this.stepStartOnline};
+	}
+
 	private async readState(): Promise<RepoState> {
 		return readRepoState({repo: this.sandbox.repo, online: this.sandbox.online, env: this.sandbox.env});
 	}
@@ -126,7 +135,23 @@ export class LessonSession {
 	private async setUp(): Promise<void> {
 		await this.playSetup(this.lesson, new Set());
 		this.state = await this.readState();
+		this.openingAnnouncements = await this.beginStep();
+	}
+
+	/** Plays the current step's events, then takes the state it starts from as its baseline. */
+	private async beginStep(): Promise<string[]> {
+		const step = this.lesson.steps[this.step];
+		if (step && step.onStart.length > 0) {
+			for (const [index, action] of step.onStart.entries()) {
+				await this.playAction(action, `${this.lesson.source}, step ${step.id} > onStart[${index}]`, new Set([this.lesson.id]));
+			}
+
+			this.state = await this.readState();
+		}
+
 		this.stepStartHead = this.state.head;
+		this.stepStartOnline = this.state.branch === undefined ? undefined : this.state.online.branches[this.state.branch];
+		return step?.announce ? [step.announce] : [];
 	}
 
 	private async playSetup(lesson: Lesson, seen: Set<string>): Promise<void> {
@@ -136,45 +161,76 @@ export class LessonSession {
 
 		seen.add(lesson.id);
 		for (const [index, action] of lesson.setup.entries()) {
-			const where = `${lesson.source}, setup[${index}]`;
-			switch (action.do) {
-				case 'continueFrom': {
-					const earlier = this.options.lessons.find(candidate => candidate.id === action.lesson);
-					if (!earlier) {
-						throw new SetupError(`${where}: no lesson "${action.lesson}" to continue from`);
+			await this.playAction(action, `${lesson.source}, setup[${index}]`, seen);
+		}
+	}
+
+	private async playAction(action: SetupAction, where: string, seen: Set<string>): Promise<void> {
+		switch (action.do) {
+			case 'continueFrom': {
+				const earlier = this.options.lessons.find(candidate => candidate.id === action.lesson);
+				if (!earlier) {
+					throw new SetupError(`${where}: no lesson "${action.lesson}" to continue from`);
+				}
+
+				// Where the earlier lesson ends: its setup, then each step's events and solution.
+				const filled = fillLesson(earlier, {branch: this.sandbox.branch, url: this.sandbox.url});
+				await this.playSetup(filled, seen);
+				for (const step of filled.steps) {
+					for (const [index, event] of step.onStart.entries()) {
+						await this.playAction(event, `${filled.source}, step ${step.id} > onStart[${index}]`, seen);
 					}
 
-					const filled = fillLesson(earlier, {branch: this.sandbox.branch, url: this.sandbox.url});
-					await this.playSetup(filled, seen);
-					for (const step of filled.steps) {
-						for (const line of step.solution) {
-							await this.playLine(line, `${filled.source}, step ${step.id}`, false);
-						}
+					for (const line of step.solution) {
+						await this.playLine(line, `${filled.source}, step ${step.id}`, {mustSucceed: false});
 					}
-
-					break;
 				}
 
-				case 'write':
-				case 'append': {
-					const file = await resolveInRepository(this.sandbox.repo, action.path);
-					await (action.do === 'write' ? writeFile(file, action.text) : appendFile(file, action.text));
-					break;
-				}
+				break;
+			}
 
-				case 'type': {
-					await this.playLine(action.line, where, true);
-					break;
-				}
+			case 'write':
+			case 'append': {
+				const file = await resolveInRepository(this.sandbox.repo, action.path);
+				await (action.do === 'write' ? writeFile(file, action.text) : appendFile(file, action.text));
+				break;
+			}
+
+			case 'type': {
+				await this.playLine(action.line, where, {mustSucceed: true});
+				break;
+			}
+
+			case 'sam': {
+				await this.ensureSamClone(where);
+				await this.playLine(action.line, where, {mustSucceed: true, asSam: true});
+				break;
 			}
 		}
 	}
 
+	/** Sam's clone of the online repository, made the first time Sam acts. */
+	private async ensureSamClone(where: string): Promise<void> {
+		const samParent = path.dirname(this.sandbox.sam);
+		await mkdir(samParent, {recursive: true});
+		const result = await runLine(`git clone --quiet ${this.sandbox.url} ${path.basename(this.sandbox.sam)}`, {repo: samParent, env: this.sandbox.samEnv});
+		// An existing clone makes git refuse; only a first clone that fails is a broken lesson.
+		if (result.kind === 'git' && result.result.exitCode !== 0 && !(await this.samCloneExists())) {
+			throw new SetupError(`${where}: Sam could not clone the online repository: ${this.mask(result.result.output).trim()}`);
+		}
+	}
+
+	private async samCloneExists(): Promise<boolean> {
+		const result = await runLine('git rev-parse --git-dir', {repo: this.sandbox.sam, env: this.sandbox.samEnv});
+		return result.kind === 'git' && result.result.exitCode === 0;
+	}
+
 	/** Plays a setup line; with mustSucceed, a failure is a broken lesson, said with its place. */
-	private async playLine(line: string, where: string, mustSucceed: boolean): Promise<void> {
-		const result = await runLine(line, {repo: this.sandbox.repo, env: this.sandbox.env});
+	private async playLine(line: string, where: string, options: {mustSucceed: boolean; asSam?: boolean}): Promise<void> {
+		const runner = options.asSam ? {repo: this.sandbox.sam, env: this.sandbox.samEnv} : {repo: this.sandbox.repo, env: this.sandbox.env};
+		const result = await runLine(line, runner);
 		const failed = result.kind === 'refused' || (result.kind === 'git' && result.result.exitCode !== 0) || (result.kind === 'helper' && result.exitCode !== 0);
-		if (mustSucceed && failed) {
+		if (options.mustSucceed && failed) {
 			const said = result.kind === 'refused' ? result.message : result.kind === 'git' ? result.result.output : result.kind === 'helper' ? result.output : '';
 			throw new SetupError(`${where}: "${line}" failed: ${this.mask(said).trim()}`);
 		}

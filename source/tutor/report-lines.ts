@@ -57,5 +57,6 @@ export function reportLines(report: CommandReport, lesson: Lesson): PrintLine[] 
 		lines.push({tone: 'nudge', text: `→ ${outcome.nudge}`});
 	}
 
+	lines.push(...report.announcements.map((text): PrintLine => ({tone: 'event', text: `⚑ ${text}`})));
 	return lines;
 }

@@ -304,6 +304,7 @@ export class TutorController {
 			{tone: 'heading', text: `Lesson ${lesson.number} · ${lesson.title}`},
 			...session.lesson.intro.split('\n').map((text): PrintLine => ({tone: 'output', text})),
 			...(note ? [{tone: 'note', text: note} satisfies PrintLine] : []),
+			...session.openingAnnouncements.map((text): PrintLine => ({tone: 'event', text: `⚑ ${text}`})),
 		);
 		this.dispatch({type: 'lessonOpened', lesson: session.lesson, step: session.step, diagram: diagramOf(session.state)});
 	}

@@ -5,7 +5,7 @@ import type {Diagram} from './diagram-model.ts';
 
 export type LessonListing = {id: string; number: number; title: string; command: string; completed: boolean};
 
-export type Tone = 'command' | 'output' | 'success' | 'nudge' | 'explain' | 'note' | 'warning' | 'heading' | 'complete';
+export type Tone = 'command' | 'output' | 'success' | 'nudge' | 'explain' | 'note' | 'warning' | 'heading' | 'complete' | 'event';
 export type PrintLine = {tone: Tone; text: string};
 export type TranscriptLine = PrintLine & {id: number};
 

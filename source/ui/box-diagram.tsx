@@ -1,6 +1,6 @@
 // The analogy on screen: desk, open box, sealed boxes waiting, the warehouse, and the route.
 import {Box, Text, useIsScreenReaderEnabled} from 'ink';
-import type {Diagram, Route} from '../tutor/diagram-model.ts';
+import type {BoxLabel, Diagram, Route} from '../tutor/diagram-model.ts';
 import {fit} from './text-fit.ts';
 
 export type DiagramSize = 'full' | 'compact' | 'line';
@@ -11,13 +11,16 @@ const itemRows = 3;
 
 type Column = {title: string; color: string; items: string[]; empty: string};
 
+/** ▣ for a box the learner has, ✚ for one someone else shipped that has not come home yet. */
+const box = (label: BoxLabel) => `${label.notHome ? '✚' : '▣'} ${label.by ? `${label.by}: ` : ''}${label.subject}`;
+
 function columns(diagram: Diagram): Column[] {
 	const warehouseEmpty = diagram.route.kind === 'none' ? 'no address yet' : '(empty)';
 	return [
 		{title: 'DESK', color: 'yellow', items: diagram.desk, empty: '(clear)'},
 		{title: 'OPEN BOX', color: 'cyan', items: diagram.openBox, empty: '(empty)'},
-		{title: 'SEALED, UNSHIPPED', color: 'magenta', items: diagram.waiting.map(box => `▣ ${box.subject}`), empty: '(none)'},
-		{title: 'WAREHOUSE=GitHub', color: 'green', items: diagram.warehouse.map(box => `▣ ${box.subject}`), empty: warehouseEmpty},
+		{title: 'SEALED, UNSHIPPED', color: 'magenta', items: diagram.waiting.map(label => box(label)), empty: '(none)'},
+		{title: 'WAREHOUSE=GitHub', color: 'green', items: diagram.warehouse.map(label => box(label)), empty: warehouseEmpty},
 	];
 }
 
@@ -34,7 +37,9 @@ function routeText(route: Route, branch: string | undefined): string {
 		}
 
 		case 'saved': {
-			return `Route: ${branch ?? 'HEAD'} → ${route.upstream} (saved)${route.reaches ? '' : ' · not your online repository'}`;
+			// Ahead and behind are what the last fetch saw, which is why the warehouse may differ.
+			const counts = [route.ahead > 0 ? `${route.ahead} to ship` : '', route.behind > 0 ? `${route.behind} to bring home` : ''].filter(Boolean).join(', ');
+			return `Route: ${branch ?? 'HEAD'} → ${route.upstream} (saved)${route.reaches ? '' : ' · not your online repository'}${counts ? ` · last fetch: ${counts}` : ''}`;
 		}
 	}
 }

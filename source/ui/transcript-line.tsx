@@ -11,6 +11,7 @@ const styles: Record<TranscriptLine['tone'], {color?: string; bold?: boolean; di
 	warning: {color: 'red'},
 	heading: {bold: true, color: 'blue'},
 	complete: {bold: true, color: 'green'},
+	event: {bold: true, color: 'magenta'},
 };
 
 export function TranscriptText({line}: {readonly line: TranscriptLine}) {
