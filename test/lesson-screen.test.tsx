@@ -48,6 +48,7 @@ const noRoute: Diagram = {
 	waiting: [{oid: 'b2', subject: 'Add todo', by: undefined, notHome: false}, {oid: 'a1', subject: 'Add notes', by: undefined, notHome: false}],
 	warehouse: [],
 	route: {kind: 'none'},
+	operation: undefined,
 };
 
 const savedRoute: Diagram = {
@@ -57,6 +58,7 @@ const savedRoute: Diagram = {
 	waiting: [],
 	warehouse: [{oid: 'b2', subject: 'Add todo', by: undefined, notHome: false}, {oid: 'a1', subject: 'Add notes', by: undefined, notHome: false}],
 	route: {kind: 'saved', remote: 'origin', upstream: 'origin/main', reaches: true, ahead: 0, behind: 0},
+	operation: undefined,
 };
 
 function lessonState(lesson: Lesson, step: number, diagram: Diagram): {state: TutorState; view: LessonView} {

@@ -15,7 +15,7 @@ import {shippedLessons} from './helpers/lessons.ts';
 const lessons = shippedLessons();
 const remoteLesson = lessons.find(lesson => lesson.id === 'remote')!;
 
-const emptyDiagram: Diagram = {branch: 'main', desk: [], openBox: [], waiting: [], warehouse: [], route: {kind: 'none'}};
+const emptyDiagram: Diagram = {branch: 'main', desk: [], openBox: [], waiting: [], warehouse: [], route: {kind: 'none'}, operation: undefined};
 
 function reduce(state: TutorState, ...actions: TutorAction[]): TutorState {
 	let current = state;
@@ -320,7 +320,7 @@ function repoState(overrides: Partial<RepoState> = {}): RepoState {
 const commit = (oid: string, subject: string, parents: string[] = [], author = 'Learner') => ({oid, subject, author, parents, files: [{status: 'A', path: `${oid}.txt`}]});
 
 test('an empty repository gives an empty diagram with no route', t => {
-	t.deepEqual(diagramOf(repoState()), {branch: 'main', desk: [], openBox: [], waiting: [], warehouse: [], route: {kind: 'none'}});
+	t.deepEqual(diagramOf(repoState()), {branch: 'main', desk: [], openBox: [], waiting: [], warehouse: [], route: {kind: 'none'}, operation: undefined});
 	t.is(diagramOf(repoState({branch: undefined})).branch, undefined);
 });
 

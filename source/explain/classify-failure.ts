@@ -64,7 +64,11 @@ function classifyPush(args: GitArguments, state: RepoState, details: Record<stri
 			return {id: 'no-upstream', details};
 		}
 
-		return classifyRejection(args, state, [], details);
+		// With no remote named, git pushes to the remote of the branch's route (else origin); as
+		// below, only the online repository can reject because of Sam's boxes.
+		const routeRemote = state.remotes.find(known => state.upstream?.startsWith(`${known.name}/`))
+			?? state.remotes.find(known => known.name === 'origin');
+		return routeRemote && reachesOnline(routeRemote.url) ? classifyRejection(args, state, [], details) : undefined;
 	}
 
 	if (!looksLikeUrl(remote) && !state.remotes.some(known => known.name === remote)) {

@@ -1,5 +1,5 @@
 // What the box diagram shows, derived from the real repository state after every command.
-import type {Change, RepoState} from '../git/repo-state.ts';
+import type {Change, Operation, RepoState} from '../git/repo-state.ts';
 import {reachesOnline} from '../sandbox/sandbox-config.ts';
 
 export type BoxLabel = {
@@ -27,6 +27,8 @@ export type Diagram = {
 	/** Boxes in the warehouse (the online branch), newest first. */
 	warehouse: BoxLabel[];
 	route: Route;
+	/** What git waits in the middle of, if anything (a merge with conflicts, say). */
+	operation: Operation | undefined;
 };
 
 const learner = 'Learner';
@@ -55,10 +57,15 @@ export function diagramOf(state: RepoState): Diagram {
 	});
 	return {
 		branch: state.branch,
-		desk: [...state.untracked.map(path => `${path} (new)`), ...state.unstaged.map(change => describe(change))],
+		desk: [
+			...state.conflicted.map(path => `${path} (conflict)`),
+			...state.untracked.map(path => `${path} (new)`),
+			...state.unstaged.map(change => describe(change)),
+		],
 		openBox: state.staged.map(change => describe(change)),
 		waiting: state.commits.filter(commit => !onlineIds.has(commit.oid)).map(commit => label(commit)),
 		warehouse: onlineIndex === -1 ? [] : state.online.commits.slice(onlineIndex).map(commit => label(commit)),
 		route,
+		operation: state.operation,
 	};
 }

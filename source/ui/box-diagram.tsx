@@ -24,6 +24,19 @@ function columns(diagram: Diagram): Column[] {
 	];
 }
 
+const waiting: Record<NonNullable<Diagram['operation']>, string> = {
+	merge: 'merging: resolve, git add, then git commit',
+	rebase: 'rebasing: resolve, git add, then git rebase --continue',
+	'cherry-pick': 'cherry-picking: resolve, git add, then git cherry-pick --continue',
+	revert: 'reverting: resolve, git add, then git revert --continue',
+};
+
+/** The route line, and what git waits for when it stopped in the middle of something. */
+function statusLine(diagram: Diagram): string {
+	const route = routeText(diagram.route, diagram.branch);
+	return diagram.operation ? `${route} · ${waiting[diagram.operation]}` : route;
+}
+
 function routeText(route: Route, branch: string | undefined): string {
 	switch (route.kind) {
 		case 'none': {
@@ -64,7 +77,7 @@ export function BoxDiagram({diagram, width, size}: {readonly diagram: Diagram; r
 	if (screenReader || size === 'line') {
 		const summary = all.map(column => `${column.title}: ${column.items.length === 0 ? column.empty : column.items.length}`).join(' · ');
 		return screenReader
-			? <Box flexDirection="column">{all.map(column => <Text key={column.title}>{column.title}: {column.items.length === 0 ? column.empty : column.items.join(', ')}.</Text>)}<Text>{routeText(diagram.route, diagram.branch)}.</Text></Box>
+			? <Box flexDirection="column">{all.map(column => <Text key={column.title}>{column.title}: {column.items.length === 0 ? column.empty : column.items.join(', ')}.</Text>)}<Text>{statusLine(diagram)}.</Text></Box>
 			: <Text>{fit(summary, width)}</Text>;
 	}
 
@@ -77,7 +90,7 @@ export function BoxDiagram({diagram, width, size}: {readonly diagram: Diagram; r
 						{fit(column.items.length === 0 ? column.empty : column.items.join(', '), width - 21)}
 					</Text>
 				))}
-				<Text dimColor>{fit(routeText(diagram.route, diagram.branch), width)}</Text>
+				<Text dimColor>{fit(statusLine(diagram), width)}</Text>
 			</Box>
 		);
 	}
@@ -109,7 +122,7 @@ export function BoxDiagram({diagram, width, size}: {readonly diagram: Diagram; r
 				</Box>
 				{renderColumn(all[3]!)}
 			</Box>
-			<Text dimColor>{fit(routeText(diagram.route, diagram.branch), width)}</Text>
+			<Text dimColor>{fit(statusLine(diagram), width)}</Text>
 		</Box>
 	);
 }
