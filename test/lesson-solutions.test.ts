@@ -6,8 +6,8 @@ import {sessionAtStep, sessionOptions, shippedLessons} from './helpers/lessons.t
 
 const lessons = shippedLessons();
 
-test('the shipped lessons are lessons 1 to 4 in order', t => {
-	t.deepEqual(lessons.map(lesson => lesson.id), ['add', 'commit', 'remote', 'push']);
+test('the shipped lessons are lessons 1 to 10 in order', t => {
+	t.deepEqual(lessons.map(lesson => lesson.id), ['add', 'commit', 'remote', 'push', 'pull-first', 'conflict', 'force', 'recover', 'undo', 'more']);
 });
 
 for (const branch of ['main', 'master']) {
@@ -46,11 +46,12 @@ for (const lesson of lessons) {
 			}
 		});
 
-		for (const move of step.wrongMoves) {
+		for (const [moveIndex, move] of step.wrongMoves.entries()) {
 			test(`${lesson.id} step ${index + 1} (${step.id}): wrong move "${move.join(' ; ')}" does not pass`, async t => {
 				const session = await sessionAtStep(lesson, index, sessionOptions(lessons));
 				try {
-					for (const line of move) {
+					// The session's copy has {branch} and {url} filled in.
+					for (const line of session.lesson.steps[index]!.wrongMoves[moveIndex]!) {
 						await session.run(line);
 					}
 

@@ -35,7 +35,7 @@ function inLesson(step = 0): TutorState {
 test('the initial state is the menu with every lesson listed, none completed', t => {
 	const state = initialState(lessons);
 	t.deepEqual(state.screen, {name: 'menu', selected: 0});
-	t.deepEqual(state.lessons.map(lesson => lesson.id), ['add', 'commit', 'remote', 'push']);
+	t.deepEqual(state.lessons.map(lesson => lesson.id), ['add', 'commit', 'remote', 'push', 'pull-first', 'conflict', 'force', 'recover', 'undo', 'more']);
 	t.true(state.lessons.every(lesson => !lesson.completed));
 	t.is(state.view, undefined);
 	t.deepEqual(state.transcript, []);
@@ -44,11 +44,13 @@ test('the initial state is the menu with every lesson listed, none completed', t
 
 test('menuMove wraps around both ends', t => {
 	const start = initialState(lessons);
-	t.deepEqual(reduce(start, {type: 'menuMove', by: -1}).screen, {name: 'menu', selected: 3});
+	const lastIndex = lessons.length - 1;
+	t.deepEqual(reduce(start, {type: 'menuMove', by: -1}).screen, {name: 'menu', selected: lastIndex});
 	t.deepEqual(reduce(start, {type: 'menuMove', by: 1}).screen, {name: 'menu', selected: 1});
-	const last = reduce(start, {type: 'menuSelect', index: 3});
+	const last = reduce(start, {type: 'menuSelect', index: lastIndex});
 	t.deepEqual(reduce(last, {type: 'menuMove', by: 1}).screen, {name: 'menu', selected: 0});
-	t.deepEqual(reduce(start, {type: 'menuMove', by: 1}, {type: 'menuMove', by: 1}, {type: 'menuMove', by: 1}, {type: 'menuMove', by: 1}).screen, {name: 'menu', selected: 0});
+	const allTheWay = lessons.map((): TutorAction => ({type: 'menuMove', by: 1}));
+	t.deepEqual(reduce(start, ...allTheWay).screen, {name: 'menu', selected: 0});
 });
 
 test('menuMove does nothing outside the menu or with no lessons', t => {
@@ -60,7 +62,7 @@ test('menuMove does nothing outside the menu or with no lessons', t => {
 
 test('menuSelect ignores an index out of range', t => {
 	const start = initialState(lessons);
-	t.is(reduce(start, {type: 'menuSelect', index: 4}), start);
+	t.is(reduce(start, {type: 'menuSelect', index: lessons.length}), start);
 	t.is(reduce(start, {type: 'menuSelect', index: -1}), start);
 	t.deepEqual(reduce(start, {type: 'menuSelect', index: 2}).screen, {name: 'menu', selected: 2});
 });
@@ -183,7 +185,8 @@ test('other actions disarm quit too: moving in the menu, loading, running a comm
 
 test('progressLoaded marks exactly the completed lessons; lessonCompleted adds one', t => {
 	const loaded = reduce(initialState(lessons), {type: 'progressLoaded', completed: ['add', 'push', 'not-a-lesson']});
-	t.deepEqual(loaded.lessons.map(lesson => [lesson.id, lesson.completed]), [['add', true], ['commit', false], ['remote', false], ['push', true]]);
+	t.deepEqual(loaded.lessons.filter(lesson => lesson.completed).map(lesson => lesson.id), ['add', 'push']);
+	t.is(loaded.lessons.length, lessons.length);
 	const reloaded = reduce(loaded, {type: 'progressLoaded', completed: ['commit']});
 	t.deepEqual(reloaded.lessons.filter(lesson => lesson.completed).map(lesson => lesson.id), ['commit']);
 	const done = reduce(reloaded, {type: 'lessonCompleted', lessonId: 'remote'});
@@ -348,7 +351,7 @@ test('sealed boxes wait until the warehouse has them, newest first', t => {
 		commits: [c3, c2, c1],
 		remotes: [{name: 'origin', url: githubUrl}],
 		upstream: 'origin/main',
-		online: {branches: {main: 'c1'}, tags: {}, commits: [{oid: 'c1', author: 'Learner', subject: 'First'}]},
+		online: {branches: {main: 'c1'}, tags: {}, commits: [{oid: 'c1', parents: [], author: 'Learner', subject: 'First'}]},
 	}));
 	t.deepEqual(diagram.waiting, [{oid: 'c3', subject: 'Third', by: undefined, notHome: false}, {oid: 'c2', subject: 'Second', by: undefined, notHome: false}]);
 	t.deepEqual(diagram.warehouse, [{oid: 'c1', subject: 'First', by: undefined, notHome: false}]);
@@ -364,7 +367,7 @@ test('the warehouse shows the online branch of the current branch, from its tip 
 	const online = {
 		branches: {main: 'o2', other: 'o3'},
 		tags: {},
-		commits: [{oid: 'o3', author: 'Learner', subject: 'Other work'}, {oid: 'o2', author: 'Learner', subject: 'Second'}, {oid: 'o1', author: 'Learner', subject: 'First'}],
+		commits: [{oid: 'o3', parents: ['o2'], author: 'Learner', subject: 'Other work'}, {oid: 'o2', parents: ['o1'], author: 'Learner', subject: 'Second'}, {oid: 'o1', parents: [], author: 'Learner', subject: 'First'}],
 	};
 	t.deepEqual(diagramOf(repoState({online})).warehouse.map(box => box.subject), ['Second', 'First']);
 	// A branch the warehouse does not have, or a detached HEAD, shows an empty warehouse.
@@ -392,4 +395,20 @@ test('route: origin is preferred; otherwise the first remote is used', t => {
 	t.deepEqual(both.route, {kind: 'address', remote: 'origin', reaches: true});
 	const other = diagramOf(repoState({remotes: [{name: 'github', url: githubUrl}]}));
 	t.deepEqual(other.route, {kind: 'address', remote: 'github', reaches: true});
+});
+
+test('the warehouse holds only what the branch tip reaches, even when another branch\'s box is newer', t => {
+	// The log of every branch is newest first: gift-wrap's box sits between main's two boxes.
+	const online = {
+		branches: {main: 'm2', 'gift-wrap': 'g1'},
+		tags: {},
+		commits: [
+			{oid: 'm2', parents: ['m1'], author: 'Sam Rivera', subject: 'Sam on main'},
+			{oid: 'g1', parents: ['m1'], author: 'Learner', subject: 'Wrap gifts'},
+			{oid: 'm1', parents: [], author: 'Learner', subject: 'Start'},
+		],
+	};
+	const diagram = diagramOf(repoState({online, commits: [commit('m1', 'Start')], head: 'm1'}));
+	t.deepEqual(diagram.warehouse.map(box => box.subject), ['Sam on main', 'Start']);
+	t.deepEqual(diagram.warehouse.map(box => [box.by, box.notHome]), [['Sam', true], [undefined, false]]);
 });

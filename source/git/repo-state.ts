@@ -51,8 +51,31 @@ export type OnlineState = {
 	/** Tag name to the object it points at. */
 	tags: Record<string, string>;
 	/** Commits reachable from any online branch, newest first (at most `historyLimit`). */
-	commits: Array<{oid: string; author: string; subject: string}>;
+	commits: OnlineCommit[];
 };
+
+export type OnlineCommit = {oid: string; parents: string[]; author: string; subject: string};
+
+/**
+ * The commits of one branch, from its tip down, by following parents: the log of every
+ * branch mixes branches, and a branch's history is only what its tip reaches.
+ */
+export function historyOf<C extends {oid: string; parents: string[]}>(commits: readonly C[], tip: string | undefined): C[] {
+	const byId = new Map(commits.map(commit => [commit.oid, commit]));
+	const reached = new Set<string>();
+	const pending = tip === undefined ? [] : [tip];
+	while (pending.length > 0) {
+		const oid = pending.pop()!;
+		const commit = byId.get(oid);
+		if (commit && !reached.has(oid)) {
+			reached.add(oid);
+			pending.push(...commit.parents);
+		}
+	}
+
+	// Keep git's newest-first order.
+	return commits.filter(commit => reached.has(commit.oid));
+}
 
 export type StateReader = {
 	repo: string;
@@ -83,7 +106,7 @@ export async function readRepoState(reader: StateReader): Promise<RepoState> {
 		plumbing(['grep', '-I', '-n', '--full-name', '-z', '-e', '', 'HEAD', '--'], reader),
 		plumbing(['grep', '-l', '-I', '-z', '-E', markerPattern, '--'], reader),
 		plumbing([...onlineGit, 'for-each-ref', '--format=%(refname)%00%(objectname)', 'refs/heads', 'refs/tags'], reader, reader.online),
-		plumbing([...onlineGit, 'log', '-z', `-n${historyLimit}`, '--format=%H%x00%an%x00%s', '--branches', '--'], reader, reader.online),
+		plumbing([...onlineGit, 'log', '-z', `-n${historyLimit}`, '--format=%H%x00%P%x00%an%x00%s', '--branches', '--'], reader, reader.online),
 	]);
 	const settings = parseConfig(config);
 	return {
@@ -243,8 +266,13 @@ function parseOnlineRefs(text: string): Pick<OnlineState, 'branches' | 'tags'> {
 function parseOnlineLog(text: string): OnlineState['commits'] {
 	const fields = text.split('\0');
 	const commits: OnlineState['commits'] = [];
-	for (let index = 0; index + 2 < fields.length; index += 3) {
-		commits.push({oid: fields[index]!.replace(/^\n/, ''), author: fields[index + 1]!, subject: fields[index + 2]!});
+	for (let index = 0; index + 3 < fields.length; index += 4) {
+		commits.push({
+			oid: fields[index]!.replace(/^\n/, ''),
+			parents: fields[index + 1]!.split(' ').filter(Boolean),
+			author: fields[index + 2]!,
+			subject: fields[index + 3]!,
+		});
 	}
 
 	return commits;

@@ -1,6 +1,6 @@
 // Each check is a small pure function of the repository state and the learner's last command.
-import type {RepoState} from '../git/repo-state.ts';
-import type {GitArguments} from '../git/git-arguments.ts';
+import {historyOf, type RepoState} from '../git/repo-state.ts';
+import {hasOption, type GitArguments} from '../git/git-arguments.ts';
 import type {Failure} from '../explain/classify-failure.ts';
 import {reachesOnline} from '../sandbox/sandbox-config.ts';
 import type {Check} from './lesson-types.ts';
@@ -23,10 +23,7 @@ const onlineTip = (state: RepoState) => (state.branch === undefined ? undefined 
 const inLocalHistory = (state: RepoState, oid: string | undefined) => oid !== undefined && state.commits.some(commit => commit.oid === oid);
 
 /** Commits of the online branch (from its tip down), as far as the snapshot reaches. */
-function onlineHistory(state: RepoState): RepoState['online']['commits'] {
-	const index = state.online.commits.findIndex(commit => commit.oid === onlineTip(state));
-	return index === -1 ? [] : state.online.commits.slice(index);
-}
+const onlineHistory = (state: RepoState) => historyOf(state.online.commits, onlineTip(state));
 
 function changedFiles(state: RepoState): boolean {
 	return state.staged.length > 0 || state.unstaged.length > 0;
@@ -48,7 +45,8 @@ export function holds(check: Check, context: CheckContext): boolean {
 
 			const resultMatches = check.result === undefined || (check.result === 'succeeded') === (git.exitCode === 0);
 			const actionMatches = check.action === undefined || check.action.includes(git.args.positionals[0] ?? '');
-			return resultMatches && actionMatches && (check.failure === undefined || git.failure?.id === check.failure);
+			const optionMatches = check.option === undefined || hasOption(git.args, ...check.option);
+			return resultMatches && actionMatches && optionMatches && (check.failure === undefined || git.failure?.id === check.failure);
 		}
 
 		case 'staged': {
@@ -97,6 +95,10 @@ export function holds(check: Check, context: CheckContext): boolean {
 		case 'remote': {
 			const remote = state.remotes.find(candidate => candidate.name === check.name);
 			return remote !== undefined && (!check.reachesOnline || reachesOnline(remote.url));
+		}
+
+		case 'onBranch': {
+			return state.branch === check.name;
 		}
 
 		case 'tracks': {

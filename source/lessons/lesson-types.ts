@@ -6,9 +6,10 @@ import type {FailureId} from '../explain/explanations.ts';
 export type Check =
 	/**
 	 * The learner's last command was `git <command>`; `result` and `failure` narrow it, and
-	 * `action` lists the allowed first words after the command ("" for none: `git remote -v`).
+	 * `action` lists the allowed first words after the command ("" for none: `git remote -v`),
+	 * and `option` options of which at least one was given (`-vv`; `-a` also finds `-am`).
 	 */
-	| {check: 'ran'; command: string; action?: string[]; result?: 'succeeded' | 'failed'; failure?: FailureId}
+	| {check: 'ran'; command: string; action?: string[]; option?: string[]; result?: 'succeeded' | 'failed'; failure?: FailureId}
 	/** The file is in the open box (staged, differs from the last sealed box). */
 	| {check: 'staged'; path: string}
 	/** The file is not in the open box. */
@@ -29,6 +30,8 @@ export type Check =
 	| {check: 'noRemotes'}
 	/** The remote exists; with `reachesOnline`, its URL leads to the online repository. */
 	| {check: 'remote'; name: string; reachesOnline?: boolean}
+	/** The current branch (the one HEAD is on) is this one. */
+	| {check: 'onBranch'; name: string}
 	/** The current branch tracks the branch of the same name on this remote. */
 	| {check: 'tracks'; remote: string}
 	| {check: 'noUpstream'}

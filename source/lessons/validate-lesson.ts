@@ -7,7 +7,7 @@ import type {Check, CheckName, Lesson, Nudge, SetupAction, Step} from './lesson-
 type FieldType = 'string' | 'strings' | 'number' | 'boolean' | 'check' | 'result' | 'failure' | 'where' | 'operation' | 'place';
 /** Each check's parameters; a trailing '?' marks an optional one. */
 const checkParameters: Record<CheckName, Record<string, FieldType>> = {
-	ran: {command: 'string', 'action?': 'strings', 'result?': 'result', 'failure?': 'failure'},
+	ran: {command: 'string', 'action?': 'strings', 'option?': 'strings', 'result?': 'result', 'failure?': 'failure'},
 	staged: {path: 'string'},
 	notStaged: {path: 'string'},
 	untracked: {path: 'string'},
@@ -19,6 +19,7 @@ const checkParameters: Record<CheckName, Record<string, FieldType>> = {
 	lastCommitChanges: {'path?': 'string'},
 	noRemotes: {},
 	remote: {name: 'string', 'reachesOnline?': 'boolean'},
+	onBranch: {name: 'string'},
 	tracks: {remote: 'string'},
 	noUpstream: {},
 	shipped: {},

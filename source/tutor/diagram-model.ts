@@ -1,5 +1,5 @@
 // What the box diagram shows, derived from the real repository state after every command.
-import type {Change, Operation, RepoState} from '../git/repo-state.ts';
+import {historyOf, type Change, type Operation, type RepoState} from '../git/repo-state.ts';
 import {reachesOnline} from '../sandbox/sandbox-config.ts';
 
 export type BoxLabel = {
@@ -48,7 +48,6 @@ export function diagramOf(state: RepoState): Diagram {
 
 	const localIds = new Set(state.commits.map(commit => commit.oid));
 	const onlineTip = state.branch === undefined ? undefined : state.online.branches[state.branch];
-	const onlineIndex = state.online.commits.findIndex(commit => commit.oid === onlineTip);
 	const label = (commit: {oid: string; subject: string; author: string}): BoxLabel => ({
 		oid: commit.oid,
 		subject: commit.subject,
@@ -64,7 +63,7 @@ export function diagramOf(state: RepoState): Diagram {
 		],
 		openBox: state.staged.map(change => describe(change)),
 		waiting: state.commits.filter(commit => !onlineIds.has(commit.oid)).map(commit => label(commit)),
-		warehouse: onlineIndex === -1 ? [] : state.online.commits.slice(onlineIndex).map(commit => label(commit)),
+		warehouse: historyOf(state.online.commits, onlineTip).map(commit => label(commit)),
 		route,
 		operation: state.operation,
 	};
