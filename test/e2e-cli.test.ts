@@ -283,3 +283,36 @@ test.serial('progress that cannot be saved is a warning, and the lesson still co
 	t.is(await learner.exited(), 0);
 	t.is(readFileSync(blocker, 'utf8'), 'not a folder', 'nothing was written over the blocking file');
 });
+
+test.serial('lesson pull-first: the push is rejected and explained, the divergent pull stops, and the lesson completes', async t => {
+	t.timeout(60_000);
+	const work = workdir(t);
+	const learner = tutor(t, {args: ['--lesson', 'pull-first', '--workdir', work]});
+	await learner.waitFor('Step 1 of 3', firstScreenMs);
+	// Sam's box is in the warehouse and not home yet.
+	t.true(learner.screen().includes('✚ Sam: Add a m'), learner.describe());
+
+	await learner.type('git push');
+	await learner.press('enter');
+	await learner.waitFor('Step 2 of 3', 15_000, 'screen');
+	const rejected = learner.scrollback();
+	t.regex(rejected, /\[rejected\]/, 'git\'s own rejection is shown');
+	t.regex(rejected, /↳ The warehouse has boxes you never received/);
+	t.regex(rejected, /git pull, then push again/);
+
+	await learner.type('git pull');
+	await learner.press('enter');
+	await learner.waitFor(/↳ Your main and the warehouse both have new boxes/, 15_000);
+	t.true(learner.screen().includes('Step 2 of 3'), 'a plain pull does not pass the step');
+
+	await learner.type('git pull --no-rebase');
+	await learner.press('enter');
+	await learner.waitFor('Step 3 of 3', 15_000, 'screen');
+	await learner.type('git push');
+	await learner.press('enter');
+	await learner.waitFor('Lesson complete', 15_000);
+	t.false(learner.output().includes('git-push-tutor-'), 'no sandbox path is ever shown');
+	await learner.type('q');
+	t.is(await learner.exited(), 0);
+	t.deepEqual(sandboxesIn(work), []);
+});
