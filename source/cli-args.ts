@@ -1,5 +1,17 @@
 import {closestWord} from './closest-word.ts';
-export type RunOptions = {lesson?: string; branch: string; workdir?: string; keep: boolean; screenReader: boolean};
+import {defaultDrill, drillNames, isDrillName, type DrillName} from './practice/drill-names.ts';
+import {maxSeed} from './practice/prng.ts';
+export type RunOptions = {
+	lesson?: string;
+	branch: string;
+	workdir?: string;
+	keep: boolean;
+	screenReader: boolean;
+	/** --practice: play a generated drill instead of a lesson. */
+	practice?: DrillName;
+	/** --seed: which variation of the drill (random when not given). */
+	seed?: number;
+};
 
 export type CliCommand =
 	| {kind: 'run'; options: RunOptions}
@@ -10,7 +22,7 @@ export type CliCommand =
 
 const helpHint = 'Run git-push-tutor --help to see the options.';
 
-const valueOptions = {lesson: 'ID', branch: 'NAME', workdir: 'DIR'} as const;
+const valueOptions = {lesson: 'ID', branch: 'NAME', workdir: 'DIR', seed: 'N'} as const;
 type ValueOption = keyof typeof valueOptions;
 
 const flagOptions = ['keep', 'screen-reader', 'list', 'help', 'version'] as const;
@@ -19,17 +31,22 @@ type FlagOption = typeof flagOptions[number];
 const shortAliases: Record<string, FlagOption> = {'-h': 'help', '-v': 'version', '-V': 'version', '-l': 'list'};
 
 // Order matters: it breaks ties when suggesting a near miss.
-const knownNames: readonly string[] = ['lesson', 'branch', 'workdir', 'keep', 'screen-reader', 'list', 'help', 'version'];
+const knownNames: readonly string[] = ['lesson', 'branch', 'workdir', 'keep', 'screen-reader', 'list', 'help', 'version', 'practice', 'seed'];
 
 export const helpText = `git-push-tutor: learn git add, commit and push with real git, in a sandbox.
 
 Usage
   git-push-tutor [--lesson ID] [--branch NAME] [--workdir DIR] [--keep]
                  [--screen-reader]
+  git-push-tutor --practice [NAME] [--seed N] [other options]
   git-push-tutor --list | --help | --version
 
 Options
   --lesson ID        Start at the lesson with this ID (see --list).
+  --practice [NAME]  Practise with a drill: a fresh random variation of
+                     recover (the default), force, pull-first or conflict.
+  --seed N           With --practice: play the variation with this number
+                     again (a drill's title shows its seed).
   --branch NAME      Default branch of the practice repositories
                      (default: main).
   --workdir DIR      Put the sandbox inside DIR.
@@ -61,6 +78,7 @@ export function parseCliArgs(argv: readonly string[]): CliCommand {
 		firstError ??= `${message} ${helpHint}`;
 	};
 
+	let practice: DrillName | undefined;
 	let onlyPositionals = false;
 	for (let index = 0; index < argv.length; index++) {
 		const token = argv[index]!;
@@ -100,6 +118,26 @@ export function parseCliArgs(argv: readonly string[]): CliCommand {
 			continue;
 		}
 
+		if (name === 'practice') {
+			// The drill name is optional: --practice alone, or before another option, means recover.
+			let drill = inlineValue;
+			const next = argv[index + 1];
+			if (drill === undefined && next !== undefined && !next.startsWith('-')) {
+				drill = next;
+				index++;
+			}
+
+			if (drill === '') {
+				fail(`Option --practice= needs a drill name, like --practice=${defaultDrill}.`);
+			} else if (drill !== undefined && !isDrillName(drill)) {
+				fail(unknownDrillMessage(drill));
+			} else {
+				practice = drill ?? defaultDrill;
+			}
+
+			continue;
+		}
+
 		if (!isValueOption(name)) {
 			fail(unknownOptionMessage(equals === -1 ? token : token.slice(0, equals)));
 			continue;
@@ -128,6 +166,11 @@ export function parseCliArgs(argv: readonly string[]): CliCommand {
 			}
 		}
 
+		if (name === 'seed' && !(/^\d+$/.test(value) && Number(value) <= maxSeed)) {
+			fail(`"${value}" is not a seed for --seed: use a whole number from 0 to ${maxSeed}, like --seed 3.`);
+			continue;
+		}
+
 		// The last one wins, like most command-line tools.
 		values[name] = value;
 	}
@@ -142,6 +185,14 @@ export function parseCliArgs(argv: readonly string[]): CliCommand {
 
 	if (flags.has('list')) {
 		return {kind: 'list'};
+	}
+
+	if (values.seed !== undefined && practice === undefined) {
+		fail('Option --seed only works with --practice, like --practice recover --seed 3.');
+	}
+
+	if (values.lesson !== undefined && practice !== undefined) {
+		fail('Choose either --lesson or --practice, not both.');
 	}
 
 	if (firstError !== undefined) {
@@ -159,6 +210,14 @@ export function parseCliArgs(argv: readonly string[]): CliCommand {
 
 	if (values.workdir !== undefined) {
 		options.workdir = values.workdir;
+	}
+
+	if (practice !== undefined) {
+		options.practice = practice;
+	}
+
+	if (values.seed !== undefined) {
+		options.seed = Number(values.seed);
 	}
 
 	return {kind: 'run', options};
@@ -202,6 +261,11 @@ function branchNameProblem(name: string): string | undefined {
 	return undefined;
 }
 
+function unknownDrillMessage(drill: string): string {
+	const suggestion = closestWord(drill, drillNames, 2);
+	return `There is no drill "${drill}".${suggestion ? ` Did you mean ${suggestion}?` : ''} The drills are: ${drillNames.join(', ')}.`;
+}
+
 function unknownOptionMessage(option: string): string {
 	const suggestion = closestWord(option.replace(/^-+/, ''), knownNames, 2);
 	return suggestion
@@ -211,7 +275,7 @@ function unknownOptionMessage(option: string): string {
 
 function strayArgumentMessage(word: string): string {
 	// A forgotten "--" (git-push-tutor list) is a likely beginner slip.
-	if (isFlagOption(word) || isValueOption(word)) {
+	if (isFlagOption(word) || isValueOption(word) || word === 'practice') {
 		return `Unexpected argument "${word}". Did you mean --${word}?`;
 	}
 

@@ -86,6 +86,7 @@ async function main(argv: string[]): Promise<number> {
 		session: {lessons, branch: options.branch, workdir: options.workdir, keep: options.keep, color},
 		progress,
 		lesson: options.lesson,
+		practice: options.practice === undefined ? undefined : {name: options.practice, seed: options.seed},
 		warnings: problems,
 		screenReader: options.screenReader,
 	});

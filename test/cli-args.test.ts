@@ -209,3 +209,85 @@ test('help text explains what the options do', t => {
 	t.regex(helpText, /default: main/);
 	t.true(lines.some(line => line.includes('never reads or changes') && line.includes('repositories') && line.includes('git settings')));
 });
+
+test('--practice alone plays the recover drill, with a random seed', t => {
+	t.deepEqual(parseCliArgs(['--practice']), {
+		kind: 'run',
+		options: {branch: 'main', keep: false, screenReader: false, practice: 'recover'},
+	});
+	// A following option is not taken as the drill name.
+	t.deepEqual(parseCliArgs(['--practice', '--keep']), {
+		kind: 'run',
+		options: {branch: 'main', keep: true, screenReader: false, practice: 'recover'},
+	});
+});
+
+test('--practice takes a drill name, separately or after =', t => {
+	for (const drill of ['recover', 'force', 'pull-first', 'conflict']) {
+		for (const argv of [['--practice', drill], [`--practice=${drill}`]]) {
+			const command = parseCliArgs(argv);
+			const practice: string | undefined = command.kind === 'run' ? command.options.practice : undefined;
+			t.is(practice, drill, argv.join(' '));
+		}
+	}
+});
+
+test('--seed replays one variation of a drill', t => {
+	t.deepEqual(parseCliArgs(['--practice', 'force', '--seed', '3', '--branch', 'trunk']), {
+		kind: 'run',
+		options: {branch: 'trunk', keep: false, screenReader: false, practice: 'force', seed: 3},
+	});
+	t.deepEqual(parseCliArgs(['--seed=0', '--practice']), {
+		kind: 'run',
+		options: {branch: 'main', keep: false, screenReader: false, practice: 'recover', seed: 0},
+	});
+	const largest = parseCliArgs(['--practice', '--seed', '4294967295']);
+	t.is(largest.kind === 'run' ? largest.options.seed : undefined, 4_294_967_295);
+});
+
+test('an unknown drill name is an error that suggests the closest drill', t => {
+	const message = errorMessage(parseCliArgs(['--practice', 'recovr']));
+	t.true(message.startsWith('There is no drill "recovr". Did you mean recover?'), message);
+	t.true(message.includes('The drills are: recover, force, pull-first, conflict.'), message);
+	t.true(message.endsWith(helpHint), message);
+	t.true(errorMessage(parseCliArgs(['--practice=pullfirst'])).includes('Did you mean pull-first?'));
+
+	const far = errorMessage(parseCliArgs(['--practice', 'everything']));
+	t.false(far.includes('Did you mean'), far);
+	t.true(far.includes('The drills are:'), far);
+	t.true(errorMessage(parseCliArgs(['--practice='])).includes('--practice= needs a drill name'));
+});
+
+test('--seed must be a whole number from 0 to 4294967295', t => {
+	for (const seed of ['-1', '1.5', 'abc', '3x', '4294967296', '1e3']) {
+		const message = errorMessage(parseCliArgs(['--practice', `--seed=${seed}`]));
+		t.true(message.includes(`"${seed}" is not a seed for --seed`), message);
+		t.true(message.endsWith(helpHint), message);
+	}
+
+	t.true(errorMessage(parseCliArgs(['--practice', '--seed'])).includes('--seed needs a value'));
+});
+
+test('--seed without --practice, or --practice with --lesson, is an error', t => {
+	const seed = errorMessage(parseCliArgs(['--seed', '3']));
+	t.true(seed.includes('--seed only works with --practice'), seed);
+	t.true(seed.endsWith(helpHint), seed);
+	const both = errorMessage(parseCliArgs(['--lesson', 'add', '--practice']));
+	t.true(both.includes('either --lesson or --practice'), both);
+	// Help still wins.
+	t.deepEqual(parseCliArgs(['--seed', '3', '--help']), {kind: 'help'});
+});
+
+test('practice options are suggested for near misses', t => {
+	t.true(errorMessage(parseCliArgs(['--practise'])).includes('Did you mean --practice?'));
+	t.true(errorMessage(parseCliArgs(['--sed', '3'])).includes('Did you mean --seed?'));
+	t.true(errorMessage(parseCliArgs(['practice'])).includes('Did you mean --practice?'));
+});
+
+test('help text describes practice mode', t => {
+	for (const option of ['--practice [NAME]', '--seed N']) {
+		t.true(helpText.includes(option), option);
+	}
+
+	t.regex(helpText, /recover \(the default\), force, pull-first or conflict/);
+});

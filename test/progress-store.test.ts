@@ -333,6 +333,85 @@ test('a corrupt file that cannot be moved aside is left alone and progress stays
 	t.is(read(file), 'not json');
 });
 
+test('a completed drill is counted, saved and loaded by a new store', t => {
+	const {fs, read} = setup();
+	const store = createProgressStore({file, fs});
+	t.deepEqual(store.markDrillComplete('recover').progress.drills, {recover: 1});
+	const result = store.markDrillComplete('recover');
+	t.is(result.warning, undefined);
+	t.deepEqual(result.progress.drills, {recover: 2});
+	t.deepEqual(store.markDrillComplete('force').progress.drills, {recover: 2, force: 1});
+
+	const loaded = createProgressStore({file, fs}).load();
+	t.is(loaded.warning, undefined);
+	t.deepEqual(loaded.progress.drills, {recover: 2, force: 1});
+	t.deepEqual(JSON.parse(read(file)), loaded.progress);
+});
+
+test('marking a drill keeps completed lessons and re-reads the file for another tutor\'s progress', t => {
+	const {fs, read} = setup({[file]: JSON.stringify({version: 1, completed: {recover: {firstCompletedAt: monday.toISOString(), timesCompleted: 1}}, drills: {recover: 4}})});
+	const first = createProgressStore({file, fs});
+	first.load();
+	const second = createProgressStore({file, fs});
+	second.markDrillComplete('force');
+	second.markLessonComplete('force', tuesday);
+
+	const result = first.markDrillComplete('recover');
+	t.deepEqual(result.progress.drills, {recover: 5, force: 1});
+	t.deepEqual(Object.keys(result.progress.completed).sort(), ['force', 'recover']);
+	t.deepEqual(savedJson(read(file)).drills, {recover: 5, force: 1});
+});
+
+test('a drill is saved by renaming a complete temp file over the progress file', t => {
+	const {fs, read, list} = setup({[file]: JSON.stringify(emptyProgress())});
+	const realRename = fs.renameSync;
+	const renames: string[] = [];
+	fs.renameSync = (from, to) => {
+		renames.push(`${String(from)} → ${String(to)}`);
+		realRename(from, to);
+	};
+
+	createProgressStore({file, fs}).markDrillComplete('conflict');
+	t.is(renames.length, 1);
+	t.true(renames[0]!.startsWith(`${file}.${process.pid}.`), renames[0]);
+	t.true(renames[0]!.endsWith(`.tmp → ${file}`), renames[0]);
+	t.deepEqual(list(dir), ['progress.json']);
+	t.deepEqual(savedJson(read(file)).drills, {conflict: 1});
+});
+
+test('a drill that cannot be saved is still counted in memory, with a warning', t => {
+	const {fs} = setup();
+	fs.writeFileSync = () => {
+		throw codedError('ENOSPC');
+	};
+
+	const store = createProgressStore({file, fs});
+	const result = store.markDrillComplete('pull-first');
+	t.is(result.warning, `Could not save progress to ${file} (the disk is full); this session's progress is kept in memory only.`);
+	t.deepEqual(result.progress.drills, {'pull-first': 1});
+	t.deepEqual(store.markDrillComplete('pull-first').progress.drills, {'pull-first': 2});
+	t.deepEqual(store.load().progress.drills, {'pull-first': 2});
+});
+
+test('a drill is not written over progress that could not be read', t => {
+	const {fs, read} = setup({[file]: 'not json'});
+	fs.renameSync = () => {
+		throw codedError('EACCES');
+	};
+
+	const result = createProgressStore({file, fs}).markDrillComplete('recover');
+	t.deepEqual(result.progress.drills, {recover: 1});
+	t.true(result.warning?.includes('kept in memory only'), result.warning);
+	t.is(read(file), 'not json');
+});
+
+test('a drill name like __proto__ is stored as an ordinary key', t => {
+	const {fs} = setup();
+	const result = createProgressStore({file, fs}).markDrillComplete('__proto__');
+	t.true(Object.hasOwn(result.progress.drills, '__proto__'));
+	t.is(createProgressStore({file, fs}).load().progress.drills['__proto__'], 1);
+});
+
 test('GIT_PUSH_TUTOR_PROGRESS chooses the progress file', t => {
 	t.is(defaultProgressFile({GIT_PUSH_TUTOR_PROGRESS: '/classroom/alex/progress.json'}), '/classroom/alex/progress.json');
 	t.is(defaultProgressFile({GIT_PUSH_TUTOR_PROGRESS: 'relative/progress.json'}), path.resolve('relative/progress.json'));

@@ -12,7 +12,7 @@ export type Progress = {
 	version: 1;
 	// By lesson id.
 	completed: Record<string, LessonCompletion>;
-	// Practice drills completed, by drill name (a later feature; kept in the format now).
+	// Practice drills completed, by drill name.
 	drills: Record<string, number>;
 };
 
@@ -22,6 +22,8 @@ export type ProgressStore = {
 	readonly file: string;
 	load(): ProgressResult;
 	markLessonComplete(lessonId: string, now?: Date): ProgressResult;
+	/** Counts one more practice drill of this name done. */
+	markDrillComplete(name: string): ProgressResult;
 };
 
 export const emptyProgress = (): Progress => ({version: 1, completed: {}, drills: {}});
@@ -136,6 +138,16 @@ export function createProgressStore(options: {file: string; fs?: ProgressFs}): P
 			setEntry(next.completed, lessonId, previous
 				? {firstCompletedAt: previous.firstCompletedAt, timesCompleted: previous.timesCompleted + 1}
 				: {firstCompletedAt: when.toISOString(), timesCompleted: 1});
+			memory = next;
+
+			const writeWarning = disk.writeBlocked ? undefined : write(next);
+			return withWarning(cloneProgress(next), joinWarnings(disk.warning, writeWarning));
+		},
+		markDrillComplete(name) {
+			// Like markLessonComplete: re-read, merge, count, then replace the file in one rename.
+			const disk = readDisk();
+			const next = mergeProgress(disk.progress, memory);
+			setEntry(next.drills, name, (ownEntry(next.drills, name) ?? 0) + 1);
 			memory = next;
 
 			const writeWarning = disk.writeBlocked ? undefined : write(next);

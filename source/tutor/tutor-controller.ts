@@ -1,6 +1,8 @@
 // The imperative shell around the reducer: turns keys into actions, runs commands in the
 // lesson's sandbox, saves progress. Components never call git; they render what this dispatches.
 import type {Lesson} from '../lessons/lesson-types.ts';
+import type {DrillName} from '../practice/drill-names.ts';
+import {practiceLesson, practiceTitle, randomSeed} from '../practice/practice-lesson.ts';
 import type {ProgressStore} from '../progress/progress-store.ts';
 import {whatYouCanType, type TutorWord} from '../shell/run-line.ts';
 import {parseKeys, type KeyEvent} from '../ui/keys.ts';
@@ -9,7 +11,7 @@ import {diagramOf} from './diagram-model.ts';
 import {LessonSession, type SessionOptions} from './lesson-session.ts';
 import {promptLabel, reportLines} from './report-lines.ts';
 import type {Store} from './tutor-store.ts';
-import type {PrintLine, TutorAction, TutorState} from './tutor-state.ts';
+import {menuEntries, type PracticeRun, type PrintLine, type TutorAction, type TutorState} from './tutor-state.ts';
 
 export type ControllerOptions = {
 	store: Store<TutorState, TutorAction>;
@@ -51,7 +53,7 @@ export class TutorController {
 
 	loadProgress(): void {
 		const {progress, warning} = this.options.progress.load();
-		this.dispatch({type: 'progressLoaded', completed: Object.keys(progress.completed)});
+		this.dispatch({type: 'progressLoaded', completed: Object.keys(progress.completed), drills: progress.drills});
 		if (warning) {
 			this.print({tone: 'warning', text: warning});
 		}
@@ -120,9 +122,12 @@ export class TutorController {
 		if (event.key === 'up' || event.key === 'down') {
 			this.dispatch({type: 'menuMove', by: event.key === 'up' ? -1 : 1});
 		} else if (event.key === 'enter' && screen.name === 'menu') {
-			const lesson = lessons[screen.selected];
-			if (lesson) {
-				void this.openLesson(lesson.id);
+			const entry = menuEntries(this.state)[screen.selected];
+			if (entry?.kind === 'lesson') {
+				void this.openLesson(entry.lesson.id);
+			} else if (entry?.kind === 'drill') {
+				// A fresh variation every time it is chosen.
+				void this.openDrill(entry.drill.name);
 			}
 		} else if (event.key === 'text') {
 			const choice = event.text.trim().toLowerCase();
@@ -144,6 +149,12 @@ export class TutorController {
 
 	private completeKey(event: KeyEvent): void {
 		const choice = event.key === 'text' ? event.text.trim().toLowerCase() : event.key;
+		const practice = this.state.view?.practice;
+		if (practice) {
+			this.completeDrillKey(choice, practice);
+			return;
+		}
+
 		const current = this.state.view?.lesson;
 		const next = this.nextLesson();
 		if ((choice === 'enter' || choice === 'n') && next) {
@@ -157,8 +168,23 @@ export class TutorController {
 		}
 	}
 
+	/** After a drill: another variation, the same one again, or the menu. */
+	private completeDrillKey(choice: string, practice: PracticeRun): void {
+		if (choice === 'enter' || choice === 'n') {
+			void this.openDrill(practice.name);
+		} else if (choice === 'r') {
+			void this.openDrill(practice.name, practice.seed);
+		} else if (choice === 'm') {
+			void this.toMenu();
+		} else if (choice === 'q' || choice === 'endOfInput') {
+			void this.quit();
+		}
+	}
+
 	nextLesson(): Lesson | undefined {
-		const current = this.state.view?.lesson;
+		const view = this.state.view;
+		// A drill is followed by another drill, not by a lesson.
+		const current = view?.practice ? undefined : view?.lesson;
 		return current && this.options.lessons.find(lesson => lesson.number > current.number);
 	}
 
@@ -232,6 +258,17 @@ export class TutorController {
 	}
 
 	private completed(lesson: Lesson): void {
+		const practice = this.state.view?.practice;
+		if (practice) {
+			const {progress, warning} = this.options.progress.markDrillComplete(practice.name);
+			this.dispatch({type: 'drillCompleted', name: practice.name, done: progress.drills[practice.name] ?? 0});
+			if (warning) {
+				this.print({tone: 'warning', text: warning});
+			}
+
+			return;
+		}
+
 		const {warning} = this.options.progress.markLessonComplete(lesson.id);
 		this.dispatch({type: 'lessonCompleted', lessonId: lesson.id});
 		if (warning) {
@@ -264,7 +301,9 @@ export class TutorController {
 			}
 
 			case 'reset': {
-				if (view) {
+				if (view?.practice) {
+					await this.openDrill(view.practice.name, view.practice.seed, 'The drill is back as it started.');
+				} else if (view) {
 					await this.openLesson(view.lesson.id, 'The lesson is back as it started.');
 				}
 
@@ -289,24 +328,43 @@ export class TutorController {
 			return;
 		}
 
-		this.dispatch({type: 'lessonLoading', title: `Lesson ${lesson.number} · ${lesson.title}`});
+		await this.play(lesson, `Lesson ${lesson.number} · ${lesson.title}`, `Lesson ${lesson.number}`, undefined, note);
+	}
+
+	/** Starts a practice drill: a lesson generated from the seed (a random one when not given). */
+	async openDrill(name: DrillName, seed = randomSeed(), note?: string): Promise<void> {
+		const title = practiceTitle(name, seed);
+		let lesson: Lesson;
+		try {
+			lesson = practiceLesson(name, seed);
+		} catch (error) {
+			this.print({tone: 'warning', text: `${title} could not be made: ${(error as Error).message}`});
+			await this.toMenu();
+			return;
+		}
+
+		await this.play(lesson, title, title, {name, seed}, note);
+	}
+
+	private async play(lesson: Lesson, heading: string, shortName: string, practice: PracticeRun | undefined, note?: string): Promise<void> {
+		this.dispatch({type: 'lessonLoading', title: heading});
 		await this.closeSession();
 		try {
 			this.session = await LessonSession.start(lesson, this.options.session);
 		} catch (error) {
-			this.print({tone: 'warning', text: `Lesson ${lesson.number} could not be prepared: ${(error as Error).message}`});
+			this.print({tone: 'warning', text: `${shortName} could not be prepared: ${(error as Error).message}`});
 			this.dispatch({type: 'toMenu'});
 			return;
 		}
 
 		const {session} = this;
 		this.print(
-			{tone: 'heading', text: `Lesson ${lesson.number} · ${lesson.title}`},
+			{tone: 'heading', text: heading},
 			...session.lesson.intro.split('\n').map((text): PrintLine => ({tone: 'output', text})),
 			...(note ? [{tone: 'note', text: note} satisfies PrintLine] : []),
 			...session.openingAnnouncements.map((text): PrintLine => ({tone: 'event', text: `⚑ ${text}`})),
 		);
-		this.dispatch({type: 'lessonOpened', lesson: session.lesson, step: session.step, diagram: diagramOf(session.state)});
+		this.dispatch({type: 'lessonOpened', lesson: session.lesson, step: session.step, diagram: diagramOf(session.state), ...(practice ? {practice} : {})});
 	}
 
 	async toMenu(): Promise<void> {

@@ -1,9 +1,20 @@
 // The tutor's whole state and the one reducer that changes it. Pure: effects live in the controller.
 import type {Lesson} from '../lessons/lesson-types.ts';
+import {drillCatalog, type DrillName} from '../practice/drill-names.ts';
 import {emptyPrompt, promptReducer, type PromptAction, type PromptState} from '../ui/prompt-editor.ts';
 import type {Diagram} from './diagram-model.ts';
 
 export type LessonListing = {id: string; number: number; title: string; command: string; completed: boolean};
+
+/** A practice drill, offered in the menu once its lesson is completed. */
+export type DrillListing = {name: DrillName; lesson: string; title: string; done: number};
+
+/** Which drill a played lesson is, and the seed that made it. */
+export type PracticeRun = {name: DrillName; seed: number};
+
+export type MenuEntry =
+	| {kind: 'lesson'; lesson: LessonListing}
+	| {kind: 'drill'; drill: DrillListing};
 
 export type Tone = 'command' | 'output' | 'success' | 'nudge' | 'explain' | 'note' | 'warning' | 'heading' | 'complete' | 'event';
 export type PrintLine = {tone: Tone; text: string};
@@ -15,6 +26,8 @@ export type LessonView = {
 	/** Hints shown for the current step so far. */
 	hintsShown: number;
 	diagram: Diagram;
+	/** Set when the lesson is a generated practice drill. */
+	practice?: PracticeRun;
 };
 
 export type Screen =
@@ -26,6 +39,8 @@ export type Screen =
 export type TutorState = {
 	screen: Screen;
 	lessons: LessonListing[];
+	/** Every drill, with how many were done; the menu offers those whose lesson is completed. */
+	drills: DrillListing[];
 	view: LessonView | undefined;
 	prompt: PromptState;
 	/** The command running now, if any. */
@@ -43,13 +58,15 @@ export type TutorAction =
 	| {type: 'menuMove'; by: number}
 	| {type: 'menuSelect'; index: number}
 	| {type: 'lessonLoading'; title: string}
-	| {type: 'lessonOpened'; lesson: Lesson; step: number; diagram: Diagram}
+	| {type: 'lessonOpened'; lesson: Lesson; step: number; diagram: Diagram; practice?: PracticeRun}
 	| {type: 'commandStarted'; line: string}
 	| {type: 'commandFinished'; step: number; diagram: Diagram | undefined; complete: boolean}
 	| {type: 'print'; lines: PrintLine[]}
 	| {type: 'hintShown'}
 	| {type: 'lessonCompleted'; lessonId: string}
-	| {type: 'progressLoaded'; completed: readonly string[]}
+	/** `done` is the drill's new count, as the progress store saved it. */
+	| {type: 'drillCompleted'; name: DrillName; done: number}
+	| {type: 'progressLoaded'; completed: readonly string[]; drills?: Readonly<Record<string, number>>}
 	| {type: 'toMenu'}
 	| {type: 'quitArmed'; armed: boolean}
 	| {type: 'clearScreen'};
@@ -58,6 +75,7 @@ export function initialState(lessons: readonly Lesson[]): TutorState {
 	return {
 		screen: {name: 'menu', selected: 0},
 		lessons: lessons.map(({id, number, title, command}) => ({id, number, title, command, completed: false})),
+		drills: drillCatalog.map(({name, lesson, title}) => ({name, lesson, title, done: 0})),
 		view: undefined,
 		prompt: emptyPrompt,
 		busy: undefined,
@@ -65,6 +83,15 @@ export function initialState(lessons: readonly Lesson[]): TutorState {
 		quitArmed: false,
 		screenClears: 0,
 	};
+}
+
+/** What the menu offers, in order: every lesson, then the drills whose lesson is completed. */
+export function menuEntries(state: Pick<TutorState, 'lessons' | 'drills'>): MenuEntry[] {
+	const completed = new Set(state.lessons.filter(lesson => lesson.completed).map(lesson => lesson.id));
+	return [
+		...state.lessons.map((lesson): MenuEntry => ({kind: 'lesson', lesson})),
+		...state.drills.filter(drill => completed.has(drill.lesson)).map((drill): MenuEntry => ({kind: 'drill', drill})),
+	];
 }
 
 /** Long output is cut so one command cannot flood the scrollback. */
@@ -78,16 +105,16 @@ export function tutorReducer(state: TutorState, action: TutorAction): TutorState
 		}
 
 		case 'menuMove': {
-			if (state.screen.name !== 'menu' || state.lessons.length === 0) {
+			const count = menuEntries(state).length;
+			if (state.screen.name !== 'menu' || count === 0) {
 				return state;
 			}
 
-			const count = state.lessons.length;
 			return {...state, screen: {name: 'menu', selected: (state.screen.selected + action.by + count) % count}, quitArmed: false};
 		}
 
 		case 'menuSelect': {
-			return state.screen.name === 'menu' && action.index >= 0 && action.index < state.lessons.length
+			return state.screen.name === 'menu' && action.index >= 0 && action.index < menuEntries(state).length
 				? {...state, screen: {name: 'menu', selected: action.index}}
 				: state;
 		}
@@ -100,7 +127,7 @@ export function tutorReducer(state: TutorState, action: TutorAction): TutorState
 			return {
 				...state,
 				screen: {name: 'lesson'},
-				view: {lesson: action.lesson, step: action.step, hintsShown: 0, diagram: action.diagram},
+				view: {lesson: action.lesson, step: action.step, hintsShown: 0, diagram: action.diagram, ...(action.practice ? {practice: action.practice} : {})},
 				busy: undefined,
 				quitArmed: false,
 			};
@@ -143,12 +170,25 @@ export function tutorReducer(state: TutorState, action: TutorAction): TutorState
 			return {...state, lessons: state.lessons.map(lesson => (lesson.id === action.lessonId ? {...lesson, completed: true} : lesson))};
 		}
 
+		case 'drillCompleted': {
+			return {...state, drills: state.drills.map(drill => (drill.name === action.name ? {...drill, done: action.done} : drill))};
+		}
+
 		case 'progressLoaded': {
-			return {...state, lessons: state.lessons.map(lesson => ({...lesson, completed: action.completed.includes(lesson.id)}))};
+			const counts = action.drills;
+			return {
+				...state,
+				lessons: state.lessons.map(lesson => ({...lesson, completed: action.completed.includes(lesson.id)})),
+				drills: counts ? state.drills.map(drill => ({...drill, done: Object.hasOwn(counts, drill.name) ? counts[drill.name]! : 0})) : state.drills,
+			};
 		}
 
 		case 'toMenu': {
-			const current = state.view ? state.lessons.findIndex(lesson => lesson.id === state.view!.lesson.id) : 0;
+			// Select what was open: the lesson, or the drill in the Practice section.
+			const practice = state.view?.practice;
+			const current = practice
+				? menuEntries(state).findIndex(entry => entry.kind === 'drill' && entry.drill.name === practice.name)
+				: (state.view ? state.lessons.findIndex(lesson => lesson.id === state.view!.lesson.id) : 0);
 			return {...state, screen: {name: 'menu', selected: Math.max(0, current)}, view: undefined, busy: undefined, prompt: {...state.prompt, value: '', cursor: 0}, quitArmed: false};
 		}
 

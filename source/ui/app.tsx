@@ -54,7 +54,7 @@ export function App({store, controller}: AppProps) {
 	let screen;
 	switch (state.screen.name) {
 		case 'menu': {
-			screen = <MenuScreen lessons={state.lessons} selected={state.screen.selected} width={width} rows={size.rows}/>;
+			screen = <MenuScreen lessons={state.lessons} drills={state.drills} selected={state.screen.selected} width={width} rows={size.rows}/>;
 			break;
 		}
 
@@ -69,7 +69,7 @@ export function App({store, controller}: AppProps) {
 		}
 
 		case 'complete': {
-			screen = state.view ? <CompleteScreen lesson={state.view.lesson} next={controller.nextLesson()} width={width}/> : undefined;
+			screen = state.view ? <CompleteScreen lesson={state.view.lesson} next={controller.nextLesson()} practice={state.view.practice} drills={state.drills} width={width}/> : undefined;
 			break;
 		}
 	}

@@ -1,6 +1,7 @@
 // Starts the Ink app. Loaded only once the command line is understood and a terminal is present.
 import {render} from 'ink';
 import type {Lesson} from '../lessons/lesson-types.ts';
+import type {DrillName} from '../practice/drill-names.ts';
 import type {ProgressStore} from '../progress/progress-store.ts';
 import type {SessionOptions} from '../tutor/lesson-session.ts';
 import {TutorController} from '../tutor/tutor-controller.ts';
@@ -14,6 +15,8 @@ export type StartOptions = {
 	progress: ProgressStore;
 	/** Lesson to open at once (--lesson). */
 	lesson: string | undefined;
+	/** Drill to start at once (--practice), with its seed (--seed; random without). */
+	practice?: {name: DrillName; seed: number | undefined} | undefined;
 	/** Problems found while loading lessons, shown above the menu. */
 	warnings: readonly string[];
 	screenReader: boolean;
@@ -42,6 +45,8 @@ export function startApp(options: StartOptions): StartedApp {
 	if (options.lesson) {
 		// Before render: the first frame then says "Preparing…" instead of flashing the menu.
 		void controller.openLesson(options.lesson);
+	} else if (options.practice) {
+		void controller.openDrill(options.practice.name, options.practice.seed);
 	}
 
 	instance = render(<App store={store} controller={controller}/>, {

@@ -1,0 +1,51 @@
+// Turns a drill name and a seed into a Lesson. The generated lesson goes through the same
+// validation as a lesson file, so a generator bug shows up as a LessonError, not a broken drill.
+import {randomInt} from 'node:crypto';
+import type {Lesson} from '../lessons/lesson-types.ts';
+import {validateLesson} from '../lessons/validate-lesson.ts';
+import type {DrillName} from './drill-names.ts';
+import {generators, lessonNumbers} from './drills.ts';
+import {maxSeed, seededRandom} from './prng.ts';
+import type {LessonData} from './world.ts';
+
+/** Random seeds stay short, so they are easy to read out and type after --seed. */
+const randomSeedLimit = 1_000_000;
+
+export function randomSeed(): number {
+	return randomInt(randomSeedLimit);
+}
+
+export function practiceTitle(name: DrillName, seed: number): string {
+	return `Practice · ${name} · seed ${seed}`;
+}
+
+export function practiceId(name: DrillName): string {
+	return `practice-${name}`;
+}
+
+export type Drill = {
+	lesson: Lesson;
+	/** The design choices the seed made, in a few words. */
+	variant: string;
+};
+
+/** The same name and seed always give the same drill (deep-equal). */
+export function generateDrill(name: DrillName, seed: number): Drill {
+	if (!Number.isInteger(seed) || seed < 0 || seed > maxSeed) {
+		throw new RangeError(`a drill seed is a whole number from 0 to ${maxSeed}, not ${seed}`);
+	}
+
+	const {variant, ...content} = generators[name](seededRandom(seed));
+	const data: LessonData = {
+		id: practiceId(name),
+		number: lessonNumbers[name],
+		title: practiceTitle(name, seed),
+		...content,
+		intro: `${content.intro}\nReplay this very drill with: git-push-tutor --practice ${name} --seed ${seed}`,
+	};
+	return {lesson: validateLesson(data, `practice ${name}, seed ${seed}`), variant};
+}
+
+export function practiceLesson(name: DrillName, seed: number): Lesson {
+	return generateDrill(name, seed).lesson;
+}

@@ -1,0 +1,149 @@
+// The pieces every drill is made of: plausible files, boxes (commits) with labels, and the
+// setup actions and checks that make and verify them. All of it is the lesson vocabulary of
+// lesson-types.ts; a drill is an ordinary lesson, only written by code.
+import type {Check, Nudge, SetupAction} from '../lessons/lesson-types.ts';
+import type {Random} from './prng.ts';
+
+/** A lesson as a lesson file would hold it, before validateLesson. */
+export type LessonData = {
+	id: string;
+	number: number;
+	title: string;
+	command: string;
+	intro: string;
+	setup: SetupAction[];
+	steps: StepData[];
+	summary: string[];
+};
+
+export type StepData = {
+	id: string;
+	title: string;
+	text: string;
+	passWhen: Check[];
+	success: string;
+	nudges: Nudge[];
+	hints: string[];
+	solution: string[];
+	wrongMoves: string[][];
+	afterPrevious?: boolean;
+	onStart?: SetupAction[];
+	announce?: string;
+};
+
+/** One sealed box: a new file with one line in it, and its label. */
+export type Box = {file: string; label: string; line: string};
+
+/** Things that might lie on a shipping company's desk: a file name and what it holds. */
+const things: ReadonlyArray<readonly [file: string, noun: string]> = [
+	['invoice.txt', 'invoice'],
+	['packing-list.txt', 'packing list'],
+	['address.txt', 'delivery address'],
+	['schedule.txt', 'pickup schedule'],
+	['inventory.txt', 'inventory'],
+	['route.txt', 'truck route'],
+	['contacts.txt', 'contact list'],
+	['budget.txt', 'budget'],
+	['manifest.txt', 'cargo manifest'],
+	['receipts.txt', 'receipts'],
+	['customs.txt', 'customs form'],
+	['returns.txt', 'returns log'],
+	['suppliers.txt', 'supplier list'],
+	['pallets.txt', 'pallet count'],
+	['tracking.txt', 'tracking numbers'],
+	['insurance.txt', 'insurance note'],
+	['checklist.txt', 'loading checklist'],
+	['weights.txt', 'parcel weights'],
+	['drivers.txt', 'driver rota'],
+	['fragile.txt', 'fragile items'],
+];
+
+const verbs = ['Add', 'Write', 'Draft', 'Start'];
+
+/** Hands out boxes with files no other box of the drill uses. */
+export class Desk {
+	private readonly order: Array<readonly [string, string]>;
+	private readonly numbers: number[];
+	private used = 0;
+
+	constructor(private readonly random: Random) {
+		this.order = random.sample(things, things.length);
+		this.numbers = random.sample(Array.from({length: 900}, (_, index) => 100 + index), things.length);
+	}
+
+	box(): Box {
+		const thing = this.order[this.used];
+		const number = this.numbers[this.used];
+		if (thing === undefined || number === undefined) {
+			throw new RangeError('a drill asked for more boxes than there are things on the desk');
+		}
+
+		this.used++;
+		const [file, noun] = thing;
+		return {file, label: `${this.random.pick(verbs)} ${noun}`, line: `${noun} #${number}`};
+	}
+
+	boxes(count: number): Box[] {
+		return Array.from({length: count}, () => this.box());
+	}
+}
+
+/** The learner packs and seals a box (setup: as if the learner typed it). */
+export function learnerSeals(box: Box): SetupAction[] {
+	return [
+		{do: 'write', path: box.file, text: `${box.line}\n`},
+		{do: 'type', line: `git add ${box.file}`},
+		{do: 'type', line: `git commit -m "${box.label}"`},
+	];
+}
+
+/** Sam packs and seals a box in his clone. */
+export function samSeals(box: Box): SetupAction[] {
+	return [
+		{do: 'sam', line: `echo "${box.line}" > ${box.file}`},
+		{do: 'sam', line: `git add ${box.file}`},
+		{do: 'sam', line: `git commit -m "${box.label}"`},
+	];
+}
+
+/** The learner's first boxes, shipped to the warehouse with the route saved. */
+export function shippedStart(boxes: readonly Box[]): SetupAction[] {
+	return [
+		...boxes.flatMap(box => learnerSeals(box)),
+		{do: 'type', line: 'git remote add origin {url}'},
+		{do: 'type', line: 'git push --quiet -u origin {branch}'},
+	];
+}
+
+/** The newest box (HEAD) holds the box's file with its line: the box's work is in the branch. */
+export function holdsBox(box: Box): Check {
+	return {check: 'lastCommitFileHas', path: box.file, text: box.line};
+}
+
+export const not = (check: Check): Check => ({check: 'not', of: check});
+
+/** Nothing half-done: no conflict, no merge, rebase or cherry-pick waiting. */
+export const settled: Check[] = [
+	not({check: 'conflicted'}),
+	not({check: 'inProgress', operation: 'merge'}),
+	not({check: 'inProgress', operation: 'rebase'}),
+	not({check: 'inProgress', operation: 'cherry-pick'}),
+];
+
+/** Said first in every step of a drill where Sam's boxes must survive. */
+export const samsBoxesGone: Nudge = {
+	when: [not({check: 'hasBoxBy', by: 'Sam', where: 'online'}), not({check: 'hasBoxBy', by: 'Sam', where: 'local'})],
+	say: 'Sam\'s boxes are gone from the warehouse, and you never had them: a force push threw them away. Type reset to start this drill again.',
+};
+
+/** "box", "lost box", "2 lost boxes". */
+export function boxWord(count: number, adjective = ''): string {
+	return count === 1 ? `${adjective}box` : `${count} ${adjective}boxes`;
+}
+
+/** "A", "A and B", "A, B and C". */
+export function listing(items: readonly string[]): string {
+	return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)!}`;
+}
+
+export const quoted = (boxes: readonly Box[]) => listing(boxes.map(box => `"${box.label}"`));

@@ -1,0 +1,430 @@
+// Practice drills are lessons generated from a seed. For many seeds: the same seed gives the same
+// drill, every drill is a valid lesson, and different seeds give different drills. For a few seeds
+// of each drill, played through real git: the reference solution passes every step in turn, doing
+// nothing does not, and the typical wrong moves do not. Then the menu, the drill and the complete
+// screen, through the whole app.
+import test from 'ava';
+import {createElement} from 'react';
+import {render} from 'ink-testing-library';
+import {createFsFromVolume, Volume} from 'memfs';
+import type {Lesson} from '../source/lessons/lesson-types.ts';
+import {validateLesson} from '../source/lessons/validate-lesson.ts';
+import {drillCatalog, drillNames, type DrillName} from '../source/practice/drill-names.ts';
+import {generateDrill, practiceLesson} from '../source/practice/practice-lesson.ts';
+import {maxSeed, mulberry32, seededRandom} from '../source/practice/prng.ts';
+import {createProgressStore, type ProgressFs} from '../source/progress/progress-store.ts';
+import {parseCommandLine} from '../source/shell/parse-command-line.ts';
+import {LessonSession} from '../source/tutor/lesson-session.ts';
+import type {Diagram} from '../source/tutor/diagram-model.ts';
+import {TutorController} from '../source/tutor/tutor-controller.ts';
+import {createStore} from '../source/tutor/tutor-store.ts';
+import {initialState, menuEntries, tutorReducer, type TutorAction, type TutorState} from '../source/tutor/tutor-state.ts';
+import {App} from '../source/ui/app.tsx';
+import {CompleteScreen} from '../source/ui/complete-screen.tsx';
+import {MenuScreen} from '../source/ui/menu-screen.tsx';
+import {sessionAtStep, sessionOptions, shippedLessons} from './helpers/lessons.ts';
+
+const checkedSeeds = Array.from({length: 100}, (_, seed) => seed);
+/** How many seeds of each drill are played end to end. */
+const playedPerDrill = 8;
+
+/** Runs at most `slots` sandboxes at once: ava starts every test of a file together. */
+function limiter(slots: number) {
+	let active = 0;
+	const waiting: Array<() => void> = [];
+	return async <T>(work: () => Promise<T>): Promise<T> => {
+		while (active >= slots) {
+			// eslint-disable-next-line no-await-in-loop
+			await new Promise<void>(resolve => {
+				waiting.push(resolve);
+			});
+		}
+
+		active++;
+		try {
+			return await work();
+		} finally {
+			active--;
+			waiting.shift()?.();
+		}
+	};
+}
+
+const inSandbox = limiter(8);
+
+/** The design choice that matters most for each drill, to pick seeds that cover every kind. */
+function kindOf(name: DrillName, seed: number): string {
+	return name === 'pull-first' ? 'any' : generateDrill(name, seed).variant.split(',')[0]!;
+}
+
+/** The first seed of each kind, then the next seeds, up to `count`. */
+function coveringSeeds(name: DrillName, count: number): number[] {
+	const chosen: number[] = [];
+	const kinds = new Set<string>();
+	for (const seed of checkedSeeds) {
+		const kind = kindOf(name, seed);
+		if (!kinds.has(kind)) {
+			kinds.add(kind);
+			chosen.push(seed);
+		}
+	}
+
+	for (const seed of checkedSeeds) {
+		if (chosen.length >= count) {
+			break;
+		}
+
+		if (!chosen.includes(seed)) {
+			chosen.push(seed);
+		}
+	}
+
+	return chosen;
+}
+
+// ---- The random source ----
+
+test('mulberry32 gives the same numbers for the same seed, in [0, 1)', t => {
+	const first = mulberry32(42);
+	const again = mulberry32(42);
+	const numbers = Array.from({length: 1000}, () => first());
+	t.deepEqual(Array.from({length: 1000}, () => again()), numbers);
+	t.true(numbers.every(number => number >= 0 && number < 1));
+	t.true(new Set(numbers).size > 990, 'numbers hardly repeat');
+	t.notDeepEqual(Array.from({length: 5}, mulberry32(43)), numbers.slice(0, 5));
+	// Seeds are 32-bit: the largest one works like any other.
+	t.not(mulberry32(maxSeed)(), mulberry32(0)());
+});
+
+test('the random helpers stay in range and sample without repeats', t => {
+	const random = seededRandom(7);
+	for (let index = 0; index < 500; index++) {
+		const number = random.int(2, 5);
+		t.true(number >= 2 && number <= 5 && Number.isInteger(number));
+	}
+
+	const sample = random.sample(['a', 'b', 'c', 'd', 'e'], 5);
+	t.deepEqual([...sample].sort(), ['a', 'b', 'c', 'd', 'e']);
+	t.throws(() => random.sample(['a'], 2), {instanceOf: RangeError});
+	t.throws(() => random.pick([]), {instanceOf: RangeError});
+});
+
+// ---- Generated lessons, for many seeds (no git) ----
+
+for (const name of drillNames) {
+	test(`${name}: the same seed gives the same drill, a valid lesson, for ${checkedSeeds.length} seeds`, t => {
+		for (const seed of checkedSeeds) {
+			const lesson = practiceLesson(name, seed);
+			t.deepEqual(practiceLesson(name, seed), lesson, `seed ${seed}`);
+			t.is(lesson.title, `Practice · ${name} · seed ${seed}`);
+			t.is(lesson.id, `practice-${name}`);
+			t.true(lesson.intro.includes(`--practice ${name} --seed ${seed}`), lesson.intro);
+			// Plain data: the lesson survives a round trip through JSON and the lesson-file validator.
+			const {source, ...data} = lesson;
+			t.deepEqual(validateLesson(JSON.parse(JSON.stringify(data)) as unknown, source), lesson, `seed ${seed}`);
+			for (const step of lesson.steps) {
+				t.true(step.hints.length > 0 && step.hints.at(-1)!.startsWith('Type: '), `${step.id}: the last hint is the command`);
+				t.true(step.wrongMoves.length > 0, `${step.id} has wrong moves`);
+			}
+
+			const lines = [
+				...lesson.setup.flatMap(action => (action.do === 'type' || action.do === 'sam' ? [action.line] : [])),
+				...lesson.steps.flatMap(step => [...step.solution, ...step.wrongMoves.flat(), ...step.onStart.flatMap(action => (action.do === 'sam' ? [action.line] : []))]),
+			];
+			for (const line of lines) {
+				t.true(parseCommandLine(line).ok, `seed ${seed}: "${line}" is a line the tutor can run`);
+			}
+		}
+	});
+
+	test(`${name}: different seeds give different drills`, t => {
+		const setups = checkedSeeds.map(seed => JSON.stringify(practiceLesson(name, seed).setup));
+		t.true(new Set(setups).size >= 95, `${new Set(setups).size} different worlds from ${checkedSeeds.length} seeds`);
+		// Neighbouring seeds differ in the files or in how many boxes there are, almost always.
+		const shape = (seed: number) => JSON.stringify(practiceLesson(name, seed).setup.map(action => (action.do === 'write' || action.do === 'append' ? action.path : action.do === 'continueFrom' ? action.lesson : action.line.replace(/"[^"]*"/g, '""'))));
+		const differing = checkedSeeds.slice(1).filter(seed => shape(seed) !== shape(seed - 1)).length;
+		t.true(differing >= 90, `${differing} of ${checkedSeeds.length - 1} neighbouring seeds differ in files or counts`);
+	});
+}
+
+test('every kind of drill appears among the seeds', t => {
+	const kinds = (name: DrillName) => [...new Set(checkedSeeds.map(seed => kindOf(name, seed)))].sort();
+	t.deepEqual(kinds('recover'), ['in the reflog', 'in your branch']);
+	t.deepEqual(kinds('force'), ['Sam ships meanwhile', 'nobody else']);
+	t.deepEqual(kinds('conflict'), ['keep Sam\'s', 'keep both', 'keep yours']);
+	// Recover also varies how the box was lost and how many.
+	const recover = new Set(checkedSeeds.map(seed => generateDrill('recover', seed).variant.split(', ').slice(1, 3).join(', ')));
+	for (const expected of ['rebase, lost 1 of 3', 'reset, lost 1 of 1', 'reset, lost 2 of 3', 'reset, lost 3 of 3']) {
+		t.true(recover.has(expected), `${expected} in ${[...recover].join(' | ')}`);
+	}
+});
+
+test('a seed outside 0 to 4294967295 is refused', t => {
+	for (const seed of [-1, 1.5, maxSeed + 1, Number.NaN]) {
+		t.throws(() => practiceLesson('recover', seed), {instanceOf: RangeError}, String(seed));
+	}
+});
+
+// ---- Played through real git ----
+
+for (const name of drillNames) {
+	for (const [index, seed] of coveringSeeds(name, playedPerDrill).entries()) {
+		// Half the seeds use master, so lesson text and commands must follow the branch.
+		const branch = index % 2 === 0 ? 'main' : 'master';
+		test(`${name} seed ${seed} (${branch}): the solution passes every step in turn; doing nothing does not`, async t => inSandbox(async () => {
+			const session = await LessonSession.start(practiceLesson(name, seed), sessionOptions([], branch));
+			try {
+				for (const [stepIndex, step] of session.lesson.steps.entries()) {
+					await session.run('ls');
+					t.is(session.step, stepIndex, `ls passed step ${step.id}`);
+					for (const line of step.solution) {
+						const report = await session.run(line);
+						t.not(report.result.kind, 'refused', `"${line}" was refused`);
+					}
+
+					t.is(session.step, stepIndex + 1, `step ${step.id} did not pass with: ${step.solution.join(' ; ')}`);
+				}
+
+				t.true(session.complete);
+			} finally {
+				await session.dispose();
+			}
+		}));
+	}
+
+	// Every wrong move of one seed of each kind.
+	for (const seed of coveringSeeds(name, 0)) {
+		const lesson = practiceLesson(name, seed);
+		for (const [stepIndex, step] of lesson.steps.entries()) {
+			for (const move of step.wrongMoves) {
+				test(`${name} seed ${seed} step ${stepIndex + 1} (${step.id}): "${move.join(' ; ')}" does not pass`, async t => inSandbox(async () => {
+					const session = await sessionAtStep(lesson, stepIndex, sessionOptions([]));
+					try {
+						for (const line of move) {
+							await session.run(line);
+						}
+
+						t.is(session.step, stepIndex);
+					} finally {
+						await session.dispose();
+					}
+				}));
+			}
+		}
+	}
+}
+
+test('the typical wrong moves of each drill are among those played', t => {
+	const moves = (name: DrillName) => coveringSeeds(name, 0).flatMap(seed => practiceLesson(name, seed).steps.flatMap(step => step.wrongMoves.map(move => move.join(' ; '))));
+	t.true(moves('recover').includes('git push --force'));
+	t.true(moves('force').includes('git fetch ; git push --force-with-lease'));
+	t.true(moves('pull-first').includes('git push'));
+	t.true(moves('conflict').some(move => /^git add \S+ ; git commit -m/.test(move)), 'committing with the markers in');
+});
+
+// ---- The menu, a drill and the complete screen, through the app ----
+
+const shipped = shippedLessons();
+/** The menu offers the recover drill once lesson "recover" is done; stand in for it until it ships. */
+const lessons: Lesson[] = shipped.some(lesson => lesson.id === 'recover')
+	? shipped
+	: [...shipped, {...practiceLesson('recover', 0), id: 'recover', number: 8, title: 'A shipment went missing', command: 'reflog'}];
+const progressFile = '/home/learner/.config/git-push-tutor/progress.json';
+const completion = {firstCompletedAt: '2025-01-06T09:00:00.000Z', timesCompleted: 1};
+const stripAnsi = (text: string) => text.replaceAll(/\u001B\[[\d;]*m/g, '');
+
+async function waitUntil(condition: () => boolean, what: () => string, timeoutMs = 30_000): Promise<void> {
+	const started = Date.now();
+	while (!condition()) {
+		if (Date.now() - started > timeoutMs) {
+			throw new Error(`Timed out waiting for ${what()}`);
+		}
+
+		// eslint-disable-next-line no-await-in-loop
+		await new Promise(resolve => {
+			setTimeout(resolve, 5);
+		});
+	}
+}
+
+function startTutor(saved: unknown) {
+	const memory = createFsFromVolume(Volume.fromJSON({[progressFile]: JSON.stringify(saved)}));
+	const fs: ProgressFs = {
+		readFileSync: memory.readFileSync.bind(memory) as ProgressFs['readFileSync'],
+		writeFileSync: memory.writeFileSync.bind(memory) as ProgressFs['writeFileSync'],
+		renameSync: memory.renameSync.bind(memory) as ProgressFs['renameSync'],
+		mkdirSync: memory.mkdirSync.bind(memory) as ProgressFs['mkdirSync'],
+		rmSync: memory.rmSync.bind(memory) as ProgressFs['rmSync'],
+	};
+	const store = createStore(tutorReducer, initialState(lessons));
+	const controller = new TutorController({
+		store,
+		lessons,
+		session: sessionOptions(lessons),
+		progress: createProgressStore({file: progressFile, fs}),
+		exit() {
+			// The test unmounts the app itself.
+		},
+	});
+	controller.loadProgress();
+	const app = render(createElement(App, {store, controller}));
+	const frame = () => stripAnsi(app.lastFrame() ?? '');
+	return {
+		store,
+		controller,
+		app,
+		frame,
+		readDrills: () => (JSON.parse(String(memory.readFileSync(progressFile, 'utf8'))) as {drills: Record<string, number>}).drills,
+		waitForFrame: async (text: string) => waitUntil(() => frame().includes(text), () => `"${text}" in the frame:\n${frame()}`),
+		async close() {
+			await controller.quit();
+			app.unmount();
+		},
+	};
+}
+
+function reduce(state: TutorState, ...actions: TutorAction[]): TutorState {
+	return actions.reduce(tutorReducer, state);
+}
+
+test('the menu offers a drill only once its lesson is completed, below the lessons', t => {
+	const start = initialState(lessons);
+	t.deepEqual(start.drills.map(drill => drill.name), drillCatalog.map(drill => drill.name));
+	t.true(menuEntries(start).every(entry => entry.kind === 'lesson'));
+
+	const loaded = reduce(start, {type: 'progressLoaded', completed: ['recover', 'add'], drills: {recover: 2, force: 5}});
+	const entries = menuEntries(loaded);
+	t.is(entries.length, lessons.length + 1);
+	const last = entries.at(-1)!;
+	t.is(last.kind, 'drill');
+	t.deepEqual(last.kind === 'drill' ? [last.drill.name, last.drill.done] : [], ['recover', 2]);
+	t.is(loaded.drills.find(drill => drill.name === 'force')!.done, 5, 'counts are kept for drills not offered yet');
+
+	// Up from the first entry wraps to the drill; the drill counts as a menu entry.
+	const onDrill = reduce(loaded, {type: 'menuMove', by: -1});
+	t.deepEqual(onDrill.screen, {name: 'menu', selected: lessons.length});
+	t.deepEqual(reduce(onDrill, {type: 'menuMove', by: 1}).screen, {name: 'menu', selected: 0});
+	t.deepEqual(reduce(loaded, {type: 'menuSelect', index: lessons.length}).screen, {name: 'menu', selected: lessons.length});
+	t.is(reduce(loaded, {type: 'menuSelect', index: lessons.length + 1}).screen.name, 'menu');
+	t.deepEqual(reduce(loaded, {type: 'menuSelect', index: lessons.length + 1}).screen, loaded.screen);
+});
+
+test('a drill is remembered in the view; completing it counts it; the menu then selects it', t => {
+	const loaded = reduce(initialState(lessons), {type: 'progressLoaded', completed: ['recover'], drills: {}});
+	const lesson = practiceLesson('recover', 3);
+	const diagram: Diagram = {branch: 'main', desk: [], openBox: [], waiting: [], warehouse: [], route: {kind: 'none'}, operation: undefined};
+	const playing = reduce(loaded, {type: 'lessonOpened', lesson, step: 0, diagram, practice: {name: 'recover', seed: 3}});
+	t.deepEqual(playing.view?.practice, {name: 'recover', seed: 3});
+	const counted = reduce(playing, {type: 'drillCompleted', name: 'recover', done: 1});
+	t.is(counted.drills.find(drill => drill.name === 'recover')!.done, 1);
+	t.deepEqual(reduce(counted, {type: 'toMenu'}).screen, {name: 'menu', selected: lessons.length});
+	// A plain lesson view has no practice run.
+	const plain = reduce(loaded, {type: 'lessonOpened', lesson: lessons[0]!, step: 0, diagram});
+	t.is(plain.view?.practice, undefined);
+});
+
+test('the menu scrolls to a selected drill and stays shorter than the terminal', t => {
+	const state = reduce(initialState(lessons), {type: 'progressLoaded', completed: lessons.map(lesson => lesson.id), drills: {recover: 4}});
+	const count = menuEntries(state).length;
+	for (const rows of [24, 12, 8]) {
+		for (const selected of [0, count - 1]) {
+			const {lastFrame, unmount} = render(createElement(MenuScreen, {lessons: state.lessons, drills: state.drills, selected, width: 79, rows}));
+			const frame = stripAnsi(lastFrame() ?? '');
+			unmount();
+			const lines = frame.split('\n');
+			t.true(lines.length < rows, `${rows} rows:\n${frame}`);
+			const chosen = lines.find(line => line.startsWith('❯'));
+			t.truthy(chosen, frame);
+			if (selected === count - 1) {
+				t.true(chosen!.includes('recover') && chosen!.includes('· 4 done'), chosen);
+			}
+
+			if (rows === 24) {
+				t.true(frame.includes('Practice · a fresh variation every time'), frame);
+			}
+		}
+	}
+});
+
+test('the complete screen of a drill offers another variation and a replay of its seed', t => {
+	const lesson = practiceLesson('force', 12);
+	const drills = initialState(lessons).drills.map(drill => (drill.name === 'force' ? {...drill, done: 3} : drill));
+	const {lastFrame, unmount} = render(createElement(CompleteScreen, {lesson, next: undefined, practice: {name: 'force', seed: 12}, drills, width: 79}));
+	const frame = stripAnsi(lastFrame() ?? '');
+	unmount();
+	t.true(frame.includes('★ Drill complete · Practice · force · seed 12'), frame);
+	t.true(frame.includes('force drills done so far: 3'), frame);
+	t.true(frame.includes('Enter: another drill (new variation)'), frame);
+	t.true(frame.includes('r: replay this one (seed 12)'), frame);
+	t.false(frame.includes('next lesson'), frame);
+});
+
+test.serial('the app: the menu starts a fresh drill; a played drill is counted and Enter offers another', async t => {
+	const tutor = startTutor({version: 1, completed: {recover: completion}, drills: {recover: 2}});
+	try {
+		await tutor.waitForFrame('Practice · a fresh variation every time');
+		const drillLine = tutor.frame().split('\n').find(line => line.includes('↻'));
+		t.truthy(drillLine, tutor.frame());
+		t.true(drillLine!.includes('recover') && drillLine!.includes('· 2 done'), drillLine);
+		t.false(tutor.frame().includes('Relabel a shipped box'), 'drills of lessons not done are not offered');
+
+		// Up from the first lesson wraps to the drill at the bottom; Enter starts a random variation.
+		tutor.app.stdin.write('\u001B[A');
+		await waitUntil(() => tutor.frame().split('\n').some(line => line.startsWith('❯') && line.includes('↻')), () => tutor.frame());
+		tutor.app.stdin.write('\r');
+		await waitUntil(() => tutor.store.getState().screen.name === 'lesson', () => tutor.frame());
+		t.true(tutor.frame().includes('Practice · recover · seed '), tutor.frame());
+		const opened = tutor.store.getState().view?.practice;
+		t.is(opened?.name, 'recover');
+		t.true(Number.isInteger(opened?.seed));
+
+		// Replaying a known seed, played to the end through the controller.
+		await tutor.controller.openDrill('recover', 5);
+		await tutor.waitForFrame('Practice · recover · seed 5');
+		t.deepEqual(tutor.store.getState().view?.practice, {name: 'recover', seed: 5});
+		for (const step of tutor.store.getState().view!.lesson.steps) {
+			for (const line of step.solution) {
+				// eslint-disable-next-line no-await-in-loop
+				await tutor.controller.enqueue(line);
+			}
+		}
+
+		await tutor.waitForFrame('★ Drill complete · Practice · recover · seed 5');
+		t.true(tutor.frame().includes('recover drills done so far: 3'), tutor.frame());
+		t.true(tutor.frame().includes('Enter: another drill (new variation)'), tutor.frame());
+		t.deepEqual(tutor.readDrills(), {recover: 3});
+		t.is(tutor.store.getState().drills.find(drill => drill.name === 'recover')!.done, 3);
+
+		// r replays the same seed; Enter then a new variation.
+		tutor.app.stdin.write('r');
+		await waitUntil(() => tutor.store.getState().screen.name === 'lesson', () => tutor.frame());
+		t.deepEqual(tutor.store.getState().view?.practice, {name: 'recover', seed: 5});
+		t.is(tutor.store.getState().view?.step, 0);
+	} finally {
+		await tutor.close();
+	}
+});
+
+test.serial('the app: Enter on a finished drill starts another one; m goes back to the menu on the drill', async t => {
+	const tutor = startTutor({version: 1, completed: {recover: completion}, drills: {}});
+	try {
+		await tutor.controller.openDrill('recover', 9);
+		t.deepEqual(tutor.store.getState().view?.practice, {name: 'recover', seed: 9});
+		for (const step of tutor.store.getState().view!.lesson.steps) {
+			for (const line of step.solution) {
+				// eslint-disable-next-line no-await-in-loop
+				await tutor.controller.enqueue(line);
+			}
+		}
+
+		await tutor.waitForFrame('★ Drill complete');
+		tutor.app.stdin.write('\r');
+		await waitUntil(() => tutor.store.getState().screen.name === 'lesson', () => tutor.frame());
+		t.is(tutor.store.getState().view?.practice?.name, 'recover');
+		await tutor.controller.toMenu();
+		t.deepEqual(tutor.store.getState().screen, {name: 'menu', selected: lessons.length});
+		t.deepEqual(tutor.readDrills(), {recover: 1});
+	} finally {
+		await tutor.close();
+	}
+});
