@@ -412,3 +412,9 @@ test('the warehouse holds only what the branch tip reaches, even when another br
 	t.deepEqual(diagram.warehouse.map(box => box.subject), ['Sam on main', 'Start']);
 	t.deepEqual(diagram.warehouse.map(box => [box.by, box.notHome]), [['Sam', true], [undefined, false]]);
 });
+
+test('the last step of a drill says Drill complete, of a lesson Lesson complete', t => {
+	const last = gitReport(['remote', '-v'], {outcome: {kind: 'advance', passed: [2], skipped: [], next: 3}});
+	t.true(reportLines(last, remoteLesson).some(line => line.text === `★ Lesson complete: ${remoteLesson.title}`));
+	t.true(reportLines(last, remoteLesson, 'drill').some(line => line.text === `★ Drill complete: ${remoteLesson.title}`));
+});

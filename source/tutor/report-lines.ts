@@ -22,7 +22,7 @@ export function outputLines(output: string): PrintLine[] {
 	return shown;
 }
 
-export function reportLines(report: CommandReport, lesson: Lesson): PrintLine[] {
+export function reportLines(report: CommandReport, lesson: Lesson, kind: 'lesson' | 'drill' = 'lesson'): PrintLine[] {
 	const {result, outcome, explanation} = report;
 	const lines: PrintLine[] = [];
 	if (result.kind === 'refused') {
@@ -51,7 +51,7 @@ export function reportLines(report: CommandReport, lesson: Lesson): PrintLine[] 
 		}
 
 		if (outcome.next >= lesson.steps.length) {
-			lines.push({tone: 'complete', text: `★ Lesson complete: ${lesson.title}`});
+			lines.push({tone: 'complete', text: kind === 'drill' ? `★ Drill complete: ${lesson.title}` : `★ Lesson complete: ${lesson.title}`});
 		}
 	} else if (outcome?.nudge) {
 		lines.push({tone: 'nudge', text: `→ ${outcome.nudge}`});

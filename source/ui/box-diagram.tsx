@@ -33,11 +33,13 @@ const waiting: Record<NonNullable<Diagram['operation']>, string> = {
 
 /** The route line, and what git waits for when it stopped in the middle of something. */
 function statusLine(diagram: Diagram): string {
-	const route = routeText(diagram.route, diagram.branch);
-	return diagram.operation ? `${route} · ${waiting[diagram.operation]}` : route;
+	// While git waits, what to do next matters more than the last fetch's counts.
+	return diagram.operation
+		? `${routeText(diagram.route, diagram.branch, false)} · ${waiting[diagram.operation]}`
+		: routeText(diagram.route, diagram.branch, true);
 }
 
-function routeText(route: Route, branch: string | undefined): string {
+function routeText(route: Route, branch: string | undefined, withCounts: boolean): string {
 	switch (route.kind) {
 		case 'none': {
 			return 'Route: the truck has no address (no remote)';
@@ -51,7 +53,7 @@ function routeText(route: Route, branch: string | undefined): string {
 
 		case 'saved': {
 			// Ahead and behind are what the last fetch saw, which is why the warehouse may differ.
-			const counts = [route.ahead > 0 ? `${route.ahead} to ship` : '', route.behind > 0 ? `${route.behind} to bring home` : ''].filter(Boolean).join(', ');
+			const counts = !withCounts ? '' : [route.ahead > 0 ? `${route.ahead} to ship` : '', route.behind > 0 ? `${route.behind} to bring home` : ''].filter(Boolean).join(', ');
 			return `Route: ${branch ?? 'HEAD'} → ${route.upstream} (saved)${route.reaches ? '' : ' · not your online repository'}${counts ? ` · last fetch: ${counts}` : ''}`;
 		}
 	}

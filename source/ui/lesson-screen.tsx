@@ -43,7 +43,8 @@ export function LessonScreen({state, view, size}: {readonly state: TutorState; r
 	}
 
 	const current = lesson.steps[Math.min(step, lesson.steps.length - 1)]!;
-	const heading = `Lesson ${lesson.number} · ${lesson.title}`;
+	// A drill's title already says what it is (Practice · recover · seed 3).
+	const heading = view.practice ? lesson.title : `Lesson ${lesson.number} · ${lesson.title}`;
 	const counter = `Step ${Math.min(step + 1, lesson.steps.length)} of ${lesson.steps.length}`;
 	// The step's text gets at most a third of the screen; the diagram shrinks before it does.
 	const textRows = Math.min(wrappedHeight(current.text, width), Math.max(2, Math.floor(size.rows / 3)));
