@@ -1,9 +1,9 @@
+import {memoryProgressFs} from './helpers/memory-progress-fs.ts';
 import test from 'ava';
 import {render} from 'ink-testing-library';
-import {createFsFromVolume, Volume} from 'memfs';
 import {fillLesson} from '../source/lessons/fill-lesson.ts';
 import type {Lesson} from '../source/lessons/lesson-types.ts';
-import {createProgressStore, type ProgressFs} from '../source/progress/progress-store.ts';
+import {createProgressStore} from '../source/progress/progress-store.ts';
 import {githubUrl} from '../source/sandbox/sandbox-config.ts';
 import type {Diagram} from '../source/tutor/diagram-model.ts';
 import {TutorController} from '../source/tutor/tutor-controller.ts';
@@ -212,15 +212,7 @@ type Tutor = {
 };
 
 function startTutor(savedProgress?: unknown): Tutor {
-	const volume = Volume.fromJSON(savedProgress === undefined ? {} : {[progressFile]: JSON.stringify(savedProgress)});
-	const memory = createFsFromVolume(volume);
-	const fs: ProgressFs = {
-		readFileSync: memory.readFileSync.bind(memory) as ProgressFs['readFileSync'],
-		writeFileSync: memory.writeFileSync.bind(memory) as ProgressFs['writeFileSync'],
-		renameSync: memory.renameSync.bind(memory) as ProgressFs['renameSync'],
-		mkdirSync: memory.mkdirSync.bind(memory) as ProgressFs['mkdirSync'],
-		rmSync: memory.rmSync.bind(memory) as ProgressFs['rmSync'],
-	};
+	const {memory, fs} = memoryProgressFs(savedProgress === undefined ? {} : {[progressFile]: JSON.stringify(savedProgress)});
 	const store = createStore(tutorReducer, initialState(lessons));
 	const controller = new TutorController({
 		store,

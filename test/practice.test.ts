@@ -3,16 +3,16 @@
 // of each drill, played through real git: the reference solution passes every step in turn, doing
 // nothing does not, and the typical wrong moves do not. Then the menu, the drill and the complete
 // screen, through the whole app.
+import {memoryProgressFs} from './helpers/memory-progress-fs.ts';
 import test from 'ava';
 import {createElement} from 'react';
 import {render} from 'ink-testing-library';
-import {createFsFromVolume, Volume} from 'memfs';
 import type {Lesson} from '../source/lessons/lesson-types.ts';
 import {validateLesson} from '../source/lessons/validate-lesson.ts';
 import {drillCatalog, drillNames, type DrillName} from '../source/practice/drill-names.ts';
 import {generateDrill, practiceLesson} from '../source/practice/practice-lesson.ts';
 import {maxSeed, mulberry32, seededRandom} from '../source/practice/prng.ts';
-import {createProgressStore, type ProgressFs} from '../source/progress/progress-store.ts';
+import {createProgressStore} from '../source/progress/progress-store.ts';
 import {parseCommandLine} from '../source/shell/parse-command-line.ts';
 import {LessonSession} from '../source/tutor/lesson-session.ts';
 import type {Diagram} from '../source/tutor/diagram-model.ts';
@@ -248,14 +248,7 @@ async function waitUntil(condition: () => boolean, what: () => string, timeoutMs
 }
 
 function startTutor(saved: unknown) {
-	const memory = createFsFromVolume(Volume.fromJSON({[progressFile]: JSON.stringify(saved)}));
-	const fs: ProgressFs = {
-		readFileSync: memory.readFileSync.bind(memory) as ProgressFs['readFileSync'],
-		writeFileSync: memory.writeFileSync.bind(memory) as ProgressFs['writeFileSync'],
-		renameSync: memory.renameSync.bind(memory) as ProgressFs['renameSync'],
-		mkdirSync: memory.mkdirSync.bind(memory) as ProgressFs['mkdirSync'],
-		rmSync: memory.rmSync.bind(memory) as ProgressFs['rmSync'],
-	};
+	const {memory, fs} = memoryProgressFs({[progressFile]: JSON.stringify(saved)});
 	const store = createStore(tutorReducer, initialState(lessons));
 	const controller = new TutorController({
 		store,

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import process from 'node:process';
 import test from 'ava';
-import {Volume, createFsFromVolume} from 'memfs';
+import {memoryProgressFs} from './helpers/memory-progress-fs.ts';
 import {
 	createProgressStore,
 	defaultProgressFile,
@@ -15,16 +15,7 @@ const monday = new Date('2025-03-03T10:00:00.000Z');
 const tuesday = new Date('2025-03-04T11:30:00.000Z');
 
 function setup(files: Record<string, string> = {}) {
-	const vol = Volume.fromJSON(files);
-	const memfs = createFsFromVolume(vol);
-	// Explicit wrappers so tests can replace a single method without touching the others.
-	const fs: ProgressFs = {
-		readFileSync: memfs.readFileSync.bind(memfs) as ProgressFs['readFileSync'],
-		writeFileSync: memfs.writeFileSync.bind(memfs) as ProgressFs['writeFileSync'],
-		renameSync: memfs.renameSync.bind(memfs) as ProgressFs['renameSync'],
-		mkdirSync: memfs.mkdirSync.bind(memfs) as ProgressFs['mkdirSync'],
-		rmSync: memfs.rmSync.bind(memfs) as ProgressFs['rmSync'],
-	};
+	const {volume: vol, memory: memfs, fs} = memoryProgressFs(files);
 	const read = (target: string) => String(memfs.readFileSync(target, 'utf8'));
 	const exists = (target: string) => memfs.existsSync(target);
 	const list = (target: string) => (memfs.readdirSync(target) as string[]).sort();

@@ -1,7 +1,7 @@
 // The pieces every drill is made of: plausible files, boxes (commits) with labels, and the
 // setup actions and checks that make and verify them. All of it is the lesson vocabulary of
 // lesson-types.ts; a drill is an ordinary lesson, only written by code.
-import type {Check, Nudge, SetupAction} from '../lessons/lesson-types.ts';
+import type {Check, Nudge, SetupAction, Step} from '../lessons/lesson-types.ts';
 import type {Random} from './prng.ts';
 
 /** A lesson as a lesson file would hold it, before validateLesson. */
@@ -16,20 +16,8 @@ export type LessonData = {
 	summary: string[];
 };
 
-export type StepData = {
-	id: string;
-	title: string;
-	text: string;
-	passWhen: Check[];
-	success: string;
-	nudges: Nudge[];
-	hints: string[];
-	solution: string[];
-	wrongMoves: string[][];
-	afterPrevious?: boolean;
-	onStart?: SetupAction[];
-	announce?: string;
-};
+/** A step as a file holds it: the fields validateLesson fills in when absent may be left out. */
+export type StepData = Omit<Step, 'afterPrevious' | 'onStart' | 'announce'> & Partial<Pick<Step, 'afterPrevious' | 'onStart' | 'announce'>>;
 
 /** One sealed box: a new file with one line in it, and its label. */
 export type Box = {file: string; label: string; line: string};
