@@ -19,6 +19,20 @@ export type LessonData = {
 /** A step as a file holds it: the fields validateLesson fills in when absent may be left out. */
 export type StepData = Omit<Step, 'afterPrevious' | 'onStart' | 'announce'> & Partial<Pick<Step, 'afterPrevious' | 'onStart' | 'announce'>>;
 
+/** What a drill generator returns: the lesson without the parts every drill shares. */
+export type DrillContent = Pick<LessonData, 'command' | 'intro' | 'setup' | 'steps' | 'summary'> & {
+	/** The design choices this seed made, in a few words (for tests and for reading a drill). */
+	variant: string;
+};
+
+export const divergentPull: Nudge = {
+	when: [{check: 'ran', command: 'pull', result: 'failed', failure: 'divergent-pull'}],
+	say: 'Git will not guess how to combine the two histories: say it. git pull --no-rebase ties them together with a merge box; git pull --rebase puts your boxes on top.',
+};
+
+/** Several commands for the learner to type, one at a time (the prompt runs one command per line). */
+export const typeLines = (lines: readonly string[]) => lines.join('   then: ');
+
 /** One sealed box: a new file with one line in it, and its label. */
 export type Box = {file: string; label: string; line: string};
 
