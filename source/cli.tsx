@@ -62,12 +62,6 @@ async function main(argv: string[]): Promise<number> {
 		return 1;
 	}
 
-	const git = await checkGit();
-	if (!git.ok) {
-		console.error(git.message);
-		return 1;
-	}
-
 	if (lessons.length === 0) {
 		console.error(`No lessons could be loaded:\n${problems.join('\n')}`);
 		return 1;
@@ -79,7 +73,13 @@ async function main(argv: string[]): Promise<number> {
 		process.env.FORCE_COLOR = '0';
 	}
 
-	const {startApp} = await import('./ui/start-app.tsx');
+	// Loading the interface and asking git its version overlap: the first screen comes sooner.
+	const [git, {startApp}] = await Promise.all([checkGit(), import('./ui/start-app.tsx')]);
+	if (!git.ok) {
+		console.error(git.message);
+		return 1;
+	}
+
 	const progress = createProgressStore({file: defaultProgressFile()});
 	const app = startApp({
 		lessons,
