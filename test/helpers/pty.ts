@@ -33,6 +33,8 @@ const keys = {
 export type KeyName = keyof typeof keys;
 
 export type PtyOptions = {
+	/** The CLI script to run with node; the freshly built dist/cli.js by default. */
+	cli?: string;
 	args?: readonly string[];
 	cols?: number;
 	rows?: number;
@@ -83,7 +85,7 @@ export class TutorPty {
 		this.home = path.join(this.dir, 'home');
 		this.progressFile = path.join(this.dir, 'progress.json');
 		this.term = new headless.Terminal({cols, rows, scrollback: 10_000, allowProposedApi: true});
-		this.pty = spawn(process.execPath, [cliPath, ...(options.args ?? [])], {
+		this.pty = spawn(process.execPath, [options.cli ?? cliPath, ...(options.args ?? [])], {
 			name: 'xterm-256color',
 			cols,
 			rows,
