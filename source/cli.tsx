@@ -7,6 +7,7 @@ import {checkGit} from './git/git-version.ts';
 import {bundledLessonsDirectory, loadLessons} from './lessons/load-lessons.ts';
 import {createProgressStore, defaultProgressFile} from './progress/progress-store.ts';
 import {removeLiveSandboxesSync} from './sandbox/sandbox.ts';
+import {removeStaleSandboxes} from './sandbox/stale-sandboxes.ts';
 
 function packageVersion(): string {
 	// dist/cli.js and source/cli.tsx both sit one folder below package.json.
@@ -80,6 +81,8 @@ async function main(argv: string[]): Promise<number> {
 		return 1;
 	}
 
+	// Leftovers of a tutor that was killed outright; in the background, so the first screen does not wait.
+	void removeStaleSandboxes(options.workdir).catch(() => undefined);
 	const progress = createProgressStore({file: defaultProgressFile()});
 	const app = startApp({
 		lessons,

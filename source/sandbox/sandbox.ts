@@ -2,14 +2,19 @@
 // stands in for GitHub, and (where a lesson needs him) Sam's clone. Nothing is written elsewhere.
 import {appendFile, mkdtemp, mkdir, realpath, rm, writeFile} from 'node:fs/promises';
 import {existsSync, rmSync} from 'node:fs';
-import {tmpdir} from 'node:os';
+import {hostname, tmpdir} from 'node:os';
 import path from 'node:path';
 import {buildGitEnv} from './git-env.ts';
 import {githubUrl, sandboxGitConfig} from './sandbox-config.ts';
 import {gitOutput} from '../git/git-runner.ts';
 
-const sandboxMarker = '.git-push-tutor-sandbox';
-const sandboxPrefix = 'git-push-tutor-';
+export const sandboxMarker = '.git-push-tutor-sandbox';
+export const sandboxPrefix = 'git-push-tutor-';
+
+/** Names the process that owns the sandbox, so a later start can tell a leftover from a live one. */
+function markerText(): string {
+	return `A git-push-tutor sandbox. Safe to delete.\npid ${process.pid}\nhost ${hostname()}\n`;
+}
 
 /** Sandboxes of this process not removed yet, so an abrupt exit can still clean them. */
 const live = new Set<string>();
@@ -44,7 +49,7 @@ export async function createSandbox(options: CreateSandboxOptions): Promise<Sand
 	const root = await realpath(await mkdtemp(path.join(parent, sandboxPrefix)));
 	live.add(root);
 	try {
-		await writeFile(path.join(root, sandboxMarker), 'A git-push-tutor sandbox. Safe to delete.\n');
+		await writeFile(path.join(root, sandboxMarker), markerText());
 		const home = path.join(root, 'home');
 		const hooks = path.join(root, 'no-hooks');
 		const githubDir = path.join(root, 'github');

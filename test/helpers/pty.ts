@@ -255,6 +255,11 @@ export class TutorPty {
 		return `Screen (${width}×${this.term.rows}):\n${rule}\n${this.screen()}\n${rule}`;
 	}
 
+	/** Sends a signal to the tutor, as a crash or `kill` would. */
+	signal(name: 'SIGKILL' | 'SIGTERM' | 'SIGHUP'): void {
+		this.pty.kill(name);
+	}
+
 	/** Ends the tutor if it still runs and removes the harness's temp folder. Safe to call twice. */
 	async kill(): Promise<void> {
 		if (this.disposed) {
