@@ -2,7 +2,6 @@
 // sandbox and recognised from the command, its exit code and the repository state; look-alikes
 // that succeed or fail for another reason are not recognised as them. And the catalogue: every
 // explanation has a meaning, a way out that names a git command, and no placeholder left unfilled.
-import path from 'node:path';
 import test, {type ExecutionContext} from 'ava';
 import {createSandbox, removeSandbox, type Sandbox} from '../source/sandbox/sandbox.ts';
 import {readRepoState, type RepoState} from '../source/git/repo-state.ts';
@@ -298,7 +297,8 @@ test('git pull when only the online branch moved fast-forwards and is no failure
 
 test('a failing push to a remote that is not the online repository is not fetch-first or non-fast-forward', async t => {
 	await withWorld(async world => {
-		const nowhere = path.join(world.sandbox.root, 'nowhere', 'shipment.git');
+		// A GitHub address with no repository behind it (a path outside ~/shipment would be refused).
+		const nowhere = 'https://github.com/learner/nowhere.git';
 		await world.ok(...shipped);
 		await world.sam(...samShipsApart);
 		// The online repository would refuse this push (fetch first), and after a fetch (non-fast-forward).
@@ -323,7 +323,8 @@ test('a failing push to a remote that is not the online repository is not fetch-
 
 test('a failing git push when origin points somewhere else is not fetch-first', async t => {
 	await withWorld(async world => {
-		const nowhere = path.join(world.sandbox.root, 'nowhere', 'shipment.git');
+		// A GitHub address with no repository behind it (a path outside ~/shipment would be refused).
+		const nowhere = 'https://github.com/learner/nowhere.git';
 		await world.ok(...shipped);
 		await world.sam(...samShipsApart);
 		await world.ok(...learnerTape, `git remote set-url origin ${nowhere}`);

@@ -29,7 +29,8 @@ export async function resolveInRepository(repo: string, typed: string): Promise<
 		fail(`${typed}: that is outside ${repoShownAs}; the tutor keeps you inside it`);
 	}
 
-	if (relative.split(path.sep)[0] === '.git') {
+	// Lower case: on macOS and Windows disks .GIT is the same folder as .git.
+	if (relative.split(path.sep)[0]!.toLowerCase() === '.git') {
 		fail(`${typed}: .git is git's own storage room; change it only through git commands`);
 	}
 

@@ -41,7 +41,8 @@ const operatorMeaning: Record<string, string> = {
 	'>&': 'joins one output stream onto another',
 };
 
-const controlCharacters = /[\u0000-\u0008\u000A-\u001F\u007F]/;
+// C1 controls (U+0080–U+009F) as well: some terminals obey U+009B as the start of an escape sequence.
+const controlCharacters = /[\u0000-\u0008\u000A-\u001F\u007F-\u009F]/;
 
 // Thrown only inside this module, so the exported function never throws.
 class LineProblem extends Error {}

@@ -35,7 +35,8 @@ const controls: Record<string, NamedKey> = {
 export function parseKeys(chunk: string): KeyEvent[] {
 	// Bracketed paste markers carry no keys.
 	const data = chunk.replaceAll('\u001B[200~', '').replaceAll('\u001B[201~', '');
-	const known = sequences[data];
+	// Own keys only: a pasted "constructor" is text, not a member of Object.
+	const known = Object.hasOwn(sequences, data) ? sequences[data] : undefined;
 	if (known) {
 		return [{key: known}];
 	}

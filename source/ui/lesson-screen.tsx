@@ -1,6 +1,6 @@
 // The live area during a lesson: where you are, what to do, the boxes, and the prompt.
 // Its height is planned to stay below the terminal's, so Ink never has to clear the screen.
-import {Box, Text} from 'ink';
+import {Box, Text, useIsScreenReaderEnabled} from 'ink';
 import type {TutorState, LessonView} from '../tutor/tutor-state.ts';
 import {promptLabel} from '../tutor/report-lines.ts';
 import {BoxDiagram, diagramRows, type DiagramSize} from './box-diagram.tsx';
@@ -30,6 +30,7 @@ function planDiagram(rows: number, textRows: number): DiagramSize | undefined {
 
 export function LessonScreen({state, view, size}: {readonly state: TutorState; readonly view: LessonView; readonly size: TerminalSize}) {
 	const {lesson, step, diagram} = view;
+	const screenReader = useIsScreenReaderEnabled();
 	const width = size.columns - 1;
 	const label = promptLabel(diagram.branch);
 	const prompt = <PromptLine label={label} prompt={state.prompt} busy={state.busy} width={width}/>;
@@ -50,6 +51,15 @@ export function LessonScreen({state, view, size}: {readonly state: TutorState; r
 	const textRows = Math.min(wrappedHeight(current.text, width), Math.max(2, Math.floor(size.rows / 3)));
 	const barWidth = Math.min(width, 24);
 	const diagramSize = planDiagram(size.rows, textRows);
+	// A screen reader would read the bar's blocks one by one; the step counter says it in words.
+	const titleLine = screenReader
+		? <Text bold>{current.title}</Text>
+		: (
+			<Text>
+				<ProgressBar step={step} total={lesson.steps.length} width={barWidth}/>
+				<Text bold color="cyan"> {fit(current.title, width - barWidth - 1)}</Text>
+			</Text>
+		);
 	const status = state.quitArmed
 		? <Text color="yellow">Press Ctrl+C again to quit. Your progress is saved.</Text>
 		: <Text dimColor>{fit('Type git commands here · hint · reset · menu · help · quit', width)}</Text>;
@@ -59,10 +69,7 @@ export function LessonScreen({state, view, size}: {readonly state: TutorState; r
 				<Text bold>{fit(heading, width - counter.length - 2)}</Text>
 				<Text>{counter}</Text>
 			</Box>
-			<Text>
-				<ProgressBar step={step} total={lesson.steps.length} width={barWidth}/>
-				<Text bold color="cyan"> {fit(current.title, width - barWidth - 1)}</Text>
-			</Text>
+			{titleLine}
 			<Box height={textRows} overflow="hidden" width={width}>
 				<Text>{current.text}</Text>
 			</Box>

@@ -99,7 +99,8 @@ function wordEndAfter(value: string, cursor: number): number {
 function cleanInsertedText(text: string): string {
 	return text
 		.replaceAll('\t', ' ')
-		.replaceAll(/[\u0000-\u001F\u007F]/g, '');
+		// C1 controls too: some terminals obey U+009B as an escape sequence's start.
+		.replaceAll(/[\u0000-\u001F\u007F-\u009F]/g, '');
 }
 
 function showHistoryEntry(state: PromptState, historyIndex: number | undefined, draft: string): PromptState {
