@@ -15,6 +15,7 @@ import {TutorController} from '../source/tutor/tutor-controller.ts';
 import {createStore, type Store} from '../source/tutor/tutor-store.ts';
 import {initialState, tutorReducer, type TutorAction, type TutorState} from '../source/tutor/tutor-state.ts';
 import {App} from '../source/ui/app.tsx';
+import {PromptLine} from '../source/ui/prompt-line.tsx';
 import {memoryProgressFs} from './helpers/memory-progress-fs.ts';
 import {sessionOptions, shippedLessons} from './helpers/lessons.ts';
 
@@ -403,4 +404,12 @@ test('a session without colour gets no colour codes from git', async t => {
 	t.true(coloured.includes('\u001B['), coloured);
 	t.false(plain.includes('\u001B['), plain);
 	t.true(plain.includes('Untracked files'), plain);
+});
+
+test('without colour the prompt still shows where the cursor is', t => {
+	const prompt = {value: 'git push', cursor: 4, history: [], historyIndex: undefined, draft: ''};
+	const plain = render(<PromptLine label="~/shipment (main) $" prompt={prompt} busy={undefined} width={60} color={false}/>);
+	t.is(plain.lastFrame(), '~/shipment (main) $ git ▏push');
+	const atEnd = render(<PromptLine label="$" prompt={{...prompt, cursor: 8}} busy={undefined} width={60} color={false}/>);
+	t.is(atEnd.lastFrame(), '$ git push▏');
 });

@@ -13,9 +13,11 @@ import {useTerminalSize} from './use-terminal-size.ts';
 export type AppProps = {
 	store: Store<TutorState, TutorAction>;
 	controller: TutorController;
+	/** False under NO_COLOR. */
+	color?: boolean;
 };
 
-export function App({store, controller}: AppProps) {
+export function App({store, controller, color = true}: AppProps) {
 	const state = useSyncExternalStore(store.subscribe, store.getState);
 	const size = useTerminalSize();
 	const {internal_eventEmitter: input, setRawMode} = useStdin();
@@ -64,7 +66,7 @@ export function App({store, controller}: AppProps) {
 		}
 
 		case 'lesson': {
-			screen = state.view ? <LessonScreen state={state} view={state.view} size={size}/> : undefined;
+			screen = state.view ? <LessonScreen state={state} view={state.view} size={size} color={color}/> : undefined;
 			break;
 		}
 

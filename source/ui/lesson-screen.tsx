@@ -28,12 +28,12 @@ function planDiagram(rows: number, textRows: number): DiagramSize | undefined {
 	return sizes.find(size => diagramRows[size] + (size === 'line' ? 0 : 1) <= free);
 }
 
-export function LessonScreen({state, view, size}: {readonly state: TutorState; readonly view: LessonView; readonly size: TerminalSize}) {
+export function LessonScreen({state, view, size, color = true}: {readonly state: TutorState; readonly view: LessonView; readonly size: TerminalSize; readonly color?: boolean}) {
 	const {lesson, step, diagram} = view;
 	const screenReader = useIsScreenReaderEnabled();
 	const width = size.columns - 1;
 	const label = promptLabel(diagram.branch);
-	const prompt = <PromptLine label={label} prompt={state.prompt} busy={state.busy} width={width}/>;
+	const prompt = <PromptLine label={label} prompt={state.prompt} busy={state.busy} width={width} color={color}/>;
 	if (size.columns < minimumSize.columns || size.rows < minimumSize.rows) {
 		return (
 			<Box flexDirection="column">

@@ -18,7 +18,14 @@ function promptWindow(value: string, cursor: number, width: number): {before: st
 	return {before, at, after};
 }
 
-export function PromptLine({label, prompt, busy, width}: {readonly label: string; readonly prompt: PromptState; readonly busy: string | undefined; readonly width: number}) {
+export function PromptLine({label, prompt, busy, width, color = true}: {
+	readonly label: string;
+	readonly prompt: PromptState;
+	readonly busy: string | undefined;
+	readonly width: number;
+	/** Without colour (NO_COLOR) inverse video is gone too, so the cursor is drawn as a mark. */
+	readonly color?: boolean;
+}) {
 	const [showBusy, setShowBusy] = useState(false);
 	useEffect(() => {
 		setShowBusy(false);
@@ -35,12 +42,12 @@ export function PromptLine({label, prompt, busy, width}: {readonly label: string
 		return <Text dimColor>{showBusy ? `⏳ running ${busy.slice(0, Math.max(10, width - 40))} · Ctrl+C stops it` : label}</Text>;
 	}
 
-	const {before, at, after} = promptWindow(prompt.value, prompt.cursor, width - label.length - 1);
+	const {before, at, after} = promptWindow(prompt.value, prompt.cursor, width - label.length - (color ? 1 : 2));
 	return (
 		<Text>
 			<Text bold>{label} </Text>
 			{before}
-			<Text inverse>{at}</Text>
+			{color ? <Text inverse>{at}</Text> : `▏${at}`}
 			{after}
 		</Text>
 	);

@@ -49,7 +49,7 @@ export function startApp(options: StartOptions): StartedApp {
 		void controller.openDrill(options.practice.name, options.practice.seed);
 	}
 
-	instance = render(<App store={store} controller={controller}/>, {
+	instance = render(<App store={store} controller={controller} color={options.session.color}/>, {
 		exitOnCtrlC: false,
 		patchConsole: false,
 		isScreenReaderEnabled: options.screenReader || undefined,
