@@ -1,6 +1,7 @@
 // Hostile lines at the prompt, through the real LessonSession: shell tricks, control characters,
 // huge lines, paths and links that lead out, and git options that write or run things elsewhere.
 // Every one gets a clear answer, nothing throws, and nothing outside ~/shipment changes.
+import {mulberry32} from '../source/practice/prng.ts';
 import {createHash, randomUUID} from 'node:crypto';
 import {existsSync} from 'node:fs';
 import {lstat, mkdir, mkdtemp, readdir, readFile, readlink, rm, symlink, writeFile} from 'node:fs/promises';
@@ -480,17 +481,6 @@ test('the same commands inside ~/shipment still work', async t => {
 
 // ---- Property-style: random lines from a hostile alphabet ----
 
-/** A tiny seeded PRNG (mulberry32), so a failure can be replayed from its seed. */
-function mulberry32(seed: number): () => number {
-	let state = seed >>> 0;
-	return () => {
-		state = (state + 0x6D_2B_79_F5) >>> 0;
-		let value = state;
-		value = Math.imul(value ^ (value >>> 15), value | 1);
-		value ^= value + Math.imul(value ^ (value >>> 7), value | 61);
-		return ((value ^ (value >>> 14)) >>> 0) / 4_294_967_296;
-	};
-}
 
 const knownKinds = new Set(['empty', 'tutor', 'refused', 'helper', 'git']);
 

@@ -12,32 +12,15 @@ import {initialState, tutorReducer, type LessonView, type TutorAction, type Tuto
 import {App} from '../source/ui/app.tsx';
 import {BoxDiagram} from '../source/ui/box-diagram.tsx';
 import {LessonScreen} from '../source/ui/lesson-screen.tsx';
+import {stripAnsi, tick, waitUntil} from './helpers/frames.ts';
 import {sessionOptions, shippedLessons} from './helpers/lessons.ts';
 
 const lessons = shippedLessons();
 const remoteLesson = fillLesson(lessons.find(lesson => lesson.id === 'remote')!, {branch: 'main', url: githubUrl});
 const promptStart = '~/shipment (main) $';
 
-// Colours are not what these tests are about; compare the text a learner reads.
-const stripAnsi = (text: string) => text.replaceAll(/\u001B\[[\d;]*m/g, '');
 
-const tick = async () => new Promise<void>(resolve => {
-	setImmediate(resolve);
-});
 
-/** Polls until the condition holds: Ink renders asynchronously, so never sleep a fixed time. */
-async function waitUntil(condition: () => boolean, what: () => string, timeoutMs = 30_000): Promise<void> {
-	const started = Date.now();
-	while (!condition()) {
-		if (Date.now() - started > timeoutMs) {
-			throw new Error(`Timed out waiting for ${what()}`);
-		}
-
-		await new Promise(resolve => {
-			setTimeout(resolve, 5);
-		});
-	}
-}
 
 // ---- (a) The lesson screen and the box diagram, from hand-made state ----
 

@@ -1,3 +1,4 @@
+import {mulberry32} from '../source/practice/prng.ts';
 import test from 'ava';
 import {parseCommandLine, type ParsedLine} from '../source/shell/parse-command-line.ts';
 
@@ -227,17 +228,6 @@ test('problems are short sentences, never stack traces', t => {
 	}
 });
 
-// A tiny seeded PRNG so the random lines are the same on every run.
-function mulberry32(seed: number): () => number {
-	let a = seed >>> 0;
-	return () => {
-		a = (a + 0x6D_2B_79_F5) >>> 0;
-		let x = a;
-		x = Math.imul(x ^ (x >>> 15), x | 1);
-		x ^= x + Math.imul(x ^ (x >>> 7), x | 61);
-		return ((x ^ (x >>> 14)) >>> 0) / 4_294_967_296;
-	};
-}
 
 const alphabet = ['a', 'b', 'z', 'G', '2', ' ', ' ', '\t', '"', '\'', '\u201C', '\u201D', '\u2018', '\u2019', '\\', ';', '|', '&', '<', '>', '(', ')', '`', '$', '#', '-', '.'];
 

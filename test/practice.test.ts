@@ -22,6 +22,7 @@ import {initialState, menuEntries, tutorReducer, type TutorAction, type TutorSta
 import {App} from '../source/ui/app.tsx';
 import {CompleteScreen} from '../source/ui/complete-screen.tsx';
 import {MenuScreen} from '../source/ui/menu-screen.tsx';
+import {stripAnsi, waitUntil} from './helpers/frames.ts';
 import {sessionAtStep, sessionOptions, shippedLessons} from './helpers/lessons.ts';
 
 const checkedSeeds = Array.from({length: 100}, (_, seed) => seed);
@@ -231,21 +232,7 @@ const lessons: Lesson[] = shipped.some(lesson => lesson.id === 'recover')
 	: [...shipped, {...practiceLesson('recover', 0), id: 'recover', number: 8, title: 'A shipment went missing', command: 'reflog'}];
 const progressFile = '/home/learner/.config/git-push-tutor/progress.json';
 const completion = {firstCompletedAt: '2025-01-06T09:00:00.000Z', timesCompleted: 1};
-const stripAnsi = (text: string) => text.replaceAll(/\u001B\[[\d;]*m/g, '');
 
-async function waitUntil(condition: () => boolean, what: () => string, timeoutMs = 30_000): Promise<void> {
-	const started = Date.now();
-	while (!condition()) {
-		if (Date.now() - started > timeoutMs) {
-			throw new Error(`Timed out waiting for ${what()}`);
-		}
-
-		// eslint-disable-next-line no-await-in-loop
-		await new Promise(resolve => {
-			setTimeout(resolve, 5);
-		});
-	}
-}
 
 function startTutor(saved: unknown) {
 	const {memory, fs} = memoryProgressFs({[progressFile]: JSON.stringify(saved)});

@@ -17,6 +17,7 @@ import {initialState, tutorReducer, type TutorAction, type TutorState} from '../
 import {App} from '../source/ui/app.tsx';
 import {PromptLine} from '../source/ui/prompt-line.tsx';
 import {memoryProgressFs} from './helpers/memory-progress-fs.ts';
+import {stripAnsi, tick, waitUntil} from './helpers/frames.ts';
 import {sessionOptions, shippedLessons} from './helpers/lessons.ts';
 
 const lessons = shippedLessons();
@@ -26,27 +27,11 @@ const heading = `Lesson ${addLesson.number} · ${addLesson.title}`;
 const projectRoot = fileURLToPath(new URL('..', import.meta.url));
 
 const sgr = /\u001B\[[\d;]*m/g;
-const stripAnsi = (text: string) => text.replaceAll(sgr, '');
 /** C0 and C1 control characters, and DEL; a newline is how frames are made. */
 const controlCharacter = /[\u0000-\u0009\u000B-\u001F\u007F-\u009F]/;
 const boxDrawing = /[─│╭╮╰╯█░]/;
 
-const tick = async () => new Promise<void>(resolve => {
-	setImmediate(resolve);
-});
 
-async function waitUntil(condition: () => boolean, what: () => string, timeoutMs = 30_000): Promise<void> {
-	const started = Date.now();
-	while (!condition()) {
-		if (Date.now() - started > timeoutMs) {
-			throw new Error(`Timed out waiting for ${what()}`);
-		}
-
-		await new Promise(resolve => {
-			setTimeout(resolve, 5);
-		});
-	}
-}
 
 /** Rows of the live area: from the lesson screen's header (the last one, below the transcript) down. */
 function liveArea(frame: string): string[] {
