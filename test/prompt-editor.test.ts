@@ -1,5 +1,5 @@
 import test from 'ava';
-import {emptyPrompt, promptReducer, type PromptAction, type PromptState} from '../source/ui/prompt-editor.ts';
+import {emptyPrompt, maxValueLength, promptReducer, type PromptAction, type PromptState} from '../source/ui/prompt-editor.ts';
 
 // Freezing every input proves the reducer never mutates the state React holds.
 function deepFreeze(state: PromptState): PromptState {
@@ -59,20 +59,21 @@ test('inserting only control characters changes nothing', t => {
 	t.deepEqual(run(state, {type: 'insert', text: '\r\n\u0003'}), state);
 });
 
-test('the value is capped at 10,000 characters and extra text is dropped', t => {
+test('the value holds one character more than a command line may have, so an overlong line is refused, not cut', t => {
+	t.is(maxValueLength, 10_001);
 	const full = run(emptyPrompt, {type: 'insert', text: 'a'.repeat(10_050)});
-	t.is(full.value.length, 10_000);
-	t.is(full.cursor, 10_000);
+	t.is(full.value.length, 10_001);
+	t.is(full.cursor, 10_001);
 	const more = run(full, {type: 'home'}, {type: 'insert', text: 'b'});
-	t.is(more.value, 'a'.repeat(10_000));
+	t.is(more.value, 'a'.repeat(10_001));
 	t.is(more.cursor, 0);
-	const almost = run(typed('a'.repeat(9998)), {type: 'insert', text: 'xyz'});
-	t.is(almost.value, `${'a'.repeat(9998)}xy`);
+	const almost = run(typed('a'.repeat(9999)), {type: 'insert', text: 'xyz'});
+	t.is(almost.value, `${'a'.repeat(9999)}xy`);
 });
 
 test('the cap never keeps half of an emoji', t => {
-	const state = run(typed('a'.repeat(9999)), {type: 'insert', text: '\u{1F600}'});
-	t.is(state.value, 'a'.repeat(9999));
+	const state = run(typed('a'.repeat(10_000)), {type: 'insert', text: '\u{1F600}'});
+	t.is(state.value, 'a'.repeat(10_000));
 });
 
 test('backspace removes the character before the cursor', t => {

@@ -119,7 +119,7 @@ test.serial('a 100 KB paste in one chunk runs its lines in order or refuses them
 			'x'.repeat(9500),
 			'git log --oneline',
 			'git add pasted.txt',
-			// Longer than the prompt holds (10,000 characters): the prompt keeps its start.
+			// Longer than a command line may be (10,000 characters): refused as too long, never cut and run.
 			`echo ${'z'.repeat(12_000)} > over.txt`,
 		];
 		while ([...lines, ''].join('\n').length < 100 * 1024 - 5100) {
@@ -141,7 +141,7 @@ test.serial('a 100 KB paste in one chunk runs its lines in order or refuses them
 
 		// Each line ran in the order pasted, as the prompt held it; the transcript shows its first 200 characters.
 		const expected = lines.map(line => {
-			const held = line.slice(0, 10_000);
+			const held = line.slice(0, 10_001);
 			return `${promptStart} ${held.length > 200 ? `${held.slice(0, 200)}…` : held}`;
 		});
 		t.deepEqual(tutor.commands(), expected);
@@ -149,7 +149,8 @@ test.serial('a 100 KB paste in one chunk runs its lines in order or refuses them
 		t.true(transcript.some(line => line.includes('opening " with no closing "')), 'the unbalanced quote is refused');
 		t.true(transcript.some(line => line.startsWith(`"${'x'.repeat(40)}…" is not something the tutor can run.`)), 'the long word is refused, quoted short');
 		t.true(transcript.some(line => line.startsWith('On branch main')), 'git status ran');
-		// The line cut to 10,000 characters lost its "> over.txt": it printed, and wrote nothing.
+		t.true(transcript.some(line => line.includes('the limit is 10,000')), 'the overlong line is refused as too long');
+		// Refused whole: nothing was written to over.txt.
 		const diagram = tutor.store.getState().view!.diagram;
 		t.true(diagram.openBox.some(item => item.startsWith('pasted.txt')), JSON.stringify(diagram));
 		t.false(diagram.desk.some(item => item.startsWith('over.txt')), JSON.stringify(diagram));

@@ -7,7 +7,7 @@ export type ParsedLine =
 	| {ok: true; words: string[]; redirect?: Redirect}
 	| {ok: false; problem: string};
 
-const maxLineLength = 10_000;
+export const maxLineLength = 10_000;
 
 // Typographic quotes arrive whenever a beginner pastes from a web page, so
 // they count as the ASCII quote of the same family.

@@ -1,5 +1,6 @@
 // A pure reducer for the tutor's own prompt line, so editing keys behave like a
 // familiar shell prompt and every keystroke can be tested without a terminal.
+import {maxLineLength} from '../shell/parse-command-line.ts';
 
 export type PromptState = {
 	value: string;
@@ -21,8 +22,9 @@ export type PromptAction =
 	| {type: 'submit'} // clears value, pushes it to history
 	| {type: 'clear'}; // clears value (Ctrl+C on a non-empty line), history untouched
 
-// Matches the command-line parser's limit, so anything typed here can be parsed.
-const maxValueLength = 10_000;
+// One more than the command-line parser takes: an overlong paste then reaches the parser and is
+// refused as too long, instead of being cut short and run as a different command.
+export const maxValueLength = maxLineLength + 1;
 const maxHistoryLength = 200;
 
 export const emptyPrompt: PromptState = {
