@@ -86,7 +86,7 @@ async function main(argv: string[]): Promise<number> {
 	const progress = createProgressStore({file: defaultProgressFile()});
 	const app = startApp({
 		lessons,
-		session: {lessons, branch: options.branch, workdir: options.workdir, keep: options.keep, color},
+		session: {lessons, branch: options.branch, workdir: options.workdir, keep: options.keep, color, gitVersion: git.version},
 		progress,
 		lesson: options.lesson,
 		practice: options.practice === undefined ? undefined : {name: options.practice, seed: options.seed},

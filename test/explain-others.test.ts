@@ -353,6 +353,7 @@ const extraDetails: Partial<Record<FailureId, Record<string, string>>> = {
 	'src-refspec': {ref: 'master'},
 	'merge-conflict': {files: 'notes.txt'},
 	'remote-exists': {remote: 'origin'},
+	'needs-newer-git': {command: 'git switch', since: '2.23', version: '2.20.1', instead: 'git checkout BRANCH'},
 };
 
 test('every explanation has a meaning, a way out naming a git command, and no placeholder left once filled', t => {

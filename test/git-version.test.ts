@@ -46,3 +46,13 @@ test('a git older than 2.20 is refused, naming the version found', async t => {
 		await rm(folder, {recursive: true, force: true});
 	}
 });
+
+test('olderThan compares versions part by part, a missing part counting as 0', async t => {
+	const {olderThan} = await import('../source/git/git-version.ts');
+	t.true(olderThan('2.20.1', '2.23'));
+	t.true(olderThan('2.30.2', '2.33.1'));
+	t.false(olderThan('2.33.1', '2.33.1'));
+	t.false(olderThan('2.39.5', '2.30'));
+	t.false(olderThan('3.0', '2.45.9'));
+	t.true(olderThan('2.9.5', '2.10'));
+});

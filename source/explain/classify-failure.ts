@@ -4,6 +4,7 @@
 import type {GitArguments} from '../git/git-arguments.ts';
 import {hasOption} from '../git/git-arguments.ts';
 import type {RepoState} from '../git/repo-state.ts';
+import {olderThan} from '../git/git-version.ts';
 import {reachesOnline} from '../sandbox/sandbox-config.ts';
 import type {FailureId} from './explanations.ts';
 
@@ -11,9 +12,24 @@ export type Failure = {id: FailureId; details: Record<string, string>};
 
 const looksLikeUrl = (word: string) => word.includes(':') || word.includes('/') || word.includes('\\');
 
-export function classifyFailure(args: GitArguments, exitCode: number, state: RepoState): Failure | undefined {
+/** Commands and options the lessons mention that older git lacks, and the older way to the same end. */
+const newerGit: Array<{command: string; option?: string; since: string; instead: string}> = [
+	{command: 'switch', since: '2.23', instead: 'git checkout BRANCH (git checkout -b NAME makes a new branch)'},
+	{command: 'restore', since: '2.23', instead: 'git reset FILE to take a file out of the box, or git checkout -- FILE to undo changes on the desk'},
+	{command: 'push', option: '--force-if-includes', since: '2.30', instead: 'git pull --rebase before git push --force-with-lease'},
+];
+
+export function classifyFailure(args: GitArguments, exitCode: number, state: RepoState, gitVersion?: string): Failure | undefined {
 	if (exitCode === 0) {
 		return undefined;
+	}
+
+	const missing = gitVersion === undefined
+		? undefined
+		: newerGit.find(entry => entry.command === args.subcommand && (entry.option === undefined || hasOption(args, entry.option)) && olderThan(gitVersion, entry.since));
+	if (missing && gitVersion) {
+		const command = `git ${missing.command}${missing.option ? ` ${missing.option}` : ''}`;
+		return {id: 'needs-newer-git', details: {command, since: missing.since, version: gitVersion, instead: missing.instead}};
 	}
 
 	const branch = state.branch ?? 'HEAD';

@@ -15,7 +15,8 @@ export type FailureId =
 	| 'merge-conflict'
 	| 'nothing-to-seal'
 	| 'remote-exists'
-	| 'needs-label';
+	| 'needs-label'
+	| 'needs-newer-git';
 
 export type Explanation = {
 	/** What happened, in the analogy. */
@@ -72,6 +73,10 @@ export const explanations: Record<FailureId, Explanation> = {
 	'remote-exists': {
 		meaning: 'There is already an address called "{remote}".',
 		wayOut: 'To change where it points: git remote set-url {remote} <url>',
+	},
+	'needs-newer-git': {
+		meaning: '{command} arrived in git {since}, and this computer has git {version}.',
+		wayOut: 'Use {instead}, or update git from git-scm.com.',
 	},
 	'needs-label': {
 		meaning: 'A sealed box needs a label, and git would open a text editor to ask for one. Editors do not open inside the tutor.',

@@ -22,6 +22,8 @@ export type SessionOptions = {
 	color: boolean;
 	/** Leave sandboxes on disk (--keep). */
 	keep?: boolean;
+	/** The git found at start, so a command it is too old for can be explained. */
+	gitVersion?: string;
 	inheritedEnv?: NodeJS.ProcessEnv;
 };
 
@@ -86,7 +88,7 @@ export class LessonSession {
 
 		this.state = await this.readState();
 		if (result.kind === 'git') {
-			const failure = classifyFailure(result.args, result.result.exitCode, this.state);
+			const failure = classifyFailure(result.args, result.result.exitCode, this.state, this.options.gitVersion);
 			report.output = this.mask(result.result.output);
 			this.last = {git: {args: result.args, exitCode: result.result.exitCode, failure, output: report.output}};
 			report.explanation = failure && fillExplanation(explanations[failure.id], failure.details);
