@@ -3,7 +3,7 @@ import type {Check, SetupAction} from '../lessons/lesson-types.ts';
 import type {Random} from './prng.ts';
 import {
 	Desk, divergentPull, holdsBox, learnerSeals, not, quoted, samSeals, samsBoxesGone, settled, shippedStart, typeLines,
-	type Box, type DrillContent, type StepData,
+	plainPull, type Box, type DrillContent, type StepData,
 } from './world.ts';
 
 type SameLine = {file: string; key: string; values: readonly string[]};
@@ -133,7 +133,7 @@ export function conflict(random: Random): DrillContent {
 			],
 			hints: ['Pull, and say how to combine: --no-rebase (merge) or --rebase.', 'Type: git pull --no-rebase'],
 			solution: ['git pull --no-rebase'],
-			wrongMoves: [['git push'], ['git fetch'], ['git pull']],
+			wrongMoves: [['git push'], ['git fetch'], plainPull],
 		},
 		{
 			id: 'resolve',

@@ -2,7 +2,7 @@
 import type {Check, SetupAction} from '../lessons/lesson-types.ts';
 import type {Random} from './prng.ts';
 import {
-	Desk, divergentPull, holdsBox, learnerSeals, not, quoted, samSeals, settled, shippedStart, 
+	Desk, divergentPull, holdsBox, learnerSeals, not, quoted, samSeals, settled, shippedStart,
 	type DrillContent, type StepData,
 } from './world.ts';
 

@@ -2,8 +2,8 @@
 import type {Check, SetupAction} from '../lessons/lesson-types.ts';
 import type {Random} from './prng.ts';
 import {
-	Desk, boxWord, divergentPull, holdsBox, learnerSeals, not, quoted, samSeals, samsBoxesGone, settled, shippedStart, 
-	type DrillContent, type StepData,
+	Desk, boxWord, divergentPull, holdsBox, learnerSeals, not, quoted, samSeals, samsBoxesGone, settled, shippedStart,
+	plainPull, type DrillContent, type StepData,
 } from './world.ts';
 
 const pushFailedNotMistyped: Check[] = [
@@ -51,7 +51,7 @@ export function pullFirst(random: Random): DrillContent {
 			],
 			hints: ['Pulling fetches Sam\'s boxes and combines them with yours.', 'A divergent pull needs a choice: --no-rebase or --rebase.', 'Type: git pull --no-rebase'],
 			solution: ['git pull --no-rebase'],
-			wrongMoves: [['git push'], ['git fetch'], ['git pull'], ['git push --force']],
+			wrongMoves: [['git push'], ['git fetch'], plainPull, ['git push --force']],
 		},
 		{
 			id: 'ship',

@@ -33,6 +33,12 @@ export const divergentPull: Nudge = {
 /** Several commands for the learner to type, one at a time (the prompt runs one command per line). */
 export const typeLines = (lines: readonly string[]) => lines.join('   then: ');
 
+/**
+ * A plain `git pull` as a wrong move. Older git (before 2.33.1) merges instead of stopping, so the
+ * comment line, which the tutor ignores, tells the test suite which git the move needs.
+ */
+export const plainPull = ['# needs git 2.33.1: older git merges a plain pull instead of stopping', 'git pull'];
+
 /** One sealed box: a new file with one line in it, and its label. */
 export type Box = {file: string; label: string; line: string};
 
