@@ -1,19 +1,18 @@
-import {memoryProgressFs} from './helpers/memory-progress-fs.ts';
 import test from 'ava';
 import {render} from 'ink-testing-library';
 import {fillLesson} from '../source/lessons/fill-lesson.ts';
 import type {Lesson} from '../source/lessons/lesson-types.ts';
-import {createProgressStore} from '../source/progress/progress-store.ts';
 import {githubUrl} from '../source/sandbox/sandbox-config.ts';
 import type {Diagram} from '../source/tutor/diagram-model.ts';
 import {TutorController} from '../source/tutor/tutor-controller.ts';
-import {createStore, type Store} from '../source/tutor/tutor-store.ts';
+import type {Store} from '../source/tutor/tutor-store.ts';
 import {initialState, tutorReducer, type LessonView, type TutorAction, type TutorState} from '../source/tutor/tutor-state.ts';
 import {App} from '../source/ui/app.tsx';
 import {BoxDiagram} from '../source/ui/box-diagram.tsx';
 import {LessonScreen} from '../source/ui/lesson-screen.tsx';
 import {stripAnsi, tick, waitUntil} from './helpers/frames.ts';
-import {sessionOptions, shippedLessons} from './helpers/lessons.ts';
+import {shippedLessons} from './helpers/lessons.ts';
+import {progressFile, wiredTutor} from './helpers/wired-tutor.ts';
 
 const lessons = shippedLessons();
 const remoteLesson = fillLesson(lessons.find(lesson => lesson.id === 'remote')!, {branch: 'main', url: githubUrl});
@@ -180,7 +179,6 @@ test('a window that is too small says so and still shows the prompt', t => {
 
 // ---- (b)–(d) The whole App, wired to a real controller, real git and a memfs progress file ----
 
-const progressFile = '/home/learner/.config/git-push-tutor/progress.json';
 
 type Tutor = {
 	store: Store<TutorState, TutorAction>;
@@ -195,18 +193,7 @@ type Tutor = {
 };
 
 function startTutor(savedProgress?: unknown): Tutor {
-	const {memory, fs} = memoryProgressFs(savedProgress === undefined ? {} : {[progressFile]: JSON.stringify(savedProgress)});
-	const store = createStore(tutorReducer, initialState(lessons));
-	const controller = new TutorController({
-		store,
-		lessons,
-		session: sessionOptions(lessons),
-		progress: createProgressStore({file: progressFile, fs}),
-		exit() {
-			// The test unmounts the app itself.
-		},
-	});
-	controller.loadProgress();
+	const {memory, store, controller} = wiredTutor(lessons, savedProgress);
 	const app = render(<App store={store} controller={controller}/>);
 	const frame = () => stripAnsi(app.lastFrame() ?? '');
 	const tutor: Tutor = {

@@ -3,7 +3,6 @@
 // of each drill, played through real git: the reference solution passes every step in turn, doing
 // nothing does not, and the typical wrong moves do not. Then the menu, the drill and the complete
 // screen, through the whole app.
-import {memoryProgressFs} from './helpers/memory-progress-fs.ts';
 import test from 'ava';
 import {createElement} from 'react';
 import {render} from 'ink-testing-library';
@@ -12,12 +11,9 @@ import {validateLesson} from '../source/lessons/validate-lesson.ts';
 import {drillCatalog, drillNames, type DrillName} from '../source/practice/drill-names.ts';
 import {generateDrill, practiceLesson} from '../source/practice/practice-lesson.ts';
 import {maxSeed, mulberry32, seededRandom} from '../source/practice/prng.ts';
-import {createProgressStore} from '../source/progress/progress-store.ts';
 import {parseCommandLine} from '../source/shell/parse-command-line.ts';
 import {LessonSession} from '../source/tutor/lesson-session.ts';
 import type {Diagram} from '../source/tutor/diagram-model.ts';
-import {TutorController} from '../source/tutor/tutor-controller.ts';
-import {createStore} from '../source/tutor/tutor-store.ts';
 import {initialState, menuEntries, tutorReducer, type TutorAction, type TutorState} from '../source/tutor/tutor-state.ts';
 import {App} from '../source/ui/app.tsx';
 import {CompleteScreen} from '../source/ui/complete-screen.tsx';
@@ -25,6 +21,7 @@ import {MenuScreen} from '../source/ui/menu-screen.tsx';
 import {stripAnsi, waitUntil} from './helpers/frames.ts';
 import {gitOlderThan, neededGit} from './helpers/git-version.ts';
 import {sessionAtStep, sessionOptions, shippedLessons} from './helpers/lessons.ts';
+import {progressFile, wiredTutor} from './helpers/wired-tutor.ts';
 
 const checkedSeeds = Array.from({length: 100}, (_, seed) => seed);
 /** How many seeds of each drill are played end to end. */
@@ -233,23 +230,11 @@ const shipped = shippedLessons();
 const lessons: Lesson[] = shipped.some(lesson => lesson.id === 'recover')
 	? shipped
 	: [...shipped, {...practiceLesson('recover', 0), id: 'recover', number: 8, title: 'A shipment went missing', command: 'reflog'}];
-const progressFile = '/home/learner/.config/git-push-tutor/progress.json';
 const completion = {firstCompletedAt: '2025-01-06T09:00:00.000Z', timesCompleted: 1};
 
 
 function startTutor(saved: unknown) {
-	const {memory, fs} = memoryProgressFs({[progressFile]: JSON.stringify(saved)});
-	const store = createStore(tutorReducer, initialState(lessons));
-	const controller = new TutorController({
-		store,
-		lessons,
-		session: sessionOptions(lessons),
-		progress: createProgressStore({file: progressFile, fs}),
-		exit() {
-			// The test unmounts the app itself.
-		},
-	});
-	controller.loadProgress();
+	const {memory, store, controller} = wiredTutor(lessons, saved);
 	const app = render(createElement(App, {store, controller}));
 	const frame = () => stripAnsi(app.lastFrame() ?? '');
 	return {

@@ -1,20 +1,11 @@
 // The pieces every drill is made of: plausible files, boxes (commits) with labels, and the
 // setup actions and checks that make and verify them. All of it is the lesson vocabulary of
 // lesson-types.ts; a drill is an ordinary lesson, only written by code.
-import type {Check, Nudge, SetupAction, Step} from '../lessons/lesson-types.ts';
+import type {Check, Lesson, Nudge, SetupAction, Step} from '../lessons/lesson-types.ts';
 import type {Random} from './prng.ts';
 
 /** A lesson as a lesson file would hold it, before validateLesson. */
-export type LessonData = {
-	id: string;
-	number: number;
-	title: string;
-	command: string;
-	intro: string;
-	setup: SetupAction[];
-	steps: StepData[];
-	summary: string[];
-};
+export type LessonData = Omit<Lesson, 'source' | 'steps'> & {steps: StepData[]};
 
 /** A step as a file holds it: the fields validateLesson fills in when absent may be left out. */
 export type StepData = Omit<Step, 'afterPrevious' | 'onStart' | 'announce'> & Partial<Pick<Step, 'afterPrevious' | 'onStart' | 'announce'>>;

@@ -1,0 +1,27 @@
+// The tutor wired as the CLI wires it (store, controller, real lesson sessions), with progress
+// kept in memory, for tests that render the whole App.
+import {createProgressStore} from '../../source/progress/progress-store.ts';
+import type {Lesson} from '../../source/lessons/lesson-types.ts';
+import {TutorController} from '../../source/tutor/tutor-controller.ts';
+import {createStore} from '../../source/tutor/tutor-store.ts';
+import {initialState, tutorReducer} from '../../source/tutor/tutor-state.ts';
+import {sessionOptions} from './lessons.ts';
+import {memoryProgressFs} from './memory-progress-fs.ts';
+
+export const progressFile = '/home/learner/.config/git-push-tutor/progress.json';
+
+export function wiredTutor(lessons: readonly Lesson[], savedProgress?: unknown) {
+	const {memory, fs} = memoryProgressFs(savedProgress === undefined ? {} : {[progressFile]: JSON.stringify(savedProgress)});
+	const store = createStore(tutorReducer, initialState(lessons));
+	const controller = new TutorController({
+		store,
+		lessons,
+		session: sessionOptions(lessons),
+		progress: createProgressStore({file: progressFile, fs}),
+		exit() {
+			// The test unmounts the app itself.
+		},
+	});
+	controller.loadProgress();
+	return {memory, store, controller};
+}
