@@ -1,53 +1,9 @@
 // The checks lessons 9 (undo) and 10 (more) added to the vocabulary, judged on real repositories:
 // onBranch, and ran's `option` (git branch -vv), plus the validator accepting both.
 import test from 'ava';
-import {createSandbox, removeSandbox, type Sandbox} from '../source/sandbox/sandbox.ts';
-import {readRepoState} from '../source/git/repo-state.ts';
-import {classifyFailure} from '../source/explain/classify-failure.ts';
-import {holds, type LastCommand} from '../source/lessons/checks.ts';
-import type {Check} from '../source/lessons/lesson-types.ts';
 import {validateLesson, LessonError} from '../source/lessons/validate-lesson.ts';
-import {runLine} from '../source/shell/run-line.ts';
-
-/** Types lines into a sandbox as a learner would; each line must succeed. */
-class Repo {
-	last: LastCommand = {};
-	constructor(readonly sandbox: Sandbox) {}
-
-	async ok(...lines: string[]): Promise<void> {
-		for (const line of lines) {
-			const result = await runLine(line, {repo: this.sandbox.repo, env: this.sandbox.env});
-			const state = await this.state();
-			if (result.kind === 'git') {
-				this.last = {git: {args: result.args, exitCode: result.result.exitCode, failure: classifyFailure(result.args, result.result.exitCode, state), output: result.result.output}};
-			} else {
-				this.last = {};
-			}
-
-			const exitCode = result.kind === 'git' ? result.result.exitCode : result.kind === 'helper' ? result.exitCode : -1;
-			if (exitCode !== 0) {
-				throw new Error(`"${line}" failed: ${JSON.stringify(result)}`);
-			}
-		}
-	}
-
-	async state() {
-		return readRepoState({repo: this.sandbox.repo, online: this.sandbox.online, env: this.sandbox.env});
-	}
-
-	async holds(check: Check): Promise<boolean> {
-		return holds(check, {state: await this.state(), last: this.last, stepStartHead: undefined, stepStartOnline: undefined});
-	}
-}
-
-async function withRepo(body: (repo: Repo) => Promise<void>): Promise<void> {
-	const sandbox = await createSandbox({branch: 'main', color: false});
-	try {
-		await body(new Repo(sandbox));
-	} finally {
-		await removeSandbox(sandbox.root);
-	}
-}
+import type {Check} from '../source/lessons/lesson-types.ts';
+import {withRepo} from './helpers/sandbox-repo.ts';
 
 test('onBranch follows the branch HEAD is on, through switch -c, checkout -b and switch back', async t => {
 	await withRepo(async repo => {

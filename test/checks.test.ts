@@ -1,71 +1,11 @@
 // Every check of the lesson vocabulary, judged on states read from real repositories built with
 // real git in a sandbox: each one holds when it should and not when it should not.
 import test from 'ava';
-import {createSandbox, removeSandbox, type Sandbox} from '../source/sandbox/sandbox.ts';
-import {readRepoState, type RepoState} from '../source/git/repo-state.ts';
-import {classifyFailure} from '../source/explain/classify-failure.ts';
-import {holds, type LastCommand} from '../source/lessons/checks.ts';
 import {reachesOnline} from '../source/sandbox/sandbox-config.ts';
 import type {Check} from '../source/lessons/lesson-types.ts';
-import {runLine, type LineResult} from '../source/shell/run-line.ts';
+import {withRepo, type Repo} from './helpers/sandbox-repo.ts';
 
 const url = 'https://github.com/learner/shipment.git';
-
-/** A sandbox the test types into, the way the tutor plays a learner's lines. */
-class Repo {
-	last: LastCommand = {};
-	/** HEAD when the "step" began, for newCommits. */
-	stepStartHead: string | undefined;
-
-	constructor(readonly sandbox: Sandbox) {}
-
-	async state(): Promise<RepoState> {
-		return readRepoState({repo: this.sandbox.repo, online: this.sandbox.online, env: this.sandbox.env});
-	}
-
-	/** Types a line; a git line becomes the last command, a helper line clears it (as in a lesson). */
-	async type(line: string): Promise<LineResult> {
-		const result = await runLine(line, {repo: this.sandbox.repo, env: this.sandbox.env});
-		if (result.kind === 'git') {
-			const failure = classifyFailure(result.args, result.result.exitCode, await this.state());
-			this.last = {git: {args: result.args, exitCode: result.result.exitCode, failure, output: result.result.output}};
-		} else if (result.kind === 'helper') {
-			this.last = {};
-		} else {
-			throw new Error(`"${line}" was not run: ${JSON.stringify(result)}`);
-		}
-
-		return result;
-	}
-
-	/** Types lines that must succeed: a failing setup would make negative checks pass for nothing. */
-	async ok(...lines: string[]): Promise<void> {
-		for (const line of lines) {
-			const result = await this.type(line);
-			const exitCode = result.kind === 'git' ? result.result.exitCode : result.kind === 'helper' ? result.exitCode : -1;
-			if (exitCode !== 0) {
-				throw new Error(`"${line}" failed: ${JSON.stringify(result)}`);
-			}
-		}
-	}
-
-	async holds(check: Check): Promise<boolean> {
-		return holds(check, {state: await this.state(), last: this.last, stepStartHead: this.stepStartHead, stepStartOnline: undefined});
-	}
-
-	async head(): Promise<string | undefined> {
-		return (await this.state()).head;
-	}
-}
-
-async function withRepo(body: (repo: Repo) => Promise<void>): Promise<void> {
-	const sandbox = await createSandbox({branch: 'main', color: false});
-	try {
-		await body(new Repo(sandbox));
-	} finally {
-		await removeSandbox(sandbox.root);
-	}
-}
 
 /** A repository with one commit (notes.txt and todo.txt) and origin set to the online repository. */
 async function readyToShip(repo: Repo): Promise<void> {
