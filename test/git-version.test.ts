@@ -2,7 +2,8 @@ import {mkdtemp, rm, writeFile, chmod} from 'node:fs/promises';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
 import test from 'ava';
-import {checkGit, parseGitVersion} from '../source/git/git-version.ts';
+import {checkGit} from '../source/git/git-version.ts';
+import {parseGitVersion} from '../source/git/version-number.ts';
 
 test('version strings from different platforms are read', t => {
 	t.deepEqual(parseGitVersion('git version 2.39.5'), {major: 2, minor: 39, text: '2.39.5'});
@@ -48,7 +49,7 @@ test('a git older than 2.20 is refused, naming the version found', async t => {
 });
 
 test('olderThan compares versions part by part, a missing part counting as 0', async t => {
-	const {olderThan} = await import('../source/git/git-version.ts');
+	const {olderThan} = await import('../source/git/version-number.ts');
 	t.true(olderThan('2.20.1', '2.23'));
 	t.true(olderThan('2.30.2', '2.33.1'));
 	t.false(olderThan('2.33.1', '2.33.1'));

@@ -4,7 +4,7 @@
 import type {GitArguments} from '../git/git-arguments.ts';
 import {hasOption} from '../git/git-arguments.ts';
 import type {RepoState} from '../git/repo-state.ts';
-import {olderThan} from '../git/git-version.ts';
+import {olderThan} from '../git/version-number.ts';
 import {reachesOnline} from '../sandbox/sandbox-config.ts';
 import type {FailureId} from './explanations.ts';
 

@@ -1,30 +1,12 @@
 // Is there a git the sandbox can work with?
 import {execa} from 'execa';
+import {parseGitVersion} from './version-number.ts';
 
 const minimumGit = {major: 2, minor: 20};
 
 export type GitCheck = {ok: true; version: string} | {ok: false; message: string};
 
 const install = 'Install git from https://git-scm.com/downloads (or your package manager), then run git-push-tutor again.';
-
-export function parseGitVersion(output: string): {major: number; minor: number; text: string} | undefined {
-	const match = /(\d+)\.(\d+)(?:\.(\d+))?/.exec(output);
-	return match ? {major: Number(match[1]), minor: Number(match[2]), text: match[0]} : undefined;
-}
-
-/** Whether a version like "2.30.2" is older than one like "2.33.1". */
-export function olderThan(version: string, than: string): boolean {
-	const parts = (text: string) => text.split('.').map(Number);
-	const [a, b] = [parts(version), parts(than)];
-	for (let index = 0; index < 3; index++) {
-		const difference = (a[index] ?? 0) - (b[index] ?? 0);
-		if (difference !== 0) {
-			return difference < 0;
-		}
-	}
-
-	return false;
-}
 
 export async function checkGit(env: NodeJS.ProcessEnv = process.env): Promise<GitCheck> {
 	const result = await execa('git', ['--version'], {reject: false, env: {...env, LC_ALL: 'C'}, extendEnv: false, stdin: 'ignore', timeout: 10_000});

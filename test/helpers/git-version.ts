@@ -1,6 +1,6 @@
 // The git these tests run, for moves and failures that only newer git shows.
 import {execFileSync} from 'node:child_process';
-import {olderThan, parseGitVersion} from '../../source/git/git-version.ts';
+import {olderThan, parseGitVersion} from '../../source/git/version-number.ts';
 
 export const gitVersion = parseGitVersion(execFileSync('git', ['--version'], {encoding: 'utf8'}))?.text ?? '0';
 
