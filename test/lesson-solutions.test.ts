@@ -66,3 +66,19 @@ for (const lesson of lessons) {
 		}
 	}
 }
+
+test('conflict: adding notes.txt with its markers still in is not called resolved', async t => {
+	const conflict = lessons.find(lesson => lesson.id === 'conflict')!;
+	const session = await sessionAtStep(conflict, 1, sessionOptions(lessons));
+	try {
+		const report = await session.run('git add notes.txt');
+		t.is(report.outcome?.kind, 'stay');
+		t.regex(report.outcome?.kind === 'stay' ? report.outcome.nudge ?? '' : '', /still holds conflict markers/);
+		const cleaned = await session.run('echo "Shipment notes" > notes.txt');
+		t.is(cleaned.outcome?.kind, 'stay');
+		const added = await session.run('git add notes.txt');
+		t.regex(added.outcome?.kind === 'stay' ? added.outcome.nudge ?? '' : '', /Everything is resolved/);
+	} finally {
+		await session.dispose();
+	}
+});
