@@ -39,7 +39,7 @@ export function pullFirst(random: Random): DrillContent {
 		{
 			id: 'bring-home',
 			title: 'Bring Sam\'s boxes home',
-			text: `Bring Sam's ${boxWord(sams.length)} into your {branch}, keeping yours. A plain git pull stops and asks how: choose with --no-rebase (merge) or --rebase (yours on top).`,
+			text: `Bring Sam's ${boxWord(sams.length)} into your {branch}, keeping yours. Say how to combine: --no-rebase (merge) or --rebase (yours on top); without either, recent git stops and asks.`,
 			passWhen: [{check: 'includesOnline'}, ...settled, ...everything],
 			success: `Sam's ${sams.length === 1 ? 'box is' : 'boxes are'} home, next to yours.`,
 			nudges: [
