@@ -368,6 +368,26 @@ test('git commands that would write to a path outside ~/shipment are refused', a
 	t.deepEqual(await readdir(path.join(other, 'refs', 'heads')).catch(() => []), [], 'nothing was pushed to the repository outside');
 });
 
+test('git commands that would read a repository outside ~/shipment are refused; fetching from origin is not', async t => {
+	const w = await world(t);
+	const other = path.join(w.work, 'other.git');
+	await runAll(t, w, [
+		'git fetch ../..',
+		`git fetch ${other}`,
+		`git fetch file://${other} main`,
+		'git pull ../../other.git main',
+		'git pull https://github.com/learner/../../../other.git main',
+		'git ls-remote ../../other.git',
+		'git archive --remote=../../other.git HEAD',
+	], (line, report) => {
+		assertClearNo(t, w, line, report);
+	});
+	for (const line of ['git fetch origin', 'git fetch origin main:refs/remotes/origin/main', 'git ls-remote origin', 'git pull origin main']) {
+		const report = await w.run(line);
+		t.not(report.result.kind, 'refused', line);
+	}
+});
+
 test('git commands and settings that would run programs, or reach outside, are refused', async t => {
 	await mustRefuse(t, [
 		'git rebase -x "touch ../pwned" HEAD',

@@ -159,8 +159,9 @@ function refuseGit(args: GitArguments): string | undefined {
 /** Options naming a file or folder git writes, whatever the subcommand (git diff --output=FILE). */
 const writesAnywhere = ['--output', '--output-directory', '--separate-git-dir', '--export-marks', '--export-pack-edges', '--object-dir'];
 /**
- * Where each subcommand writes: options naming the place, and whether its other words can name
- * one (a folder to create, a repository to push to). Each place must stay inside the repository.
+ * Where each subcommand writes, or which other repository it reaches: options naming the place,
+ * and whether its other words can name one (a folder to create, a repository to push to or fetch
+ * from). Each place must stay inside the repository.
  */
 const writesTo: Record<string, {options?: string[]; words?: boolean}> = {
 	init: {words: true},
@@ -172,10 +173,13 @@ const writesTo: Record<string, {options?: string[]; words?: boolean}> = {
 	'pack-objects': {words: true},
 	'index-pack': {options: ['-o'], words: true},
 	push: {options: ['--repo'], words: true},
+	fetch: {words: true},
+	pull: {words: true},
+	'ls-remote': {words: true},
 	'send-pack': {words: true},
 	remote: {words: true},
 	subtree: {options: ['-P', '--prefix'], words: true},
-	archive: {options: ['-o']},
+	archive: {options: ['-o', '--remote']},
 	'format-patch': {options: ['-o']},
 	bugreport: {options: ['-o']},
 	diagnose: {options: ['-o']},
