@@ -222,9 +222,11 @@ test.serial('control characters typed at the prompt never reach the frame', asyn
 
 /** A stdout like ink-testing-library's, with the size a terminal reports. */
 class FakeStdout extends EventEmitter {
-	readonly columns = 100;
-	readonly rows = 24;
 	readonly frames: string[] = [];
+	constructor(readonly columns = 100, readonly rows = 24) {
+		super();
+	}
+
 	write = (frame: string): boolean => {
 		this.frames.push(frame);
 		return true;
@@ -256,9 +258,9 @@ class FakeStdin extends EventEmitter {
 }
 
 /** The App rendered by Ink itself in screen-reader mode (ink-testing-library's render takes no options). */
-function startScreenReaderTutor(): Tutor {
+function startScreenReaderTutor(columns?: number, rows?: number): Tutor {
 	const {store, controller} = createTutor();
-	const stdout = new FakeStdout();
+	const stdout = new FakeStdout(columns, rows);
 	const stdin = new FakeStdin();
 	const instance = inkRender(<App store={store} controller={controller}/>, {
 		stdout: stdout as unknown as NodeJS.WriteStream,
@@ -315,6 +317,21 @@ test.serial('with a screen reader the lesson screen is plain text, read top to b
 		t.false(boxDrawing.test(next), next);
 		t.true(next.includes('On branch main'), next);
 		readsInOrder(t, next.slice(next.lastIndexOf(heading)), [heading, `Step 2 of ${total}`, second!.title, second!.text, 'DESK: ', promptStart]);
+	} finally {
+		await tutor.close();
+	}
+});
+
+test.serial('with a screen reader on a short terminal the step stays whole and the diagram becomes one line of counts', async t => {
+	const rows = 12;
+	const tutor = startScreenReaderTutor(60, rows);
+	try {
+		await tutor.controller.openLesson('add');
+		await waitUntil(() => tutor.frame().includes('Step 1 of'), () => `the lesson screen:\n${tutor.frame()}`);
+		const live = tutor.frame().slice(tutor.frame().lastIndexOf(heading));
+		t.true(live.split('\n').length < rows, `the live area fits in ${rows} rows:\n${live}`);
+		readsInOrder(t, live, [heading, addLesson.steps[0]!.title, 'DESK: 3 · OPEN BOX: (empty)', promptStart]);
+		t.false(live.includes('DESK: notes.txt'), 'no sentences that would not fit');
 	} finally {
 		await tutor.close();
 	}

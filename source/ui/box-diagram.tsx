@@ -73,14 +73,27 @@ function shownItems(column: Column, rows: number): string[] {
 	return [...column.items.slice(0, rows - 1), `+${column.items.length - rows + 1} more`];
 }
 
+/** The diagram as sentences, one a column and one for the route, for a screen reader. */
+export function diagramSentences(diagram: Diagram): string[] {
+	return [
+		...columns(diagram).map(column => `${column.title}: ${column.items.length === 0 ? column.empty : column.items.join(', ')}.`),
+		`${statusLine(diagram)}.`,
+	];
+}
+
+/**
+ * Full and compact sizes are read as sentences in screen-reader mode; the one-line size is a
+ * count a column in both modes, for a terminal too short for the sentences.
+ */
 export function BoxDiagram({diagram, width, size}: {readonly diagram: Diagram; readonly width: number; readonly size: DiagramSize}) {
 	const screenReader = useIsScreenReaderEnabled();
 	const all = columns(diagram);
-	if (screenReader || size === 'line') {
-		const summary = all.map(column => `${column.title}: ${column.items.length === 0 ? column.empty : column.items.length}`).join(' · ');
-		return screenReader
-			? <Box flexDirection="column">{all.map(column => <Text key={column.title}>{column.title}: {column.items.length === 0 ? column.empty : column.items.join(', ')}.</Text>)}<Text>{statusLine(diagram)}.</Text></Box>
-			: <Text>{fit(summary, width)}</Text>;
+	if (size === 'line') {
+		return <Text>{fit(all.map(column => `${column.title}: ${column.items.length === 0 ? column.empty : column.items.length}`).join(' · '), width)}</Text>;
+	}
+
+	if (screenReader) {
+		return <Box flexDirection="column">{diagramSentences(diagram).map(sentence => <Text key={sentence}>{sentence}</Text>)}</Box>;
 	}
 
 	if (size === 'compact') {

@@ -3,7 +3,7 @@
 import {Box, Text, useIsScreenReaderEnabled} from 'ink';
 import type {TutorState, LessonView} from '../tutor/tutor-state.ts';
 import {promptLabel} from '../tutor/report-lines.ts';
-import {BoxDiagram, diagramRows, type DiagramSize} from './box-diagram.tsx';
+import {BoxDiagram, diagramRows, diagramSentences, type DiagramSize} from './box-diagram.tsx';
 import {PromptLine} from './prompt-line.tsx';
 import {fit, wrappedHeight} from './text-fit.ts';
 import type {TerminalSize} from './use-terminal-size.ts';
@@ -20,12 +20,15 @@ function ProgressBar({step, total, width}: {readonly step: number; readonly tota
 	);
 }
 
-/** Picks the biggest diagram that leaves the live area shorter than the terminal. */
-function planDiagram(rows: number, textRows: number): DiagramSize | undefined {
+/**
+ * Picks the biggest diagram that leaves the live area shorter than the terminal. In screen-reader
+ * mode the bigger sizes are sentences, `sentenceRows` rows once wrapped.
+ */
+function planDiagram(rows: number, textRows: number, sentenceRows: number | undefined): DiagramSize | undefined {
 	// Header, bar, blank, status, prompt and footer take 6 rows; one row stays free.
 	const free = rows - 1 - 6 - textRows;
 	const sizes: DiagramSize[] = ['full', 'compact', 'line'];
-	return sizes.find(size => diagramRows[size] + (size === 'line' ? 0 : 1) <= free);
+	return sizes.find(size => (size === 'line' ? 1 : (sentenceRows ?? diagramRows[size]) + 1) <= free);
 }
 
 export function LessonScreen({state, view, size, color = true}: {readonly state: TutorState; readonly view: LessonView; readonly size: TerminalSize; readonly color?: boolean}) {
@@ -50,7 +53,8 @@ export function LessonScreen({state, view, size, color = true}: {readonly state:
 	// The step's text gets at most a third of the screen; the diagram shrinks before it does.
 	const textRows = Math.min(wrappedHeight(current.text, width), Math.max(2, Math.floor(size.rows / 3)));
 	const barWidth = Math.min(width, 24);
-	const diagramSize = planDiagram(size.rows, textRows);
+	const sentenceRows = screenReader ? diagramSentences(diagram).reduce((rows, sentence) => rows + wrappedHeight(sentence, width), 0) : undefined;
+	const diagramSize = planDiagram(size.rows, textRows, sentenceRows);
 	// A screen reader would read the bar's blocks one by one; the step counter says it in words.
 	const titleLine = screenReader
 		? <Text bold>{current.title}</Text>
