@@ -1,6 +1,6 @@
 // End to end: the built CLI played as a learner in a pseudo-terminal. Needs dist/cli.js (npm test builds it).
-import {spawn} from 'node:child_process';
-import {appendFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, writeFileSync} from 'node:fs';
+import {execFileSync, spawn} from 'node:child_process';
+import {appendFileSync, chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
 import process from 'node:process';
@@ -317,4 +317,35 @@ test.serial('progress that cannot be saved is a warning, and the lesson still co
 	await learner.type('q');
 	t.is(await learner.exited(), 0);
 	t.deepEqual(sandboxesIn(work), []);
+});
+
+test.serial('on a git older than 2.23, git restore is explained as too new, with the older way, and the tutor goes on', async t => {
+	t.timeout(40_000);
+	const work = workdir(t);
+	// Stands in for git 2.22: reports that version and lacks restore and switch, as it did; the
+	// rest is this machine's git.
+	const realGit = execFileSync('sh', ['-c', 'command -v git'], {encoding: 'utf8'}).trim();
+	const bin = path.join(work, 'old-git-bin');
+	mkdirSync(bin);
+	writeFileSync(path.join(bin, 'git'), `#!/bin/sh
+case "$1" in
+	--version) echo "git version 2.22.0" ;;
+	restore|switch) echo "git: '$1' is not a git command. See 'git --help'." >&2; exit 1 ;;
+	*) exec "${realGit}" "$@" ;;
+esac
+`);
+	chmodSync(path.join(bin, 'git'), 0o755);
+	const learner = tutor(t, {args: ['--lesson', 'add', '--workdir', work], env: {PATH: `${bin}${path.delimiter}${process.env['PATH'] ?? ''}`}});
+	await learner.waitFor('Step 1 of 4', firstScreenMs);
+	await learner.type('git restore --staged notes.txt');
+	await learner.press('enter');
+	await learner.waitFor('arrived in git 2.23', 10_000);
+	t.regex(learner.scrollback(), /this computer has git 2\.22\.0/);
+	t.true(learner.running, 'the tutor keeps running');
+	await learner.type('git status');
+	await learner.press('enter');
+	await learner.waitFor('Step 2 of 4', 10_000, 'screen');
+	await learner.press('ctrl-c');
+	await learner.press('ctrl-c');
+	t.is(await learner.exited(), 0);
 });
