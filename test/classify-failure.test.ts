@@ -7,7 +7,7 @@ import test from 'ava';
 import {createSandbox, removeSandbox, type Sandbox} from '../source/sandbox/sandbox.ts';
 import {readRepoState} from '../source/git/repo-state.ts';
 import {classifyFailure, type Failure} from '../source/explain/classify-failure.ts';
-import {explanations} from '../source/explain/explanations.ts';
+import {explanations, fillExplanation} from '../source/explain/explanations.ts';
 import {runLine} from '../source/shell/run-line.ts';
 
 const url = 'https://github.com/learner/shipment.git';
@@ -76,8 +76,22 @@ test('no-upstream: git push, and git push origin, with origin set but no route s
 		for (const line of ['git push', 'git push origin']) {
 			const push = await repo.git(line);
 			t.not(push.exitCode, 0, line);
-			t.deepEqual(push.failure, {id: 'no-upstream', details: {branch: 'main', remotes: 'origin'}}, line);
+			t.deepEqual(push.failure, {id: 'no-upstream', details: {branch: 'main', remotes: 'origin', remote: 'origin'}}, line);
 		}
+	});
+});
+
+test('no-upstream with one remote not named origin names that remote in the way out, on any git', async t => {
+	// Git 2.37 and newer say "no upstream" here; older git says "no configured push destination".
+	await withRepo(async repo => {
+		await repo.ok(...firstBox, `git remote add github ${url}`);
+		const push = await repo.git('git push');
+		t.not(push.exitCode, 0);
+		t.is(push.failure?.id, 'no-upstream');
+		const {wayOut} = fillExplanation(explanations['no-upstream'], push.failure!.details);
+		t.is(wayOut, 'Ship once and save the route: git push -u github main');
+		// The way out works.
+		t.is((await repo.git(wayOut.split(': ')[1]!)).exitCode, 0);
 	});
 });
 

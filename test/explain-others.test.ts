@@ -351,6 +351,7 @@ test('git push with nothing new succeeds and is no failure', async t => {
 
 /** The details the classifier gives each failure: branch and remotes always, and these on top. */
 const extraDetails: Partial<Record<FailureId, Record<string, string>>> = {
+	'no-upstream': {remote: 'origin'},
 	'unknown-remote': {remote: 'orign'},
 	'src-refspec': {ref: 'master'},
 	'merge-conflict': {files: 'notes.txt'},

@@ -77,7 +77,9 @@ function classifyPush(args: GitArguments, state: RepoState, details: Record<stri
 
 		const pushesEverything = hasOption(args, '--all', '--mirror', '--tags', '--branches');
 		if (state.branch && !state.upstream && !pushesEverything) {
-			return {id: 'no-upstream', details};
+			// Git before 2.37 calls a lone remote not named origin "no destination"; naming it works on every git.
+			const remote = state.remotes.find(known => known.name === 'origin') ?? state.remotes[0]!;
+			return {id: 'no-upstream', details: {...details, remote: remote.name}};
 		}
 
 		// With no remote named, git pushes to the remote of the branch's route (else origin); as
@@ -101,7 +103,7 @@ function classifyPush(args: GitArguments, state: RepoState, details: Record<stri
 	}
 
 	if (refspecs.length === 0 && state.branch && !state.upstream && !hasOption(args, '--all', '--mirror', '--tags', '--branches')) {
-		return {id: 'no-upstream', details};
+		return {id: 'no-upstream', details: {...details, remote}};
 	}
 
 	// Only the online repository can reject because of Sam's boxes; other addresses fail otherwise.

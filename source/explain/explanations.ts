@@ -32,7 +32,7 @@ export const explanations: Record<FailureId, Explanation> = {
 	},
 	'no-upstream': {
 		meaning: 'The truck knows the warehouse, but the route for {branch} is not saved yet.',
-		wayOut: 'Ship once and save the route: git push -u origin {branch}',
+		wayOut: 'Ship once and save the route: git push -u {remote} {branch}',
 	},
 	'unknown-remote': {
 		meaning: 'There is no destination called "{remote}". Known destinations: {remotes}.',
