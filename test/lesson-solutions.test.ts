@@ -82,3 +82,20 @@ test('conflict: adding notes.txt with its markers still in is not called resolve
 		await session.dispose();
 	}
 });
+
+test('recover: a pull that merges at once (as a plain pull does on git before 2.33.1) still has the learner look first', async t => {
+	const recover = lessons.find(lesson => lesson.id === 'recover')!;
+	const session = await sessionAtStep(recover, 0, sessionOptions(lessons));
+	try {
+		const pulled = await session.run('git pull --no-rebase');
+		t.is(pulled.outcome?.kind, 'stay');
+		t.regex(pulled.outcome?.kind === 'stay' ? pulled.outcome.nudge ?? '' : '', /merged at once/);
+		t.is((await session.run('git fetch')).outcome?.kind, 'advance');
+		t.is(session.step, 1, 'the lost box is still to be found');
+		const looked = await session.run('git log --oneline');
+		// Finding the box passes the merge step too: it is done already.
+		t.deepEqual(looked.outcome?.kind === 'advance' ? looked.outcome.passed : [], [1, 2]);
+	} finally {
+		await session.dispose();
+	}
+});
