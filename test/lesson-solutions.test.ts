@@ -99,3 +99,38 @@ test('recover: a pull that merges at once (as a plain pull does on git before 2.
 		await session.dispose();
 	}
 });
+
+test('more, on a git older than 2.23: every command the lesson shows is git checkout, and its solution passes every step', async t => {
+	const more = lessons.find(lesson => lesson.id === 'more')!;
+	const session = await LessonSession.start(more, {...sessionOptions(lessons), gitVersion: '2.22.0'});
+	try {
+		const [first, ...rest] = session.lesson.steps;
+		// The first step shows both spellings; everything after it speaks the old git's language.
+		t.regex(first!.text, /git checkout -b gift-wrap/);
+		t.notRegex(JSON.stringify({...session.lesson, steps: rest}), /git switch/);
+		t.deepEqual(first!.solution, ['git checkout -b gift-wrap']);
+		for (const step of session.lesson.steps) {
+			for (const line of step.solution) {
+				await session.run(line);
+			}
+		}
+
+		t.true(session.complete);
+	} finally {
+		await session.dispose();
+	}
+});
+
+test('add, on a git older than 2.23: git restore gets the too-new explanation, not the nudge about HEAD', async t => {
+	const add = lessons.find(lesson => lesson.id === 'add')!;
+	const restoreStep = add.steps.findIndex(step => step.nudges.some(nudge => nudge.say.includes('could not resolve HEAD')));
+	const session = await sessionAtStep(add, restoreStep, {...sessionOptions(lessons), gitVersion: '2.22.0'});
+	try {
+		const report = await session.run('git restore --staged photo.txt');
+		t.regex(report.explanation?.meaning ?? '', /git restore arrived in git 2\.23/);
+		t.is(report.outcome?.kind, 'stay');
+		t.notRegex(report.outcome?.kind === 'stay' ? report.outcome.nudge ?? '' : '', /could not resolve HEAD/);
+	} finally {
+		await session.dispose();
+	}
+});

@@ -88,7 +88,7 @@ export type SetupAction =
 export type Step = {
 	id: string;
 	title: string;
-	/** What to do, a paragraph or a few; may use {branch} and {url}. */
+	/** What to do, a paragraph or a few; may use {branch}, {url}, {switch} and {switch -c} (see fill-lesson.ts). */
 	text: string;
 	passWhen: Check[];
 	/** Said when the step passes. */

@@ -45,7 +45,7 @@ class SetupError extends Error {}
 export class LessonSession {
 	static async start(lesson: Lesson, options: SessionOptions): Promise<LessonSession> {
 		const sandbox = await createSandbox({parent: options.workdir, branch: options.branch, color: options.color, inheritedEnv: options.inheritedEnv});
-		const session = new LessonSession(fillLesson(lesson, {branch: options.branch, url: sandbox.url}), sandbox, options);
+		const session = new LessonSession(fillLesson(lesson, {branch: options.branch, url: sandbox.url, gitVersion: options.gitVersion}), sandbox, options);
 		try {
 			await session.setUp();
 		} catch (error) {
@@ -176,7 +176,7 @@ export class LessonSession {
 				}
 
 				// Where the earlier lesson ends: its setup, then each step's events and solution.
-				const filled = fillLesson(earlier, {branch: this.sandbox.branch, url: this.sandbox.url});
+				const filled = fillLesson(earlier, {branch: this.sandbox.branch, url: this.sandbox.url, gitVersion: this.options.gitVersion});
 				await this.playSetup(filled, seen);
 				for (const step of filled.steps) {
 					for (const [index, event] of step.onStart.entries()) {
