@@ -134,3 +134,17 @@ test('add, on a git older than 2.23: git restore gets the too-new explanation, n
 		await session.dispose();
 	}
 });
+
+test('conflict: a learner who pulled with --rebase is told to go on with the rebase, not to seal a merge', async t => {
+	const conflict = lessons.find(lesson => lesson.id === 'conflict')!;
+	const session = await sessionAtStep(conflict, 0, sessionOptions(lessons));
+	try {
+		// The lesson sets pull.rebase false; this learner chose otherwise.
+		await session.run('git pull --rebase');
+		await session.run('echo "Shipment notes" > notes.txt');
+		const added = await session.run('git add notes.txt');
+		t.regex(added.outcome?.kind === 'stay' ? added.outcome.nudge ?? '' : '', /git rebase --continue/);
+	} finally {
+		await session.dispose();
+	}
+});
