@@ -10,6 +10,7 @@ import path from 'node:path';
 import test, {type ExecutionContext} from 'ava';
 import {gitOutput} from '../source/git/git-runner.ts';
 import {LessonSession, type CommandReport} from '../source/tutor/lesson-session.ts';
+import {reportLines} from '../source/tutor/report-lines.ts';
 import {sessionOptions, shippedLessons} from './helpers/lessons.ts';
 
 const lessons = shippedLessons();
@@ -262,7 +263,11 @@ test('links inside the repository that lead out are never followed', async t => 
 	const w = await world(t);
 	const lines: string[] = [];
 	for (const link of ['escape-file', 'escape-dir/secret.txt', 'escape-dir/new.txt', 'escape-rel/secret.txt', 'escape-dir/nested/deep.txt', 'dangling']) {
-		lines.push(`echo pwned > ${link}`, `echo pwned >> ${link}`, `cat ${link}`, `rm ${link}`, `touch ${link}`);
+		lines.push(`echo pwned > ${link}`, `echo pwned >> ${link}`, `cat ${link}`, `touch ${link}`);
+		// rm removes a link itself, never what it points to; through a link it is refused.
+		if (link.includes('/')) {
+			lines.push(`rm ${link}`);
+		}
 	}
 
 	lines.push(
@@ -276,6 +281,31 @@ test('links inside the repository that lead out are never followed', async t => 
 		assertClearNo(t, w, line, report);
 	});
 	t.is(await readlink(path.join(w.repo, 'escape-file')), path.join(w.work, 'canary', 'secret.txt'), 'the link itself is kept');
+	const before = await w.snapshot();
+	const removed = await w.run('rm escape-file');
+	t.is(removed.result.kind === 'helper' ? removed.result.exitCode : -1, 0, removed.output);
+	await t.throwsAsync(readlink(path.join(w.repo, 'escape-file')), undefined, 'rm took the link away');
+	t.deepEqual(await w.snapshot(), before, 'what the link pointed to is untouched');
+});
+
+test('a nested repository\'s .git is git\'s storage too: no helper and no git command writes into it', async t => {
+	const w = await world(t);
+	// A clone inside ~/shipment: its config could make git run programs (core.fsmonitor).
+	await w.run('git clone https://github.com/learner/shipment.git sub');
+	await runAll(t, w, [
+		'echo "[core] fsmonitor = touch ../pwned" > sub/.git/config',
+		'echo x >> sub/.GIT/config',
+		'echo "gitdir: .." > other/.git',
+		'touch sub/.git/hooks/post-checkout',
+		'git config -f sub/.git/config core.fsmonitor "touch ../pwned"',
+		'git config --file=sub/.git/config user.name x',
+		'git merge-file sub/.git/config notes.txt todo.txt',
+		'git archive -o sub/.git/config HEAD',
+	], (line, report) => {
+		assertClearNo(t, w, line, report);
+	});
+	t.false(existsSync(path.join(w.repo, 'sub', '.git', 'hooks', 'post-checkout')));
+	t.notRegex(await readFile(path.join(w.repo, 'sub', '.git', 'config'), 'utf8'), /fsmonitor|pwned/);
 });
 
 test('git options that point git elsewhere or override its settings are refused', async t => {
@@ -388,6 +418,79 @@ test('git commands that would read a repository outside ~/shipment are refused; 
 	}
 });
 
+test('git commands that would read files outside ~/shipment, or change this computer\'s git settings, are refused', async t => {
+	const w = await world(t);
+	await runAll(t, w, [
+		'git diff --no-index /etc/hostname notes.txt',
+		'git diff --no-index ../root-file.txt notes.txt',
+		'git grep --no-index x ../..',
+		'git commit --allow-empty -F ../home/.gitconfig',
+		'git commit --allow-empty --file=/etc/hostname',
+		'git commit -t ../root-file.txt',
+		'git tag -a v1 -F /etc/hostname',
+		'git blame --contents /etc/hostname notes.txt',
+		'git hash-object ../root-file.txt',
+		'git apply ../change.patch',
+		'git am ../mail.mbox',
+		'git config --system tutor.test 1',
+		'git config --system --list',
+		'git config --syst -l',
+	], (line, report) => {
+		assertClearNo(t, w, line, report);
+	});
+});
+
+test('nothing can give a new repository inside ~/shipment settings or hooks that run programs', async t => {
+	const w = await world(t);
+	await runAll(t, w, [
+		'git init --template=tpl inner',
+		'git init --templ=tpl inner',
+		'git clone --template=tpl https://github.com/learner/shipment.git inner',
+		'git clone -c core.fsmonitor="touch ../pwned" https://github.com/learner/shipment.git inner',
+		'git clone --config=core.fsmonitor="touch ../pwned" https://github.com/learner/shipment.git inner',
+		'git config core.bare true',
+		'git config core.repositoryformatversion 7',
+		'git config extensions.worktreeConfig true',
+	], (line, report) => {
+		assertClearNo(t, w, line, report);
+	});
+	t.false(existsSync(path.join(w.repo, 'inner')));
+});
+
+test('git mv through a link that leads out, which git apply can make, is refused', async t => {
+	const w = await world(t);
+	await w.run('git add notes.txt');
+	await w.run('git commit -m "Pack notes"');
+	await runAll(t, w, [
+		'git mv notes.txt escape-dir/moved.txt',
+		'git mv -f notes.txt escape-rel/secret.txt',
+		'git mv notes.txt dangling',
+	], (line, report) => {
+		assertClearNo(t, w, line, report);
+	});
+	t.true(existsSync(path.join(w.repo, 'notes.txt')));
+});
+
+test('abbreviated interactive options are refused like the full ones', async t => {
+	await mustRefuse(t, ['git add --interac', 'git rebase --interact HEAD~1', 'git add --pat', 'git commit --patc -m x']);
+});
+
+test('a command that prints megabytes on one line is stopped and said so, and the transcript gets a short line', async t => {
+	const w = await world(t);
+	await w.run('git add notes.txt');
+	await w.run('git commit -m "Pack notes"');
+	// Git pads each %H to 16,000 columns: 200 of them make one 3.2 MB line.
+	const huge = await w.run(`git log -1 "--format=${'%>(16000)%H'.repeat(200)}"`);
+	t.true(huge.result.kind === 'git' && huge.result.result.tooMuchOutput, `stopped for its output: ${JSON.stringify(huge.result).slice(0, 300)}`);
+	const lines = reportLines(huge, w.session.lesson);
+	t.true(lines.some(line => /printed more than the tutor can show/.test(line.text)), JSON.stringify(lines.map(line => line.text.slice(0, 80))));
+	t.true(lines.every(line => line.text.length < 2100), 'no line is megabytes long');
+	// A long line under the limit is shortened too.
+	const long = await w.run(`git log -1 "--format=${'%>(10000)%H'.repeat(5)}"`);
+	t.false(long.result.kind === 'git' && long.result.result.tooMuchOutput);
+	t.true(reportLines(long, w.session.lesson).some(line => /more characters on this line/.test(line.text)));
+});
+
 test('git commands and settings that would run programs, or reach outside, are refused', async t => {
 	await mustRefuse(t, [
 		'git rebase -x "touch ../pwned" HEAD',
@@ -449,7 +552,6 @@ test('git refuses paths outside the repository on its own, with its own message'
 		'git add ../root-file.txt',
 		`git add ${w.work}/beside-sandbox.txt`,
 		'git rm ../root-file.txt',
-		'git mv notes.txt ../moved.txt',
 		'git add escape-dir/secret.txt',
 		'git status ..',
 		'git log -- ../x',
@@ -494,6 +596,13 @@ test('the same commands inside ~/shipment still work', async t => {
 	await ran('git push -u origin main');
 	await ran('git clone https://github.com/learner/shipment.git copy');
 	await ran('git push . main:copy-of-main');
+	await ran('git mv notes.txt moved.txt');
+	await ran('git commit -m "Move the notes"');
+	await ran('git commit --amend');
+	await w.run('echo "A label from a file" > label.txt');
+	await ran('git commit --allow-empty -F label.txt');
+	await ran('git diff --no-index --exit-code moved.txt moved.txt');
+	await ran('git fetch origin');
 	t.true(existsSync(path.join(w.repo, 'inside.tar')));
 	t.true(existsSync(path.join(w.repo, 'copy', 'notes.txt')));
 	t.true(existsSync(path.join(w.repo, 'patches', '0001-Pack-notes.patch')));
@@ -514,6 +623,7 @@ function alphabet(work: string): Alphabet {
 			'archive', 'config', 'worktree', 'bundle', 'create', '-m', '-C', '-o', '-c', '-x', '-A', '--git-dir=', '--work-tree=',
 			'--output=', '--exec=', '--separate-git-dir=', '--prefix=', 'notes.txt', 'todo.txt', 'photo.txt', 'x', 'main', 'origin',
 			'alias.x', 'core.worktree', '!touch', '.', 'https://github.com/learner/shipment.git', 'https://github.com/learner/../../x.git',
+			'mv', 'apply', 'fetch', '--template=', '--system', '--no-index', '-F', 'core.fsmonitor', 'sub', 'sub/.git/config',
 		]},
 		// Paths that lead out, and the links inside that do.
 		{weight: 20, words: [

@@ -200,7 +200,7 @@ test('clearScreen counts requests', t => {
 // ---- report-lines ----
 
 function gitResult(overrides: Partial<GitResult> = {}): GitResult {
-	return {exitCode: 0, output: '', stdout: '', timedOut: false, cancelled: false, ...overrides};
+	return {exitCode: 0, output: '', stdout: '', timedOut: false, cancelled: false, tooMuchOutput: false, ...overrides};
 }
 
 function gitReport(args: string[], overrides: Partial<CommandReport> = {}, result: Partial<GitResult> = {}): CommandReport {

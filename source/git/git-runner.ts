@@ -9,6 +9,8 @@ export type GitResult = {
 	stdout: string;
 	timedOut: boolean;
 	cancelled: boolean;
+	/** Git printed more than the tutor keeps (maxOutputBytes) and was stopped. */
+	tooMuchOutput: boolean;
 	/** Set when git itself could not be started. */
 	startError?: string;
 };
@@ -23,6 +25,8 @@ export type RunGitOptions = {
 };
 
 export const defaultTimeoutMs = 20_000;
+/** A learner's command that prints more than this is stopped: nobody reads it, and holding it all would stall the screen. */
+export const maxOutputBytes = 2_000_000;
 
 const isWindows = process.platform === 'win32';
 
@@ -66,6 +70,8 @@ export async function runGit(args: readonly string[], options: RunGitOptions): P
 		all: true,
 		reject: false,
 		stripFinalNewline: false,
+		// Plumbing reads the whole sandbox history, which a learner cannot make huge in 20 s.
+		...(options.internal ? {} : {maxBuffer: maxOutputBytes}),
 		// Its own process group, so a stop reaches git's children too.
 		detached: !isWindows,
 		windowsHide: true,
@@ -88,7 +94,8 @@ export async function runGit(args: readonly string[], options: RunGitOptions): P
 
 	try {
 		const result = await subprocess;
-		const stopped = timedOut || cancelled;
+		const tooMuchOutput = result.isMaxBuffer;
+		const stopped = timedOut || cancelled || tooMuchOutput;
 		const startError = result.exitCode === undefined && !stopped ? result.shortMessage : undefined;
 		return {
 			exitCode: result.exitCode ?? (stopped ? 130 : 127),
@@ -96,6 +103,7 @@ export async function runGit(args: readonly string[], options: RunGitOptions): P
 			stdout: result.stdout ?? '',
 			timedOut,
 			cancelled,
+			tooMuchOutput,
 			...(startError === undefined ? {} : {startError}),
 		};
 	} finally {

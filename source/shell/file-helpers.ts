@@ -17,46 +17,59 @@ const fail = (message: string): never => {
 	throw new HelperError(message);
 };
 
-/** Resolves a path the learner typed to one inside the repository, or explains why not. */
-export async function resolveInRepository(repo: string, typed: string): Promise<string> {
+/**
+ * Whether a path inside the repository goes through a .git folder at any depth: the repository's
+ * own, or a nested clone's, whose config could make git run programs. Lower case: on macOS and
+ * Windows disks .GIT is the same folder as .git.
+ */
+export const inGitStorage = (relative: string) => relative.split(/[/\\]/).some(part => part.toLowerCase() === '.git');
+
+const outside = (relative: string) => relative.startsWith('..') || path.isAbsolute(relative);
+
+/**
+ * Resolves a path the learner typed to one inside the repository, or explains why not. The path
+ * itself may be a link only when `link` is 'itself' (rm removes the link, never what it points to).
+ */
+export async function resolveInRepository(repo: string, typed: string, link: 'refuse' | 'itself' = 'refuse'): Promise<string> {
 	if (typed === '' || path.isAbsolute(typed) || /^[a-zA-Z]:/.test(typed) || typed.startsWith('~')) {
 		fail(`${typed || 'An empty path'}: use a path inside ${repoShownAs}, like notes.txt`);
 	}
 
 	const full = path.resolve(repo, typed);
 	const relative = path.relative(repo, full);
-	if (relative.startsWith('..') || path.isAbsolute(relative)) {
+	if (outside(relative)) {
 		fail(`${typed}: that is outside ${repoShownAs}; the tutor keeps you inside it`);
 	}
 
-	// Lower case: on macOS and Windows disks .GIT is the same folder as .git.
-	if (relative.split(path.sep)[0]!.toLowerCase() === '.git') {
-		fail(`${typed}: .git is git's own storage room; change it only through git commands`);
+	const storage = `${typed}: .git is git's own storage room; change it only through git commands`;
+	if (inGitStorage(relative)) {
+		fail(storage);
 	}
 
-	// The deepest folder that exists must really be inside the repository, not reached through a link.
+	// The deepest folder above it that exists must really be inside the repository, not reached through a link.
 	const realRepo = await realpath(repo);
-	let existing = path.dirname(full);
-	for (;;) {
+	for (let existing = path.dirname(full); relative !== '' && existing.length >= repo.length; existing = path.dirname(existing)) {
+		let real: string;
 		try {
-			const real = await realpath(existing);
-			const inside = path.relative(realRepo, real);
-			if (inside.startsWith('..') || path.isAbsolute(inside)) {
-				fail(`${typed}: that leads outside ${repoShownAs} through a link`);
-			}
-
-			break;
-		} catch (error) {
-			if (error instanceof HelperError) {
-				throw error;
-			}
-
-			existing = path.dirname(existing);
+			real = await realpath(existing);
+		} catch {
+			continue;
 		}
+
+		const inside = path.relative(realRepo, real);
+		if (outside(inside)) {
+			fail(`${typed}: that leads outside ${repoShownAs} through a link`);
+		}
+
+		if (inGitStorage(inside)) {
+			fail(storage);
+		}
+
+		break;
 	}
 
 	try {
-		if ((await lstat(full)).isSymbolicLink()) {
+		if (link === 'refuse' && (await lstat(full)).isSymbolicLink()) {
 			fail(`${typed}: is a link; the tutor's helpers do not follow links`);
 		}
 	} catch (error) {
@@ -81,7 +94,7 @@ const message = (error: unknown, typed: string): string => {
 	return `${typed}: ${(error as Error).message}`;
 };
 
-async function eachPath(repo: string, name: string, paths: string[], action: (full: string, typed: string) => Promise<string>): Promise<HelperResult> {
+async function eachPath(repo: string, name: string, paths: string[], action: (full: string, typed: string) => Promise<string>, link: 'refuse' | 'itself' = 'refuse'): Promise<HelperResult> {
 	if (paths.length === 0) {
 		return {output: `${name}: name a file, like ${name} notes.txt\n`, exitCode: 1};
 	}
@@ -90,7 +103,7 @@ async function eachPath(repo: string, name: string, paths: string[], action: (fu
 	let exitCode = 0;
 	for (const typed of paths) {
 		try {
-			output += await action(await resolveInRepository(repo, typed), typed);
+			output += await action(await resolveInRepository(repo, typed, link), typed);
 		} catch (error) {
 			output += `${name}: ${error instanceof HelperError ? error.message : message(error, typed)}\n`;
 			exitCode = 1;
@@ -145,7 +158,7 @@ export async function runFileHelper(name: FileHelperName, args: string[], redire
 
 					await rm(full);
 					return '';
-				});
+				}, 'itself');
 			}
 		}
 	} catch (error) {

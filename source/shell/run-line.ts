@@ -8,7 +8,7 @@ import {explanations} from '../explain/explanations.ts';
 import {closestWord} from '../closest-word.ts';
 import {githubPrefixes} from '../sandbox/sandbox-config.ts';
 import {parseCommandLine} from './parse-command-line.ts';
-import {fileHelperNames, runFileHelper, type FileHelperName} from './file-helpers.ts';
+import {fileHelperNames, inGitStorage, runFileHelper, type FileHelperName} from './file-helpers.ts';
 
 export const tutorWords = ['hint', 'reset', 'menu', 'help', 'quit', 'clear'] as const;
 export type TutorWord = (typeof tutorWords)[number];
@@ -143,12 +143,15 @@ function refuseGit(args: GitArguments): string | undefined {
 		return `git ${subcommand} opens another program, which the tutor cannot show. Everything in the lessons works without it.`;
 	}
 
-	const interactiveFlag = own(interactive, subcommand)?.find(flag => hasOption(args, flag));
+	// Git takes any unambiguous start of a long option (--interac), so those count too.
+	const abbreviates = (flag: string) => args.options.some(option => option.startsWith('--') && option.length >= 4 && flag.startsWith(option.split('=')[0]!));
+	const interactiveFlag = own(interactive, subcommand)?.find(flag => hasOption(args, flag) || (flag.startsWith('--') && abbreviates(flag)));
 	if (interactiveFlag) {
 		return `git ${subcommand} ${interactiveFlag} asks questions key by key, which the tutor cannot pass on. Type the command without ${interactiveFlag}.`;
 	}
 
-	if (subcommand === 'commit' && !hasOption(args, '-m', '--message', '-F', '--file', '-C', '--reuse-message', '--no-edit', '--fixup')) {
+	// --amend keeps the sealed box's label, as no editor opens; -h only prints the options.
+	if (subcommand === 'commit' && !hasOption(args, '-m', '--message', '-F', '--file', '-C', '--reuse-message', '--no-edit', '--fixup', '--amend', '-h')) {
 		const label = explanations['needs-label'];
 		return `${label.meaning}\n${label.wayOut}`;
 	}
@@ -170,6 +173,8 @@ const writesTo: Record<string, {options?: string[]; words?: boolean}> = {
 	worktree: {words: true},
 	bundle: {words: true},
 	'merge-file': {words: true},
+	// git mv follows a link in the destination's folders (one git apply can make) out of the repository.
+	mv: {words: true},
 	'pack-objects': {words: true},
 	'index-pack': {options: ['-o'], words: true},
 	push: {options: ['--repo'], words: true},
@@ -186,6 +191,24 @@ const writesTo: Record<string, {options?: string[]; words?: boolean}> = {
 	'checkout-index': {options: ['--prefix']},
 	config: {options: ['-f', '--file']},
 };
+/** Where each subcommand reads files the learner names: these must be inside the repository too. */
+const readsFrom: Record<string, {options?: string[]; words?: boolean}> = {
+	commit: {options: ['-F', '--file', '-t', '--template']},
+	tag: {options: ['-F', '--file']},
+	notes: {options: ['-F', '--file']},
+	merge: {options: ['-F', '--file']},
+	blame: {options: ['--contents']},
+	'hash-object': {words: true},
+	apply: {words: true},
+	am: {words: true},
+};
+/** With --no-index these compare or search files anywhere, not the repository's. */
+const noIndexReads = new Set(['diff', 'grep']);
+/** Options that copy a folder's files into a new repository (its hooks and config among them). */
+const copiesTemplates = ['--template'];
+/** Options that give a new clone settings of the learner's, as -c does. */
+const cloneSettings = ['-c', '--config'];
+
 /** Options that make git run a command the learner names. */
 const runsPrograms: Record<string, string[]> = {
 	rebase: ['-x', '--exec'],
@@ -205,7 +228,7 @@ const runsCommands: Record<string, string> = {submodule: 'foreach', bisect: 'run
 /** Subcommands that set up jobs, daemons or files elsewhere on the computer, or act on other repositories. */
 const reachesOutside = new Set(['maintenance', 'for-each-repo', 'credential-cache', 'credential-store', 'shell', 'http-fetch', 'http-push']);
 /** Settings that point git outside the repository or make it run programs, as -c could. */
-const unsafeSetting = /^(alias|include|includeif|url|protocol|credential|filter|gpg|trace2|uploadpack)\.|^core\.(worktree|hookspath|fsmonitor|sshcommand|gitproxy|askpass)$|^diff\.(external|.+\.(command|textconv))$|^merge\..+\.driver$|^remote\..+\.(receivepack|uploadpack|vcs)$|^submodule\..+\.update$/i;
+const unsafeSetting = /^(alias|include|includeif|url|protocol|credential|filter|gpg|trace2|uploadpack|extensions)\.|^core\.(worktree|hookspath|fsmonitor|sshcommand|gitproxy|askpass|bare|repositoryformatversion)$|^diff\.(external|.+\.(command|textconv))$|^merge\..+\.driver$|^remote\..+\.(receivepack|uploadpack|vcs)$|^submodule\..+\.update$/i;
 /** Sections holding the sandbox's own protections (no hooks, no network, GitHub's address). */
 const protectedSection = /^(core|credential|protocol|url|include|includeif|alias|filter|gpg|trace2|uploadpack)(\.|$)/i;
 /** Settings whose value is a repository to fetch from or push to. */
@@ -274,7 +297,7 @@ async function outOfBounds(repo: string, place: string): Promise<'outside' | 'st
 		return 'outside';
 	}
 
-	if (relative.split(path.sep)[0]!.toLowerCase() === '.git') {
+	if (inGitStorage(relative)) {
 		return 'storage';
 	}
 
@@ -288,7 +311,8 @@ async function outOfBounds(repo: string, place: string): Promise<'outside' | 'st
 		}
 
 		try {
-			return climbsOut(path.relative(realRepo, await realpath(existing))) ? 'outside' : undefined;
+			const real = path.relative(realRepo, await realpath(existing));
+			return climbsOut(real) ? 'outside' : (inGitStorage(real) ? 'storage' : undefined);
 		} catch {
 			// A link that leads nowhere: git would create whatever it names.
 			return 'outside';
@@ -327,6 +351,32 @@ async function refuseOutside(args: GitArguments, words: readonly string[], repo:
 		const setting = args.positionals.find(word => unsafeSetting.test(word) || (sectionCommand && protectedSection.test(word)));
 		if (setting) {
 			return `The setting ${setting} decides where git looks, what it runs or where it connects, which the tutor keeps inside ~/shipment, so it cannot be changed here. Everything in the lessons works without it.`;
+		}
+	}
+
+	if (subcommand === 'config' && optionUses(after, ['--system']).length > 0) {
+		return 'git config --system is this computer\'s own git settings, outside the tutor: it neither reads nor changes them. git config NAME VALUE sets a setting for your practice repository.';
+	}
+
+	const template = optionUses(after, copiesTemplates)[0];
+	if (template && subcommand !== 'commit') {
+		return `git ${subcommand} ${template.option} copies a folder's hooks and settings into a new repository, which could make git run programs. Type the command without ${template.option}.`;
+	}
+
+	const settings = subcommand === 'clone' ? optionUses(after, cloneSettings)[0] : undefined;
+	if (settings) {
+		return `Settings given with git clone ${settings.option} are not used in the tutor. Type the command without ${settings.option}.`;
+	}
+
+	const reads = own(readsFrom, subcommand);
+	const readPlaces = [
+		...optionUses(after, reads?.options ?? []).map(use => use.value),
+		...(reads?.words || (noIndexReads.has(subcommand) && hasOption(args, '--no-index')) ? args.positionals : []),
+	];
+	for (const place of readPlaces) {
+		// Reading inside .git is harmless; reading outside ~/shipment is not the tutor's business.
+		if (place !== '-' && await outOfBounds(repo, place) === 'outside') {
+			return `git ${subcommand} would read ${place}, which is outside ~/shipment. In the tutor git works only inside ~/shipment: name a file inside it.`;
 		}
 	}
 

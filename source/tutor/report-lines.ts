@@ -8,13 +8,19 @@ export function promptLabel(branch: string | undefined): string {
 	return `~/shipment (${branch ?? 'detached'}) $`;
 }
 
+const maxLineCharacters = 2000;
+
 export function outputLines(output: string): PrintLine[] {
 	const lines = output.replace(/\n$/, '').split('\n');
 	if (output.trim() === '') {
 		return [];
 	}
 
-	const shown = lines.slice(0, maxOutputLines).map((text): PrintLine => ({tone: 'output', text}));
+	// A line thousands of characters long wraps into more rows than anyone reads, and drawing them stalls the screen.
+	const shown = lines.slice(0, maxOutputLines).map((text): PrintLine => ({
+		tone: 'output',
+		text: text.length > maxLineCharacters ? `${text.slice(0, maxLineCharacters)} … (${text.length - maxLineCharacters} more characters on this line)` : text,
+	}));
 	if (lines.length > maxOutputLines) {
 		shown.push({tone: 'note', text: `… ${lines.length - maxOutputLines} more lines not shown`});
 	}
@@ -29,8 +35,11 @@ export function reportLines(report: CommandReport, lesson: Lesson, kind: 'lesson
 		lines.push(...result.message.split('\n').map((text): PrintLine => ({tone: 'note', text})));
 	}
 
-	if (result.kind === 'git' && (result.result.timedOut || result.result.cancelled)) {
-		lines.push(...outputLines(report.output), {tone: 'note', text: result.result.timedOut ? 'That command took too long and was stopped.' : 'Stopped.'});
+	if (result.kind === 'git' && (result.result.timedOut || result.result.cancelled || result.result.tooMuchOutput)) {
+		const why = result.result.tooMuchOutput
+			? 'That command printed more than the tutor can show (over 2 MB), so it was stopped.'
+			: (result.result.timedOut ? 'That command took too long and was stopped.' : 'Stopped.');
+		lines.push(...outputLines(report.output), {tone: 'note', text: why});
 	} else if (result.kind === 'git' && result.result.startError) {
 		lines.push({tone: 'warning', text: `Git could not be started: ${result.result.startError}`});
 	} else {
