@@ -255,3 +255,13 @@ test('a folder link that leads outside is refused for every helper', async t => 
 	t.deepEqual(await snapshot(), before);
 	t.deepEqual(await readdir(path.join(scratch, 'outside-dir')), ['secret.txt']);
 });
+
+test('cat . and rm . say the repository is a folder, not that it leads outside', async t => {
+	const w = await world(t);
+	for (const line of ['cat .', 'rm .', 'cat sub']) {
+		const {output, exitCode} = await w.run(line);
+		t.is(exitCode, 1, line);
+		t.regex(output, /is a folder/, line);
+		t.notRegex(output, /outside/, line);
+	}
+});
