@@ -598,7 +598,9 @@ test('the same commands inside ~/shipment still work', async t => {
 	await ran('git push . main:copy-of-main');
 	await ran('git mv notes.txt moved.txt');
 	await ran('git commit -m "Move the notes"');
-	await ran('git commit --amend');
+	await ran('git commit --amend --no-edit');
+	// git commit -h prints the options (and exits 129): it needs no label.
+	t.is((await w.run('git commit -h')).result.kind, 'git');
 	await w.run('echo "A label from a file" > label.txt');
 	await ran('git commit --allow-empty -F label.txt');
 	await ran('git diff --no-index --exit-code moved.txt moved.txt');

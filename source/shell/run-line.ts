@@ -150,8 +150,8 @@ function refuseGit(args: GitArguments): string | undefined {
 		return `git ${subcommand} ${interactiveFlag} asks questions key by key, which the tutor cannot pass on. Type the command without ${interactiveFlag}.`;
 	}
 
-	// --amend keeps the sealed box's label, as no editor opens; -h only prints the options.
-	if (subcommand === 'commit' && !hasOption(args, '-m', '--message', '-F', '--file', '-C', '--reuse-message', '--no-edit', '--fixup', '--amend', '-h')) {
+	// -h only prints the options.
+	if (subcommand === 'commit' && !hasOption(args, '-m', '--message', '-F', '--file', '-C', '--reuse-message', '--no-edit', '--fixup', '-h')) {
 		const label = explanations['needs-label'];
 		return `${label.meaning}\n${label.wayOut}`;
 	}
