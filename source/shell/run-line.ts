@@ -355,7 +355,7 @@ async function refuseOutside(args: GitArguments, words: readonly string[], repo:
 	}
 
 	if (subcommand === 'config' && optionUses(after, ['--system']).length > 0) {
-		return 'git config --system is this computer\'s own git settings, outside the tutor: it neither reads nor changes them. git config NAME VALUE sets a setting for your practice repository.';
+		return 'git config --system reads and changes this computer\'s own git settings, which the tutor leaves alone. git config NAME VALUE sets a setting for your practice repository.';
 	}
 
 	const template = optionUses(after, copiesTemplates)[0];
