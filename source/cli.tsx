@@ -104,7 +104,10 @@ async function main(argv: string[]): Promise<number> {
 		console.log(`The practice repositories are kept in ${kept}`);
 	}
 
-	console.log('Bye! Your progress is saved; run git-push-tutor again to go on.');
+	// Only promised when it is true: a failed save was already explained by a warning.
+	console.log(progress.isMemoryOnly()
+		? 'Bye! Your progress could not be saved this time (see the warning above).'
+		: 'Bye! Your progress is saved; run git-push-tutor again to go on.');
 	return 0;
 }
 

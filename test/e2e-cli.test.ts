@@ -282,6 +282,8 @@ test.serial('progress that cannot be saved is a warning, and the lesson still co
 	t.true(learner.screen().includes('r: replay'), learner.describe());
 	await learner.type('q');
 	t.is(await learner.exited(), 0);
+	t.true(learner.scrollback().includes('Bye! Your progress could not be saved this time (see the warning above).'), learner.scrollback());
+	t.false(learner.scrollback().includes('Your progress is saved'), 'the goodbye does not claim a save that failed');
 	t.is(readFileSync(blocker, 'utf8'), 'not a folder', 'nothing was written over the blocking file');
 });
 

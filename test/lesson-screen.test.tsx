@@ -398,3 +398,31 @@ test.serial('a window made too small shows the message, and the prompt still wor
 		await tutor.close();
 	}
 });
+
+test.serial('with progress from a newer tutor, the file is left alone and quitting does not promise it is saved', async t => {
+	const newer = {version: 2, completed: {remote: {firstCompletedAt: '2025-03-03T10:00:00.000Z', timesCompleted: 4}}, streak: 9};
+	const tutor = startTutor(newer);
+	const {app} = tutor;
+	try {
+		await tutor.controller.openLesson('add');
+		await tutor.waitForFrame('Step 1 of');
+		const transcript = () => stripAnsi(app.frames.join(''));
+		// The transcript wraps at the window's width.
+		t.regex(transcript(), /was written by a newer\s+git-push-tutor; it is left as it is/);
+
+		// The printed lines, unwrapped.
+		const printed = () => tutor.store.getState().transcript.map(line => line.text).join('\n');
+		await tutor.type('help\r');
+		await waitUntil(() => printed().includes('quit   leave ('), () => `the help:\n${printed()}`);
+		t.true(printed().includes('quit   leave (progress could not be saved)'), printed());
+		t.false(printed().includes('progress is saved'), printed());
+
+		await tutor.type('\u0003');
+		await tutor.waitForFrame('Press Ctrl+C again to quit.');
+		t.true(tutor.frame().includes('Press Ctrl+C again to quit. Your progress is not saved.'), tutor.frame());
+		t.false(tutor.frame().includes('Your progress is saved'), tutor.frame());
+		t.deepEqual(tutor.readProgress(), newer, 'the newer file is neither moved nor written over');
+	} finally {
+		await tutor.close();
+	}
+});

@@ -128,16 +128,75 @@ test('corrupt JSON starts fresh, keeps the old file as .corrupt, and the next sa
 	t.true(exists(`${file}.corrupt`), 'the corrupt copy is never deleted');
 });
 
-test('files of the wrong shape or version are treated as corrupt', t => {
-	const cases = ['[]', 'null', '"progress"', '{}', '{"version": "1", "completed": {}}', '{"version": 2, "completed": {}, "drills": {}}'];
-	for (const content of cases) {
+test('only text that is not JSON at all is moved aside as .corrupt', t => {
+	for (const content of ['', 'not json', '{"version": 2, "completed": {']) {
 		const {fs, read, exists} = setup({[file]: content});
-		const result = createProgressStore({file, fs}).load();
+		const store = createProgressStore({file, fs});
+		const result = store.load();
 		t.deepEqual(result.progress, emptyProgress(), content);
 		t.true(result.warning?.includes(`${file}.corrupt`), `${content}: ${result.warning}`);
 		t.is(read(`${file}.corrupt`), content);
 		t.false(exists(file), content);
+		t.false(store.isMemoryOnly(), `${content}: the next save can go to the file`);
 	}
+});
+
+test('progress from a newer version is left as it is, with a warning, and never written over', t => {
+	const newer = JSON.stringify({version: 2, completed: {'first-push': {firstCompletedAt: monday.toISOString(), timesCompleted: 3}}, badges: ['rebase']});
+	const {fs, read, exists} = setup({[file]: newer});
+	const store = createProgressStore({file, fs});
+	const loaded = store.load();
+	t.deepEqual(loaded.progress, emptyProgress());
+	t.is(loaded.warning, `Your saved progress at ${file} was written by a newer git-push-tutor; it is left as it is, and this session's progress is kept in memory only. Use the newer git-push-tutor to go on from it.`);
+	t.true(store.isMemoryOnly());
+
+	// The session still counts what the learner does, but only in memory.
+	store.markLessonComplete('remote', tuesday);
+	const marked = store.markDrillComplete('recover');
+	t.is(marked.progress.completed['remote']?.timesCompleted, 1);
+	t.deepEqual(marked.progress.drills, {recover: 1});
+	t.true(marked.warning?.includes('newer git-push-tutor'), marked.warning);
+	t.true(store.isMemoryOnly());
+	t.is(read(file), newer, 'the newer file is not written over');
+	t.false(exists(`${file}.corrupt`), 'nor moved aside');
+});
+
+test('JSON that is not a progress file of ours is left as it is, and progress stays in memory', t => {
+	const cases = ['[]', 'null', '"progress"', '{}', '{"version": "1", "completed": {}}', '{"version": 0}', '{"name": "my-project", "version": "1.0.0"}'];
+	for (const content of cases) {
+		const {fs, read, exists} = setup({[file]: content});
+		const store = createProgressStore({file, fs});
+		const loaded = store.load();
+		t.deepEqual(loaded.progress, emptyProgress(), content);
+		t.is(loaded.warning, `${file} does not hold git-push-tutor progress; it is left as it is, and this session's progress is kept in memory only. Move that file away to save progress again.`, content);
+		const marked = store.markLessonComplete('first-push', monday);
+		t.is(marked.progress.completed['first-push']?.timesCompleted, 1, content);
+		t.true(store.isMemoryOnly(), content);
+		t.is(read(file), content, 'the file is not written over');
+		t.false(exists(`${file}.corrupt`), `${content} is not moved aside`);
+	}
+});
+
+test('isMemoryOnly says whether this session\'s progress reached the file', t => {
+	const {fs} = setup();
+	const store = createProgressStore({file, fs});
+	store.load();
+	t.false(store.isMemoryOnly(), 'nothing to save yet, and nothing stands in the way');
+
+	const realWrite = fs.writeFileSync;
+	fs.writeFileSync = () => {
+		throw codedError('EACCES');
+	};
+
+	store.markLessonComplete('first-push', monday);
+	t.true(store.isMemoryOnly(), 'the save failed');
+	store.load();
+	t.true(store.isMemoryOnly(), 'loading again does not save the lesson');
+
+	fs.writeFileSync = realWrite;
+	store.markDrillComplete('recover');
+	t.false(store.isMemoryOnly(), 'the next save wrote everything, the earlier lesson too');
+	t.deepEqual(Object.keys(createProgressStore({file, fs}).load().progress.completed), ['first-push']);
 });
 
 test('entries of the wrong type are dropped one by one, the rest is kept', t => {

@@ -3,6 +3,7 @@ import nodeFs from 'node:fs';
 import path from 'node:path';
 import process from 'node:process';
 import envPaths from 'env-paths';
+import {describeError, errorCode} from '../describe-error.ts';
 
 export type ProgressFs = Pick<typeof import('node:fs'), 'readFileSync' | 'writeFileSync' | 'renameSync' | 'mkdirSync' | 'rmSync'>;
 
@@ -24,6 +25,8 @@ export type ProgressStore = {
 	markLessonComplete(lessonId: string, now?: Date): ProgressResult;
 	/** Counts one more practice drill of this name done. */
 	markDrillComplete(name: string): ProgressResult;
+	/** True when this session's progress is not all on disk: the file could not be read or written, or is not ours to write. */
+	isMemoryOnly(): boolean;
 };
 
 export const emptyProgress = (): Progress => ({version: 1, completed: {}, drills: {}});
@@ -52,6 +55,9 @@ export function createProgressStore(options: {file: string; fs?: ProgressFs}): P
 	const corruptFile = `${file}.corrupt`;
 	// Everything this session knows, so progress survives failed writes and concurrent tutors.
 	let memory = emptyProgress();
+	// For isMemoryOnly: the last read found a file we must not write, or the last save failed.
+	let blocked = false;
+	let unsaved = false;
 
 	const readDisk = (): DiskRead => {
 		let text: string;
@@ -78,9 +84,25 @@ export function createProgressStore(options: {file: string; fs?: ProgressFs}): P
 			};
 		}
 
-		const problem = parsed.kind === 'version'
-			? `Your saved progress at ${file} was written by a different version of the tutor`
-			: `Your saved progress at ${file} could not be understood`;
+		// Valid JSON is someone's data (a newer tutor's progress, or a file the variable points at by
+		// mistake): it is never moved or written over. Only text that is not JSON at all is moved aside.
+		if (parsed.kind === 'newer') {
+			return {
+				progress: emptyProgress(),
+				warning: `Your saved progress at ${file} was written by a newer git-push-tutor; it is left as it is, and this session's progress is kept in memory only. Use the newer git-push-tutor to go on from it.`,
+				writeBlocked: true,
+			};
+		}
+
+		if (parsed.kind === 'foreign') {
+			return {
+				progress: emptyProgress(),
+				warning: `${file} does not hold git-push-tutor progress; it is left as it is, and this session's progress is kept in memory only. Move that file away to save progress again.`,
+				writeBlocked: true,
+			};
+		}
+
+		const problem = `Your saved progress at ${file} could not be understood`;
 		try {
 			fs.renameSync(file, corruptFile);
 		} catch (error) {
@@ -122,10 +144,20 @@ export function createProgressStore(options: {file: string; fs?: ProgressFs}): P
 		}
 	};
 
+	// Writes memory unless the file is not ours to write, and remembers whether that worked.
+	const save = (disk: DiskRead): ProgressResult => {
+		blocked = disk.writeBlocked;
+		const writeWarning = blocked ? undefined : write(memory);
+		unsaved = blocked || writeWarning !== undefined;
+		return withWarning(cloneProgress(memory), joinWarnings(disk.warning, writeWarning));
+	};
+
 	return {
 		file,
+		isMemoryOnly: () => blocked || unsaved,
 		load() {
 			const disk = readDisk();
+			blocked = disk.writeBlocked;
 			memory = mergeProgress(disk.progress, memory);
 			return withWarning(cloneProgress(memory), disk.warning);
 		},
@@ -139,9 +171,7 @@ export function createProgressStore(options: {file: string; fs?: ProgressFs}): P
 				? {firstCompletedAt: previous.firstCompletedAt, timesCompleted: previous.timesCompleted + 1}
 				: {firstCompletedAt: when.toISOString(), timesCompleted: 1});
 			memory = next;
-
-			const writeWarning = disk.writeBlocked ? undefined : write(next);
-			return withWarning(cloneProgress(next), joinWarnings(disk.warning, writeWarning));
+			return save(disk);
 		},
 		markDrillComplete(name) {
 			// Like markLessonComplete: re-read, merge, count, then replace the file in one rename.
@@ -149,17 +179,19 @@ export function createProgressStore(options: {file: string; fs?: ProgressFs}): P
 			const next = mergeProgress(disk.progress, memory);
 			setEntry(next.drills, name, (ownEntry(next.drills, name) ?? 0) + 1);
 			memory = next;
-
-			const writeWarning = disk.writeBlocked ? undefined : write(next);
-			return withWarning(cloneProgress(next), joinWarnings(disk.warning, writeWarning));
+			return save(disk);
 		},
 	};
 }
 
 type Parsed =
 	| {kind: 'ok'; progress: Progress; dropped: boolean}
+	// Not JSON at all.
 	| {kind: 'corrupt'}
-	| {kind: 'version'};
+	// JSON from a later version of the tutor.
+	| {kind: 'newer'}
+	// JSON, but not a progress file of any version.
+	| {kind: 'foreign'};
 
 function parseProgress(text: string): Parsed {
 	let data: unknown;
@@ -170,11 +202,12 @@ function parseProgress(text: string): Parsed {
 	}
 
 	if (!isPlainObject(data)) {
-		return {kind: 'corrupt'};
+		return {kind: 'foreign'};
 	}
 
-	if (data['version'] !== 1) {
-		return {kind: typeof data['version'] === 'number' ? 'version' : 'corrupt'};
+	const version = data['version'];
+	if (version !== 1) {
+		return {kind: typeof version === 'number' && version > 1 ? 'newer' : 'foreign'};
 	}
 
 	const progress = emptyProgress();
@@ -275,36 +308,4 @@ function withWarning(progress: Progress, warning: string | undefined): ProgressR
 function joinWarnings(...warnings: Array<string | undefined>): string | undefined {
 	const present = warnings.filter((warning): warning is string => warning !== undefined);
 	return present.length > 0 ? present.join(' ') : undefined;
-}
-
-function errorCode(error: unknown): string | undefined {
-	if (typeof error === 'object' && error !== null && 'code' in error && typeof error.code === 'string') {
-		return error.code;
-	}
-
-	return undefined;
-}
-
-const friendlyErrors: Record<string, string> = {
-	EACCES: 'permission denied',
-	EPERM: 'permission denied',
-	EROFS: 'the disk is read-only',
-	ENOSPC: 'the disk is full',
-	EDQUOT: 'the disk quota is used up',
-	ENOTDIR: 'part of the path is a file, not a folder',
-	EISDIR: 'it is a folder, not a file',
-	ENOENT: 'the folder does not exist',
-	EBUSY: 'the file is busy',
-	EMFILE: 'too many files are open',
-	EIO: 'the disk reported an error',
-};
-
-// Beginners get a short reason, never a stack trace or syscall dump.
-function describeError(error: unknown): string {
-	const code = errorCode(error);
-	if (code === undefined) {
-		return 'an unexpected error';
-	}
-
-	return ownEntry(friendlyErrors, code) ?? `error ${code}`;
 }

@@ -51,9 +51,15 @@ export class TutorController {
 		this.dispatch({type: 'print', lines});
 	}
 
+	/** After each load or save, so what the tutor says about quitting stays true. */
+	private progressChecked(): void {
+		this.dispatch({type: 'progressMemoryOnly', memoryOnly: this.options.progress.isMemoryOnly()});
+	}
+
 	loadProgress(): void {
 		const {progress, warning} = this.options.progress.load();
 		this.dispatch({type: 'progressLoaded', completed: Object.keys(progress.completed), drills: progress.drills});
+		this.progressChecked();
 		if (warning) {
 			this.print({tone: 'warning', text: warning});
 		}
@@ -262,6 +268,7 @@ export class TutorController {
 		if (practice) {
 			const {progress, warning} = this.options.progress.markDrillComplete(practice.name);
 			this.dispatch({type: 'drillCompleted', name: practice.name, done: progress.drills[practice.name] ?? 0});
+			this.progressChecked();
 			if (warning) {
 				this.print({tone: 'warning', text: warning});
 			}
@@ -271,6 +278,7 @@ export class TutorController {
 
 		const {warning} = this.options.progress.markLessonComplete(lesson.id);
 		this.dispatch({type: 'lessonCompleted', lessonId: lesson.id});
+		this.progressChecked();
 		if (warning) {
 			this.print({tone: 'warning', text: warning});
 		}
@@ -291,7 +299,7 @@ export class TutorController {
 			}
 
 			case 'help': {
-				this.print(...helpLines());
+				this.print(...helpLines(this.state.progressMemoryOnly));
 				break;
 			}
 
@@ -398,7 +406,7 @@ export class TutorController {
 	}
 }
 
-function helpLines(): PrintLine[] {
+function helpLines(memoryOnly: boolean): PrintLine[] {
 	return [
 		{tone: 'heading', text: 'What you can type'},
 		{tone: 'output', text: whatYouCanType},
@@ -406,7 +414,7 @@ function helpLines(): PrintLine[] {
 		{tone: 'output', text: '  echo TEXT > FILE   write a file (>> adds a line)     cat FILE   show a file'},
 		{tone: 'output', text: '  ls  touch FILE  rm FILE  pwd'},
 		{tone: 'output', text: '  hint   the next hint (the last one is the command)'},
-		{tone: 'output', text: '  reset  start this lesson again      menu   all lessons      quit   leave (progress is saved)'},
+		{tone: 'output', text: `  reset  start this lesson again      menu   all lessons      quit   leave (${memoryOnly ? 'progress could not be saved' : 'progress is saved'})`},
 		{tone: 'output', text: 'Keys: ↑ ↓ earlier commands · Ctrl+C stops a running command or clears the line · Ctrl+L clears the screen'},
 	];
 }

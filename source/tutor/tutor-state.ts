@@ -49,6 +49,8 @@ export type TutorState = {
 	transcript: TranscriptLine[];
 	/** Ctrl+C was pressed once on an empty prompt: a second press quits. */
 	quitArmed: boolean;
+	/** Progress could not be saved (see the warning printed): quitting must not promise it is. */
+	progressMemoryOnly: boolean;
 	/** Counts requests to clear the terminal (clear, Ctrl+L); the app clears when it changes. */
 	screenClears: number;
 };
@@ -69,6 +71,7 @@ export type TutorAction =
 	| {type: 'progressLoaded'; completed: readonly string[]; drills?: Readonly<Record<string, number>>}
 	| {type: 'toMenu'}
 	| {type: 'quitArmed'; armed: boolean}
+	| {type: 'progressMemoryOnly'; memoryOnly: boolean}
 	| {type: 'clearScreen'};
 
 export function initialState(lessons: readonly Lesson[]): TutorState {
@@ -81,6 +84,7 @@ export function initialState(lessons: readonly Lesson[]): TutorState {
 		busy: undefined,
 		transcript: [],
 		quitArmed: false,
+		progressMemoryOnly: false,
 		screenClears: 0,
 	};
 }
@@ -194,6 +198,10 @@ export function tutorReducer(state: TutorState, action: TutorAction): TutorState
 
 		case 'quitArmed': {
 			return state.quitArmed === action.armed ? state : {...state, quitArmed: action.armed};
+		}
+
+		case 'progressMemoryOnly': {
+			return state.progressMemoryOnly === action.memoryOnly ? state : {...state, progressMemoryOnly: action.memoryOnly};
 		}
 
 		case 'clearScreen': {

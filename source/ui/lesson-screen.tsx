@@ -65,7 +65,7 @@ export function LessonScreen({state, view, size, color = true}: {readonly state:
 			</Text>
 		);
 	const status = state.quitArmed
-		? <Text color="yellow">Press Ctrl+C again to quit. Your progress is saved.</Text>
+		? <Text color="yellow">{state.progressMemoryOnly ? 'Press Ctrl+C again to quit. Your progress is not saved.' : 'Press Ctrl+C again to quit. Your progress is saved.'}</Text>
 		: <Text dimColor>{fit('Type git commands here · hint · reset · menu · help · quit', width)}</Text>;
 	return (
 		<Box flexDirection="column" width={size.columns}>
