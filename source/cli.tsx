@@ -99,6 +99,8 @@ async function main(argv: string[]): Promise<number> {
 
 	process.once('SIGTERM', stop);
 	process.once('SIGHUP', stop);
+	// Only from outside (kill -INT): in raw mode Ctrl+C arrives as a key, not as this signal.
+	process.once('SIGINT', stop);
 	await app.finished;
 	for (const kept of app.controller.keptSandboxes) {
 		console.log(`The practice repositories are kept in ${kept}`);

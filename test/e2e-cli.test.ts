@@ -215,6 +215,19 @@ test.serial('resizing redraws the lesson once, without duplicated frames', async
 	}
 });
 
+test.serial('a kill -TERM, -HUP or -INT from outside ends the tutor and removes its sandbox', async t => {
+	t.timeout(60_000);
+	for (const signal of ['SIGTERM', 'SIGHUP', 'SIGINT'] as const) {
+		const work = workdir(t);
+		const learner = tutor(t, {args: ['--lesson', 'add', '--workdir', work]});
+		await learner.waitFor('Step 1 of 4', firstScreenMs);
+		t.is(sandboxesIn(work).length, 1);
+		learner.signal(signal);
+		t.is(await learner.exited(), 0, signal);
+		t.deepEqual(sandboxesIn(work), [], `${signal}: the sandbox is removed`);
+	}
+});
+
 test.serial('--keep: quitting says where the sandbox is, and it stays', async t => {
 	t.timeout(30_000);
 	const work = workdir(t);

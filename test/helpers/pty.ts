@@ -256,7 +256,7 @@ export class TutorPty {
 	}
 
 	/** Sends a signal to the tutor, as a crash or `kill` would. */
-	signal(name: 'SIGKILL' | 'SIGTERM' | 'SIGHUP'): void {
+	signal(name: 'SIGKILL' | 'SIGTERM' | 'SIGHUP' | 'SIGINT'): void {
 		this.pty.kill(name);
 	}
 
