@@ -8,6 +8,7 @@ import {bundledLessonsDirectory, loadLessons} from './lessons/load-lessons.ts';
 import {createProgressStore, defaultProgressFile} from './progress/progress-store.ts';
 import {removeLiveSandboxesSync} from './sandbox/sandbox.ts';
 import {removeStaleSandboxes} from './sandbox/stale-sandboxes.ts';
+import {workdirProblem} from './sandbox/workdir-problem.ts';
 
 function packageVersion(): string {
 	// dist/cli.js and source/cli.tsx both sit one folder below package.json.
@@ -55,6 +56,13 @@ async function main(argv: string[]): Promise<number> {
 	const {options} = command;
 	if (options.lesson !== undefined && !lessons.some(lesson => lesson.id === options.lesson)) {
 		console.error(`There is no lesson "${options.lesson}". The lessons are: ${lessons.map(lesson => lesson.id).join(', ')}.\nRun git-push-tutor --list to see them with their titles.`);
+		return 2;
+	}
+
+	// Like a bad --lesson: a mistake in the arguments, reported before anything starts.
+	const workdirError = options.workdir === undefined ? undefined : workdirProblem(options.workdir);
+	if (workdirError !== undefined) {
+		console.error(workdirError);
 		return 2;
 	}
 

@@ -191,6 +191,27 @@ test.serial('without a terminal: interactive use refuses, --list, --version and 
 	for (const {id} of lessons) {
 		t.true(wrong.stderr.includes(id), `the error names lesson ${id}: ${wrong.stderr}`);
 	}
+
+	// A --workdir that cannot hold the practice folder is one line naming the option, no Node error.
+	const file = path.join(workdir(t), 'a-file');
+	writeFileSync(file, 'not a folder');
+	const unusable: Array<[string, string]> = [
+		[file, `--workdir ${file}: that is a file, not a folder.\n`],
+		[path.join(file, 'inside'), `--workdir ${path.join(file, 'inside')}: ${file} is a file, not a folder.\n`],
+	];
+	if (process.platform === 'linux') {
+		// /proc/x also made Node's recursive mkdir loop for ever.
+		for (const folder of ['/proc', '/proc/x/y']) {
+			unusable.push([folder, `--workdir ${folder}: cannot create the practice folder inside /proc (`]);
+		}
+	}
+
+	for (const [folder, message] of unusable) {
+		const result = await runPiped(['--lesson', 'add', '--workdir', folder]);
+		t.is(result.code, 2, folder);
+		t.true(result.stderr.startsWith(message), `${folder}: ${result.stderr}`);
+		t.is(result.stderr.trimEnd().split('\n').length, 1, `one line, no stack: ${result.stderr}`);
+	}
 });
 
 test.serial('resizing redraws the lesson once, without duplicated frames', async t => {
