@@ -319,10 +319,15 @@ test('git commit without -m is refused with the needs-label explanation, and git
 		const runner = {repo: scratch, env: {PATH: `${scratch}${path.delimiter}${process.env['PATH'] ?? ''}`}};
 
 		const label = explanations['needs-label'];
-		for (const line of ['git commit', 'git commit -a', 'git commit --amend', 'git commit -v']) {
+		for (const line of ['git commit', 'git commit -a', 'git commit -v']) {
 			const result = await runLine(line, runner);
 			t.deepEqual(result, {kind: 'refused', message: `${label.meaning}\n${label.wayOut}`}, line);
 		}
+
+		// Amending without a label is refused too, with the two ways that need no editor.
+		const amend = await runLine('git commit --amend', runner);
+		t.is(amend.kind, 'refused');
+		t.regex(amend.kind === 'refused' ? amend.message : '', /git commit --amend --no-edit[^]*git commit --amend -m/);
 
 		await t.throwsAsync(readFile(log, 'utf8'), {code: 'ENOENT'});
 		// The spy does work: a line that is allowed reaches it.

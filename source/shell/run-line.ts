@@ -152,6 +152,10 @@ function refuseGit(args: GitArguments): string | undefined {
 
 	// -h only prints the options.
 	if (subcommand === 'commit' && !hasOption(args, '-m', '--message', '-F', '--file', '-C', '--reuse-message', '--no-edit', '--fixup', '-h')) {
+		if (hasOption(args, '--amend')) {
+			return 'git commit --amend would open a text editor to change the box\'s label, and editors do not open inside the tutor.\nKeep the label: git commit --amend --no-edit   or write a new one: git commit --amend -m "New label"';
+		}
+
 		const label = explanations['needs-label'];
 		return `${label.meaning}\n${label.wayOut}`;
 	}
