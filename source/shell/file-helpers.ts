@@ -27,6 +27,30 @@ export const inGitStorage = (relative: string) => relative.split(/[/\\]/).some(p
 const outside = (relative: string) => relative.startsWith('..') || path.isAbsolute(relative);
 
 /**
+ * Where the deepest existing part of `full` (itself, or the nearest folder above it) really is,
+ * links followed, relative to the repository's real path; 'dangling' when that part is a link
+ * that leads nowhere (whatever it names would be created wherever it points).
+ */
+export async function realPlace(repo: string, full: string): Promise<string | 'dangling'> {
+	const realRepo = await realpath(repo).catch(() => repo);
+	for (let existing = full; existing.length > repo.length; existing = path.dirname(existing)) {
+		try {
+			await lstat(existing);
+		} catch {
+			continue;
+		}
+
+		try {
+			return path.relative(realRepo, await realpath(existing));
+		} catch {
+			return 'dangling';
+		}
+	}
+
+	return '';
+}
+
+/**
  * Resolves a path the learner typed to one inside the repository, or explains why not. The path
  * itself may be a link only when `link` is 'itself' (rm removes the link, never what it points to).
  */
@@ -47,25 +71,13 @@ export async function resolveInRepository(repo: string, typed: string, link: 're
 	}
 
 	// The deepest folder above it that exists must really be inside the repository, not reached through a link.
-	const realRepo = await realpath(repo);
-	for (let existing = path.dirname(full); relative !== '' && existing.length >= repo.length; existing = path.dirname(existing)) {
-		let real: string;
-		try {
-			real = await realpath(existing);
-		} catch {
-			continue;
-		}
+	const inside = relative === '' ? '' : await realPlace(repo, path.dirname(full));
+	if (inside === 'dangling' || outside(inside)) {
+		fail(`${typed}: that leads outside ${repoShownAs} through a link`);
+	}
 
-		const inside = path.relative(realRepo, real);
-		if (outside(inside)) {
-			fail(`${typed}: that leads outside ${repoShownAs} through a link`);
-		}
-
-		if (inGitStorage(inside)) {
-			fail(storage);
-		}
-
-		break;
+	if (inGitStorage(inside)) {
+		fail(storage);
 	}
 
 	try {

@@ -1,6 +1,5 @@
 // Runs one line the learner typed: a tutor word, a git command (the real binary, no shell in
 // between) or a file helper. Anything else gets a short message, never a crash.
-import {lstat, realpath} from 'node:fs/promises';
 import path from 'node:path';
 import {runGit, type GitResult} from '../git/git-runner.ts';
 import {hasOption, readGitArguments, type GitArguments} from '../git/git-arguments.ts';
@@ -8,7 +7,7 @@ import {explanations} from '../explain/explanations.ts';
 import {closestWord} from '../closest-word.ts';
 import {githubPrefixes} from '../sandbox/sandbox-config.ts';
 import {parseCommandLine} from './parse-command-line.ts';
-import {fileHelperNames, inGitStorage, runFileHelper, type FileHelperName} from './file-helpers.ts';
+import {fileHelperNames, inGitStorage, realPlace, runFileHelper, type FileHelperName} from './file-helpers.ts';
 
 export const tutorWords = ['hint', 'reset', 'menu', 'help', 'quit', 'clear'] as const;
 export type TutorWord = (typeof tutorWords)[number];
@@ -306,24 +305,8 @@ async function outOfBounds(repo: string, place: string): Promise<'outside' | 'st
 	}
 
 	// A link inside the repository can lead out of it: judge the deepest part that exists by its real path.
-	const realRepo = await realpath(repo).catch(() => repo);
-	for (let existing = full; existing.length >= repo.length; existing = path.dirname(existing)) {
-		try {
-			await lstat(existing);
-		} catch {
-			continue;
-		}
-
-		try {
-			const real = path.relative(realRepo, await realpath(existing));
-			return climbsOut(real) ? 'outside' : (inGitStorage(real) ? 'storage' : undefined);
-		} catch {
-			// A link that leads nowhere: git would create whatever it names.
-			return 'outside';
-		}
-	}
-
-	return undefined;
+	const real = await realPlace(repo, full);
+	return real === 'dangling' || climbsOut(real) ? 'outside' : (inGitStorage(real) ? 'storage' : undefined);
 }
 
 /** Refuses what would reach outside the practice repository: writing elsewhere, or running programs. */
