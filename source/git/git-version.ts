@@ -1,8 +1,8 @@
 // Is there a git the sandbox can work with?
 import {execa} from 'execa';
-import {parseGitVersion} from './version-number.ts';
+import {olderThan, parseGitVersion} from './version-number.ts';
 
-const minimumGit = {major: 2, minor: 20};
+const minimumGit = '2.20';
 
 export type GitCheck = {ok: true; version: string} | {ok: false; message: string};
 
@@ -15,9 +15,8 @@ export async function checkGit(env: NodeJS.ProcessEnv = process.env): Promise<Gi
 	}
 
 	const version = parseGitVersion(result.stdout);
-	const tooOld = version && (version.major < minimumGit.major || (version.major === minimumGit.major && version.minor < minimumGit.minor));
-	if (!version || tooOld) {
-		return {ok: false, message: `git-push-tutor needs git ${minimumGit.major}.${minimumGit.minor} or newer; this computer has ${version?.text ?? 'an unknown version'}. ${install}`};
+	if (!version || olderThan(version.text, minimumGit)) {
+		return {ok: false, message: `git-push-tutor needs git ${minimumGit} or newer; this computer has ${version?.text ?? 'an unknown version'}. ${install}`};
 	}
 
 	return {ok: true, version: version.text};
