@@ -51,18 +51,18 @@ export class TutorController {
 		this.dispatch({type: 'print', lines});
 	}
 
-	/** After each load or save, so what the tutor says about quitting stays true. */
-	private progressChecked(): void {
+	/** After each load or save: says any warning, and keeps what the tutor says about quitting true. */
+	private progressChecked(warning: string | undefined): void {
 		this.dispatch({type: 'progressMemoryOnly', memoryOnly: this.options.progress.isMemoryOnly()});
+		if (warning) {
+			this.print({tone: 'warning', text: warning});
+		}
 	}
 
 	loadProgress(): void {
 		const {progress, warning} = this.options.progress.load();
 		this.dispatch({type: 'progressLoaded', completed: Object.keys(progress.completed), drills: progress.drills});
-		this.progressChecked();
-		if (warning) {
-			this.print({tone: 'warning', text: warning});
-		}
+		this.progressChecked(warning);
 	}
 
 	handleInput(chunk: string): void {
@@ -268,20 +268,13 @@ export class TutorController {
 		if (practice) {
 			const {progress, warning} = this.options.progress.markDrillComplete(practice.name);
 			this.dispatch({type: 'drillCompleted', name: practice.name, done: progress.drills[practice.name] ?? 0});
-			this.progressChecked();
-			if (warning) {
-				this.print({tone: 'warning', text: warning});
-			}
-
+			this.progressChecked(warning);
 			return;
 		}
 
 		const {warning} = this.options.progress.markLessonComplete(lesson.id);
 		this.dispatch({type: 'lessonCompleted', lessonId: lesson.id});
-		this.progressChecked();
-		if (warning) {
-			this.print({tone: 'warning', text: warning});
-		}
+		this.progressChecked(warning);
 	}
 
 	private async tutorWord(word: TutorWord): Promise<void> {
