@@ -81,7 +81,7 @@ export class LessonSession {
 			return report;
 		}
 
-		if (result.kind === 'git' && (result.result.cancelled || result.result.timedOut)) {
+		if (result.kind === 'git' && (result.result.cancelled || result.result.timedOut || result.result.tooMuchOutput)) {
 			// Lines run one at a time, so a lock left now is the stopped command's, not another's.
 			await rm(path.join(this.sandbox.repo, '.git', 'index.lock'), {force: true});
 		}
