@@ -94,7 +94,7 @@ async function plumbing(args: string[], reader: StateReader, cwd = reader.repo):
 }
 
 /** A conflict marker line as git writes it: seven < or > and a space (or nothing) after. */
-const markerPattern = '^(<<<<<<<|>>>>>>>)( |$)';
+export const markerPattern = '^(<<<<<<<|>>>>>>>)( |$)';
 
 export async function readRepoState(reader: StateReader): Promise<RepoState> {
 	const onlineGit = ['--git-dir', reader.online];

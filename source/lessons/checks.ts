@@ -1,5 +1,5 @@
 // Each check is a small pure function of the repository state and the learner's last command.
-import {historyOf, type RepoState} from '../git/repo-state.ts';
+import {historyOf, markerPattern, type RepoState} from '../git/repo-state.ts';
 import {hasOption, type GitArguments} from '../git/git-arguments.ts';
 import type {Failure} from '../explain/classify-failure.ts';
 import {reachesOnline} from '../sandbox/sandbox-config.ts';
@@ -19,6 +19,8 @@ export type CheckContext = {
 	stepStartOnline: string | undefined;
 };
 
+/** The same marker lines git grep looks for in the folder, found in the newest box's files. */
+const headMarker = new RegExp(markerPattern, 'm');
 const onlineTip = (state: RepoState) => (state.branch === undefined ? undefined : state.online.branches[state.branch]);
 const inLocalHistory = (state: RepoState, oid: string | undefined) => oid !== undefined && state.commits.some(commit => commit.oid === oid);
 
@@ -152,7 +154,7 @@ export function holds(check: Check, context: CheckContext): boolean {
 		case 'markers': {
 			return check.where === 'folder'
 				? state.markedFiles.length > 0
-				: Object.values(state.headFiles).some(text => /^(<{7}|>{7})( |$)/m.test(text));
+				: Object.values(state.headFiles).some(text => headMarker.test(text));
 		}
 
 		case 'lastCommitLabel': {
