@@ -299,6 +299,8 @@ test('git that could not start is a warning', t => {
 function repoState(overrides: Partial<RepoState> = {}): RepoState {
 	return {
 		branch: 'main',
+		workBranch: 'main',
+		detachedOffBranch: false,
 		head: undefined,
 		upstream: undefined,
 		ahead: 0,
@@ -315,7 +317,7 @@ function repoState(overrides: Partial<RepoState> = {}): RepoState {
 		operation: undefined,
 		headFiles: {},
 		markedFiles: [],
-		online: {branches: {}, tags: {}, commits: []},
+		online: {branches: {}, tags: {}, reachable: [], commits: []},
 		...overrides,
 	};
 }
@@ -323,8 +325,8 @@ function repoState(overrides: Partial<RepoState> = {}): RepoState {
 const commit = (oid: string, subject: string, parents: string[] = [], author = 'Learner') => ({oid, subject, author, parents, files: [{status: 'A', path: `${oid}.txt`}]});
 
 test('an empty repository gives an empty diagram with no route', t => {
-	t.deepEqual(diagramOf(repoState()), {branch: 'main', desk: [], openBox: [], waiting: [], warehouse: [], route: {kind: 'none'}, operation: undefined});
-	t.is(diagramOf(repoState({branch: undefined})).branch, undefined);
+	t.deepEqual(diagramOf(repoState()), {branch: 'main', workBranch: 'main', detachedAt: undefined, desk: [], openBox: [], waiting: [], warehouse: [], route: {kind: 'none'}, operation: undefined});
+	t.is(diagramOf(repoState({branch: undefined, workBranch: undefined})).branch, undefined);
 });
 
 test('the desk holds new (untracked) files, then unstaged changes', t => {
@@ -351,7 +353,7 @@ test('sealed boxes wait until the warehouse has them, newest first', t => {
 		commits: [c3, c2, c1],
 		remotes: [{name: 'origin', url: githubUrl}],
 		upstream: 'origin/main',
-		online: {branches: {main: 'c1'}, tags: {}, commits: [{oid: 'c1', parents: [], author: 'Learner', subject: 'First'}]},
+		online: {branches: {main: 'c1'}, tags: {}, reachable: [], commits: [{oid: 'c1', parents: [], author: 'Learner', subject: 'First'}]},
 	}));
 	t.deepEqual(diagram.waiting, [{oid: 'c3', subject: 'Third', by: undefined, notHome: false}, {oid: 'c2', subject: 'Second', by: undefined, notHome: false}]);
 	t.deepEqual(diagram.warehouse, [{oid: 'c1', subject: 'First', by: undefined, notHome: false}]);
@@ -366,13 +368,19 @@ test('with nothing online every sealed box waits and the warehouse is empty', t 
 test('the warehouse shows the online branch of the current branch, from its tip down', t => {
 	const online = {
 		branches: {main: 'o2', other: 'o3'},
-		tags: {},
+		tags: {}, reachable: [],
 		commits: [{oid: 'o3', parents: ['o2'], author: 'Learner', subject: 'Other work'}, {oid: 'o2', parents: ['o1'], author: 'Learner', subject: 'Second'}, {oid: 'o1', parents: [], author: 'Learner', subject: 'First'}],
 	};
 	t.deepEqual(diagramOf(repoState({online})).warehouse.map(box => box.subject), ['Second', 'First']);
-	// A branch the warehouse does not have, or a detached HEAD, shows an empty warehouse.
-	t.deepEqual(diagramOf(repoState({branch: 'feature', online})).warehouse, []);
-	t.deepEqual(diagramOf(repoState({branch: undefined, online})).warehouse, []);
+	// A branch the warehouse does not have, or a detached HEAD, shows an empty warehouse...
+	t.deepEqual(diagramOf(repoState({branch: 'feature', workBranch: 'feature', online})).warehouse, []);
+	const detached = diagramOf(repoState({branch: undefined, workBranch: undefined, head: 'o1', online}));
+	t.deepEqual(detached.warehouse, []);
+	t.is(detached.detachedAt, 'o1');
+	// ...but while a rebase holds HEAD detached, the warehouse is the rebased branch's.
+	const rebasing = diagramOf(repoState({branch: undefined, workBranch: 'main', head: 'o1', operation: 'rebase', online}));
+	t.deepEqual(rebasing.warehouse.map(box => box.subject), ['Second', 'First']);
+	t.is(rebasing.detachedAt, undefined);
 });
 
 test('route: none without remotes, an address without upstream, saved with one', t => {
@@ -401,7 +409,7 @@ test('the warehouse holds only what the branch tip reaches, even when another br
 	// The log of every branch is newest first: gift-wrap's box sits between main's two boxes.
 	const online = {
 		branches: {main: 'm2', 'gift-wrap': 'g1'},
-		tags: {},
+		tags: {}, reachable: [],
 		commits: [
 			{oid: 'm2', parents: ['m1'], author: 'Sam Rivera', subject: 'Sam on main'},
 			{oid: 'g1', parents: ['m1'], author: 'Learner', subject: 'Wrap gifts'},

@@ -1,6 +1,7 @@
 // One snapshot of everything the checks and the box diagram need, read with git plumbing
 // (porcelain v2, for-each-ref, log -z, grep -z) in a handful of parallel calls, untranslated.
 import {existsSync} from 'node:fs';
+import {readFile} from 'node:fs/promises';
 import path from 'node:path';
 import {runGit} from './git-runner.ts';
 
@@ -16,6 +17,13 @@ export type Operation = 'merge' | 'rebase' | 'cherry-pick' | 'revert';
 export type RepoState = {
 	/** The current branch, or undefined when HEAD is detached. */
 	branch: string | undefined;
+	/**
+	 * The branch being worked on: the current one, or while a rebase holds HEAD detached, the
+	 * branch being rebased. Undefined only when HEAD is detached for another reason.
+	 */
+	workBranch: string | undefined;
+	/** HEAD is detached and the detached box is on no local branch (boxes sealed there would be left behind). */
+	detachedOffBranch: boolean;
 	/** The commit HEAD points at, or undefined before the first commit. */
 	head: string | undefined;
 	upstream: string | undefined;
@@ -52,6 +60,8 @@ export type OnlineState = {
 	tags: Record<string, string>;
 	/** Commits reachable from any online branch, newest first (at most `historyLimit`). */
 	commits: OnlineCommit[];
+	/** Every commit id reachable from an online branch (at most `reachableLimit`): what anyone who pulls can get. */
+	reachable: string[];
 };
 
 export type OnlineCommit = {oid: string; parents: string[]; author: string; subject: string};
@@ -84,6 +94,8 @@ export type StateReader = {
 };
 
 const historyLimit = 50;
+/** Far beyond any lesson's warehouse; it bounds the read if a learner seals thousands of boxes. */
+const reachableLimit = 5000;
 
 const changeKinds: Record<string, ChangeKind> = {A: 'added', M: 'modified', D: 'deleted', R: 'renamed', C: 'added', T: 'type-changed'};
 
@@ -98,7 +110,7 @@ export const markerPattern = '^(<<<<<<<|>>>>>>>)( |$)';
 
 export async function readRepoState(reader: StateReader): Promise<RepoState> {
 	const onlineGit = ['--git-dir', reader.online];
-	const [status, log, refs, config, headGrep, markers, onlineRefs, onlineLog] = await Promise.all([
+	const [status, log, refs, config, headGrep, markers, onlineRefs, onlineLog, onlineReachable] = await Promise.all([
 		plumbing(['status', '--porcelain=v2', '--branch', '-z', '--untracked-files=all'], reader),
 		plumbing(['log', '-z', `-n${historyLimit}`, '--format=%x1e%H%x00%P%x00%an%x00%s', '--name-status', '--no-renames', 'HEAD', '--'], reader),
 		plumbing(['for-each-ref', '--format=%(refname)%00%(objectname)%00%(upstream)'], reader),
@@ -107,19 +119,47 @@ export async function readRepoState(reader: StateReader): Promise<RepoState> {
 		plumbing(['grep', '-l', '-I', '-z', '-E', markerPattern, '--'], reader),
 		plumbing([...onlineGit, 'for-each-ref', '--format=%(refname)%00%(objectname)', 'refs/heads', 'refs/tags'], reader, reader.online),
 		plumbing([...onlineGit, 'log', '-z', `-n${historyLimit}`, '--format=%H%x00%P%x00%an%x00%s', '--branches', '--'], reader, reader.online),
+		plumbing([...onlineGit, 'rev-list', `--max-count=${reachableLimit}`, '--branches', '--'], reader, reader.online),
 	]);
 	const settings = parseConfig(config);
+	const gitDirectory = path.join(reader.repo, '.git');
+	const statusPart = parseStatus(status);
+	const branchPart = parseRefs(refs);
+	const workBranch = statusPart.branch ?? await rebasedBranch(gitDirectory);
+	// While a rebase holds HEAD detached, the route is still the rebased branch's.
+	const upstream = statusPart.upstream ?? (workBranch === undefined ? undefined : branchPart.branches[workBranch]?.upstream);
+	const detached = statusPart.branch === undefined && statusPart.head !== undefined;
 	return {
-		...parseStatus(status),
+		...statusPart,
+		upstream,
+		workBranch,
+		detachedOffBranch: detached && workBranch === undefined && !(await onSomeBranch(reader)),
 		commits: parseLog(log),
-		...parseRefs(refs),
+		...branchPart,
 		remotes: settings.remotes,
 		pullSettings: settings.pull,
-		operation: readOperation(path.join(reader.repo, '.git')),
+		operation: readOperation(gitDirectory),
 		headFiles: parseHeadGrep(headGrep),
 		markedFiles: markers.split('\0').filter(Boolean),
-		online: {...parseOnlineRefs(onlineRefs), commits: parseOnlineLog(onlineLog)},
+		online: {...parseOnlineRefs(onlineRefs), commits: parseOnlineLog(onlineLog), reachable: onlineReachable.split('\n').filter(Boolean)},
 	};
+}
+
+/** The branch a rebase in progress will move when it ends (git writes refs/heads/NAME there). */
+async function rebasedBranch(gitDirectory: string): Promise<string | undefined> {
+	for (const folder of ['rebase-merge', 'rebase-apply']) {
+		const name = await readFile(path.join(gitDirectory, folder, 'head-name'), 'utf8').catch(() => '');
+		if (name.startsWith('refs/heads/')) {
+			return name.trim().slice('refs/heads/'.length);
+		}
+	}
+
+	return undefined;
+}
+
+/** Whether some local branch holds the detached HEAD's box. */
+async function onSomeBranch(reader: StateReader): Promise<boolean> {
+	return (await plumbing(['for-each-ref', '--count=1', '--contains', 'HEAD', '--format=%(refname)', 'refs/heads'], reader)).trim() !== '';
 }
 
 /** Git leaves these behind while it waits for the learner to finish an operation. */

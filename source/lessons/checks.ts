@@ -15,13 +15,14 @@ export type CheckContext = {
 	last: LastCommand;
 	/** HEAD when the current step began. */
 	stepStartHead: string | undefined;
-	/** The online branch's tip when the current step began. */
-	stepStartOnline: string | undefined;
+	/** Every box the warehouse held when the current step began (undefined: no record, nothing lost). */
+	stepStartWarehouse: readonly string[] | undefined;
 };
 
 /** The same marker lines git grep looks for in the folder, found in the newest box's files. */
 const headMarker = new RegExp(markerPattern, 'm');
-const onlineTip = (state: RepoState) => (state.branch === undefined ? undefined : state.online.branches[state.branch]);
+/** The warehouse's copy of the branch being worked on (during a rebase, the branch being rebased). */
+const onlineTip = (state: RepoState) => (state.workBranch === undefined ? undefined : state.online.branches[state.workBranch]);
 const inLocalHistory = (state: RepoState, oid: string | undefined) => oid !== undefined && state.commits.some(commit => commit.oid === oid);
 
 /** Commits of the online branch (from its tip down), as far as the snapshot reaches. */
@@ -131,12 +132,14 @@ export function holds(check: Check, context: CheckContext): boolean {
 		}
 
 		case 'onlineKept': {
-			return context.stepStartOnline === undefined || onlineHistory(state).some(commit => commit.oid === context.stepStartOnline);
+			// Every branch counts, and HEAD's state does not: a detached HEAD loses nothing.
+			const now = new Set(state.online.reachable);
+			return (context.stepStartWarehouse ?? []).every(oid => now.has(oid));
 		}
 
 		case 'fetched': {
 			const tip = onlineTip(state);
-			return tip !== undefined && state.remoteTracking[`origin/${state.branch}`] === tip;
+			return tip !== undefined && state.remoteTracking[`origin/${state.workBranch}`] === tip;
 		}
 
 		case 'conflicted': {

@@ -1,6 +1,8 @@
 // Decides, after each command, what the lesson does next. Pure: it reads only the state it is given.
 import {allHold, type CheckContext} from './checks.ts';
 import type {Lesson} from './lesson-types.ts';
+import {fillFromState} from './fill-state.ts';
+import {situationOf, type SituationContext} from './situations.ts';
 
 export type StepOutcome =
 	| {kind: 'stay'; nudge: string | undefined}
@@ -14,11 +16,19 @@ export type StepOutcome =
 		next: number;
 	};
 
-export function evaluateStep(lesson: Lesson, current: number, context: CheckContext): StepOutcome {
+export type EngineContext = CheckContext & SituationContext;
+
+export function evaluateStep(lesson: Lesson, current: number, context: EngineContext): StepOutcome {
 	const {steps} = lesson;
 	const step = steps[current];
 	if (step === undefined) {
 		return {kind: 'stay', nudge: undefined};
+	}
+
+	// Boxes the warehouse lost outrank everything: no step passes while they are missing.
+	const loss = context.loss && context.loss.boxes.length > 0 ? situationOf(context, step) : undefined;
+	if (loss) {
+		return {kind: 'stay', nudge: loss.say};
 	}
 
 	let passed: number[];
@@ -30,8 +40,7 @@ export function evaluateStep(lesson: Lesson, current: number, context: CheckCont
 		// A step with events of its own (Sam ships meanwhile) must begin properly: never jump into it.
 		const reached = steps.findIndex((later, index) => index > current && !later.afterPrevious && later.onStart.length === 0 && allHold(later.passWhen, context));
 		if (reached === -1) {
-			const nudge = step.nudges.find(candidate => allHold(candidate.when, context));
-			return {kind: 'stay', nudge: nudge?.say};
+			return {kind: 'stay', nudge: chooseNudge(lesson, current, context)};
 		}
 
 		passed = [reached];
@@ -40,7 +49,7 @@ export function evaluateStep(lesson: Lesson, current: number, context: CheckCont
 
 	// One command can do several steps at once (git add . packs every file): pass each one that
 	// already holds, judged from a fresh start so counts of new commits begin again.
-	const fresh: CheckContext = {...context, stepStartHead: context.state.head, stepStartOnline: context.state.branch === undefined ? undefined : context.state.online.branches[context.state.branch]};
+	const fresh: CheckContext = {...context, stepStartHead: context.state.head, stepStartWarehouse: context.state.online.reachable};
 	let next = passed.at(-1)! + 1;
 	while (next < steps.length && steps[next]!.onStart.length === 0 && allHold(steps[next]!.passWhen, fresh)) {
 		passed.push(next);
@@ -48,4 +57,19 @@ export function evaluateStep(lesson: Lesson, current: number, context: CheckCont
 	}
 
 	return {kind: 'advance', passed, skipped, next};
+}
+
+/** The step's own nudge, unless something more severe holds (an operation, another branch). */
+export function chooseNudge(lesson: Lesson, current: number, context: EngineContext): string | undefined {
+	const step = lesson.steps[current];
+	const own = step?.nudges.find(candidate => allHold(candidate.when, context));
+	const say = situationOf(context, step, own !== undefined)?.say ?? own?.say;
+	return say === undefined ? undefined : fillFromState(say, context.state);
+}
+
+/** The hints for where the learner stands: a situation's own when one holds, else the step's. */
+export function currentHints(lesson: Lesson, current: number, context: EngineContext): string[] {
+	const step = lesson.steps[current];
+	const own = step?.nudges.some(candidate => allHold(candidate.when, context)) ?? false;
+	return (situationOf(context, step, own)?.hints ?? step?.hints ?? []).map(hint => fillFromState(hint, context.state));
 }

@@ -103,6 +103,11 @@ export type Step = {
 	wrongMoves: string[][];
 	/** True when this step can only be reached by passing the one before (never by jumping ahead). */
 	afterPrevious: boolean;
+	/**
+	 * True when the step asks the learner to replace a box of their own that was shipped (amend,
+	 * then force): losing their own boxes through a push is then the point, not a loss to report.
+	 */
+	mayReplaceOwnBoxes: boolean;
 	/** Played when the step begins (Sam ships a box meanwhile, say)... */
 	onStart: SetupAction[];
 	/** ...and said on screen, so the learner knows what happened. */

@@ -209,7 +209,7 @@ class Collector {
 }
 
 const lessonKeys = ['id', 'number', 'title', 'command', 'intro', 'setup', 'steps', 'summary'];
-const stepKeys = ['id', 'title', 'text', 'passWhen', 'success', 'nudges', 'hints', 'solution', 'wrongMoves', 'afterPrevious', 'onStart', 'announce'];
+const stepKeys = ['id', 'title', 'text', 'passWhen', 'success', 'nudges', 'hints', 'solution', 'wrongMoves', 'afterPrevious', 'mayReplaceOwnBoxes', 'onStart', 'announce'];
 
 export function validateLesson(data: unknown, file: string): Lesson {
 	const collect = new Collector();
@@ -320,8 +320,10 @@ function validateStep(item: unknown, index: number, collect: Collector): Step | 
 
 		return move as string[];
 	});
-	if (item.afterPrevious !== undefined && typeof item.afterPrevious !== 'boolean') {
-		collect.add(label, '"afterPrevious" must be true or false');
+	for (const flag of ['afterPrevious', 'mayReplaceOwnBoxes']) {
+		if (item[flag] !== undefined && typeof item[flag] !== 'boolean') {
+			collect.add(label, `"${flag}" must be true or false`);
+		}
 	}
 
 	return {
@@ -335,6 +337,7 @@ function validateStep(item: unknown, index: number, collect: Collector): Step | 
 		solution,
 		wrongMoves,
 		afterPrevious: item.afterPrevious === true,
+		mayReplaceOwnBoxes: item.mayReplaceOwnBoxes === true,
 		onStart: onStart.filter((action): action is SetupAction => action !== undefined),
 		announce: collect.string(item, 'announce', label, true) || undefined,
 	};

@@ -2,7 +2,7 @@
 import type {Check, SetupAction} from '../lessons/lesson-types.ts';
 import type {Random} from './prng.ts';
 import {
-	Desk, divergentPull, holdsBox, learnerSeals, not, quoted, samSeals, samsBoxesGone, settled, shippedStart, typeLines,
+	Desk, divergentPull, holdsBox, learnerSeals, not, quoted, samSeals, settled, shippedStart, typeLines,
 	plainPull, type Box, type DrillContent, type StepData,
 } from './world.ts';
 
@@ -126,7 +126,6 @@ export function conflict(random: Random): DrillContent {
 			passWhen: [{check: 'conflicted'}],
 			success: `Stopped: you and Sam changed the same lines of ${clash.file}, and git cannot choose for you.`,
 			nudges: [
-				samsBoxesGone,
 				divergentPull,
 				{when: [{check: 'ran', command: 'push', result: 'failed'}], say: 'Rejected, as expected: Sam shipped first. Pull his boxes: git pull --no-rebase'},
 				{when: [{check: 'fetched'}, not({check: 'includesOnline'})], say: 'Sam\'s boxes are in origin/{branch}; combine them with yours: git merge origin/{branch}'},
@@ -149,7 +148,6 @@ export function conflict(random: Random): DrillContent {
 			],
 			success: `Settled: ${clash.file} holds what you agreed, and Sam's boxes and yours are in one history.`,
 			nudges: [
-				samsBoxesGone,
 				{when: [{check: 'markers', where: 'lastCommit'}], say: `The newest box still has <<<<<<< lines in it. Rewrite ${clash.file} without them, git add it, and seal again.`},
 				{when: [{check: 'conflicted'}, {check: 'markers', where: 'folder'}], say: `${clash.file} still holds the <<<<<<< ======= >>>>>>> lines. Rewrite it: ${typeLines(rewrite)}`},
 				{when: [{check: 'conflicted'}], say: `${clash.file} looks settled: pack it with git add ${clash.file}`},
@@ -175,7 +173,7 @@ export function conflict(random: Random): DrillContent {
 			text: 'Ship it: the warehouse should get your boxes, Sam\'s, and the agreed file.',
 			passWhen: [{check: 'shipped'}, {check: 'onlineKept'}, not({check: 'markers', where: 'lastCommit'}), ...resolvedChecks, ...others],
 			success: 'Shipped: one history, with Sam\'s boxes, yours and the settled file.',
-			nudges: [samsBoxesGone, {when: [not({check: 'shipped'})], say: 'Ship it: git push'}],
+			nudges: [{when: [not({check: 'shipped'})], say: 'Ship it: git push'}],
 			hints: ['Your branch continues the warehouse\'s history now.', 'Type: git push'],
 			solution: ['git push'],
 			wrongMoves: [['git status'], ['git fetch']],

@@ -56,7 +56,6 @@ export function force(random: Random): DrillContent {
 				passWhen: [{check: 'ran', command: 'push', result: 'failed', failure: 'stale-info'}],
 				success: '"stale info": the warehouse changed since you last looked, so the lease refused to throw away a box you have never seen. Sam\'s box is safe.',
 				nudges: [
-					{when: [not({check: 'hasBoxBy', by: 'Sam', where: 'online'})], say: 'Sam\'s box is gone from the warehouse: that push threw it away. Type reset to try the drill again.'},
 					{when: [{check: 'ran', command: 'push', result: 'failed'}], say: 'A plain push is rejected, as expected. Now replace the box with the lease: git push --force-with-lease'},
 					{when: [{check: 'fetched'}], say: 'You fetched, so origin/{branch} already knows Sam\'s box: a lease push now would throw it away. Do not push with force; bring his box home instead.'},
 				],
@@ -76,7 +75,6 @@ export function force(random: Random): DrillContent {
 				passWhen: [{check: 'hasBoxBy', by: 'Sam', where: 'local'}, {check: 'includesOnline'}, {check: 'shipped'}, {check: 'onlineKept'}, ...settled, holdsBox(samsBox), holdsBox(last)],
 				success: 'Sam\'s box survived, and your {branch} matches the warehouse without any force. Once someone has built on a box, leave its label alone.',
 				nudges: [
-					{when: [not({check: 'hasBoxBy', by: 'Sam', where: 'online'}), not({check: 'hasBoxBy', by: 'Sam', where: 'local'})], say: 'Sam\'s box is gone from the warehouse: a force push threw it away. Type reset to try the drill again.'},
 					divergentPull,
 					{when: [{check: 'hasBoxBy', by: 'Sam', where: 'local'}, {check: 'includesOnline'}, not({check: 'shipped'})], say: 'Sam\'s box is home. Ship with a plain git push.'},
 					{when: [{check: 'ran', command: 'push', result: 'failed'}], say: 'Bring Sam\'s box home first: git pull --rebase'},
@@ -104,6 +102,7 @@ export function force(random: Random): DrillContent {
 				title: 'Replace the box in the warehouse',
 				text: 'Nobody else has built on that box, so replace it: git push --force-with-lease throws away the warehouse\'s copy, but only if it is still the one you last saw.',
 				passWhen: [{check: 'shipped'}, ...fixed],
+				mayReplaceOwnBoxes: true,
 				success: 'Replaced: the warehouse now has the box with the right label. --force would work too, but the lease protects boxes you have never seen.',
 				nudges: [
 					{when: [{check: 'mergeCommit'}], say: 'Pulling brought the typo box back beside the new one. Type reset, and this time replace it: git push --force-with-lease'},

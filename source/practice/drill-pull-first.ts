@@ -2,7 +2,7 @@
 import type {Check, SetupAction} from '../lessons/lesson-types.ts';
 import type {Random} from './prng.ts';
 import {
-	Desk, boxWord, divergentPull, holdsBox, learnerSeals, not, quoted, samSeals, samsBoxesGone, settled, shippedStart,
+	Desk, boxWord, divergentPull, holdsBox, learnerSeals, not, quoted, samSeals, settled, shippedStart,
 	plainPull, type DrillContent, type StepData,
 } from './world.ts';
 
@@ -31,7 +31,7 @@ export function pullFirst(random: Random): DrillContent {
 			text: `Ship your ${boxWord(yours.length)} with a plain git push, and read why the warehouse says no.`,
 			passWhen: [...pushFailedNotMistyped, {check: 'diverged'}],
 			success: `Rejected: the warehouse holds Sam's ${sams.length === 1 ? 'box, which your {branch} does not have, and git will not throw it away' : 'boxes, which your {branch} does not have, and git will not throw them away'}.`,
-			nudges: [samsBoxesGone, {when: [{check: 'ran', command: 'push', failure: 'unknown-remote'}], say: 'The warehouse is called origin: git push'}],
+			nudges: [{when: [{check: 'ran', command: 'push', failure: 'unknown-remote'}], say: 'The warehouse is called origin: git push'}],
 			hints: ['The route is saved, so no destination is needed.', 'Type: git push'],
 			solution: ['git push'],
 			wrongMoves: [['git status'], ['git push orign']],
@@ -43,7 +43,6 @@ export function pullFirst(random: Random): DrillContent {
 			passWhen: [{check: 'includesOnline'}, ...settled, ...everything],
 			success: `Sam's ${sams.length === 1 ? 'box is' : 'boxes are'} home, next to yours.`,
 			nudges: [
-				samsBoxesGone,
 				divergentPull,
 				{when: [{check: 'fetched'}, not({check: 'includesOnline'})], say: 'Sam\'s boxes are in origin/{branch} now, but not in your {branch} yet: git merge origin/{branch} (or git pull --rebase).'},
 				{when: [{check: 'includesOnline'}, ...settled, not(holdsBox(yours[0]!))], say: 'Your own boxes are no longer in {branch}. Type reset to start this drill again.'},
@@ -59,7 +58,7 @@ export function pullFirst(random: Random): DrillContent {
 			text: `Now ship: the warehouse should end up with Sam's ${sams.length === 1 ? 'box' : 'boxes'} and yours.`,
 			passWhen: [{check: 'shipped'}, {check: 'onlineKept'}, ...everything],
 			success: `Shipped. The warehouse holds Sam's ${sams.length === 1 ? 'box' : 'boxes'} and yours: pull first, then push.`,
-			nudges: [samsBoxesGone, {when: [not({check: 'shipped'})], say: 'Everything is home: ship it with git push'}],
+			nudges: [{when: [not({check: 'shipped'})], say: 'Everything is home: ship it with git push'}],
 			hints: ['Your branch now continues the warehouse\'s history, so a plain push works.', 'Type: git push'],
 			solution: ['git push'],
 			wrongMoves: [['git status'], ['git fetch']],

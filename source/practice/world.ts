@@ -8,7 +8,7 @@ import type {Random} from './prng.ts';
 export type LessonData = Omit<Lesson, 'source' | 'steps'> & {steps: StepData[]};
 
 /** A step as a file holds it: the fields validateLesson fills in when absent may be left out. */
-export type StepData = Omit<Step, 'afterPrevious' | 'onStart' | 'announce'> & Partial<Pick<Step, 'afterPrevious' | 'onStart' | 'announce'>>;
+export type StepData = Omit<Step, 'afterPrevious' | 'mayReplaceOwnBoxes' | 'onStart' | 'announce'> & Partial<Pick<Step, 'afterPrevious' | 'mayReplaceOwnBoxes' | 'onStart' | 'announce'>>;
 
 /** What a drill generator returns: the lesson without the parts every drill shares. */
 export type DrillContent = Pick<LessonData, 'command' | 'intro' | 'setup' | 'steps' | 'summary'> & {
@@ -128,12 +128,6 @@ export const settled: Check[] = [
 	not({check: 'inProgress', operation: 'rebase'}),
 	not({check: 'inProgress', operation: 'cherry-pick'}),
 ];
-
-/** Said first in every step of a drill where Sam's boxes must survive. */
-export const samsBoxesGone: Nudge = {
-	when: [not({check: 'hasBoxBy', by: 'Sam', where: 'online'}), not({check: 'hasBoxBy', by: 'Sam', where: 'local'})],
-	say: 'Sam\'s boxes are gone from the warehouse, and you never had them: a force push threw them away. Type reset to start this drill again.',
-};
 
 /** "box", "lost box", "2 lost boxes". */
 export function boxWord(count: number, adjective = ''): string {

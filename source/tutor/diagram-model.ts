@@ -17,7 +17,12 @@ export type Route =
 	| {kind: 'saved'; remote: string; upstream: string; reaches: boolean; ahead: number; behind: number};
 
 export type Diagram = {
+	/** The current branch; undefined when HEAD is detached. */
 	branch: string | undefined;
+	/** The branch being worked on: the current one, or the one a rebase in progress rebuilds. */
+	workBranch?: string | undefined;
+	/** The box a detached HEAD is at (short id), when no rebase explains it. */
+	detachedAt?: string | undefined;
 	/** Files on the desk: untracked or changed since they were packed. */
 	desk: string[];
 	/** Files in the open box (staged). */
@@ -47,7 +52,7 @@ export function diagramOf(state: RepoState): Diagram {
 	}
 
 	const localIds = new Set(state.commits.map(commit => commit.oid));
-	const onlineTip = state.branch === undefined ? undefined : state.online.branches[state.branch];
+	const onlineTip = state.workBranch === undefined ? undefined : state.online.branches[state.workBranch];
 	const label = (commit: {oid: string; subject: string; author: string}): BoxLabel => ({
 		oid: commit.oid,
 		subject: commit.subject,
@@ -56,6 +61,8 @@ export function diagramOf(state: RepoState): Diagram {
 	});
 	return {
 		branch: state.branch,
+		workBranch: state.workBranch,
+		detachedAt: state.branch === undefined && state.workBranch === undefined ? state.head?.slice(0, 7) : undefined,
 		desk: [
 			...state.conflicted.map(path => `${path} (conflict)`),
 			...state.untracked.map(path => `${path} (new)`),

@@ -7,8 +7,10 @@ import {maskSandboxPaths, pathReplacements} from '../sandbox/mask-paths.ts';
 import {readRepoState, type RepoState} from '../git/repo-state.ts';
 import {classifyFailure} from '../explain/classify-failure.ts';
 import {explanations, fillExplanation, type Explanation} from '../explain/explanations.ts';
-import type {CheckContext, LastCommand} from '../lessons/checks.ts';
-import {evaluateStep, type StepOutcome} from '../lessons/engine.ts';
+import type {LastCommand} from '../lessons/checks.ts';
+import {chooseNudge, currentHints, evaluateStep, type EngineContext, type StepOutcome} from '../lessons/engine.ts';
+import type {Loss} from '../lessons/situations.ts';
+import {describeLostBoxes} from '../git/lost-boxes.ts';
 import {fillLesson} from '../lessons/fill-lesson.ts';
 import type {Lesson, SetupAction} from '../lessons/lesson-types.ts';
 import {runLine, type LineResult} from '../shell/run-line.ts';
@@ -62,7 +64,11 @@ export class LessonSession {
 	openingAnnouncements: string[] = [];
 	private last: LastCommand = {};
 	private stepStartHead: string | undefined;
-	private stepStartOnline: string | undefined;
+	private stepStartWarehouse: readonly string[] = [];
+	/** Every box the warehouse has held since the step began, to notice the moment one is lost. */
+	private warehouseSeen = new Set<string>();
+	/** Boxes the warehouse lost and does not hold again yet. */
+	loss: Loss | undefined;
 	private readonly replacements;
 
 	private constructor(readonly lesson: Lesson, readonly sandbox: Sandbox, private readonly options: SessionOptions) {
@@ -87,6 +93,7 @@ export class LessonSession {
 		}
 
 		this.state = await this.readState();
+		await this.noticeLoss(result.kind === 'git' && result.args.subcommand === 'push' && result.result.exitCode === 0);
 		if (result.kind === 'git') {
 			const failure = classifyFailure(result.args, result.result.exitCode, this.state, this.options.gitVersion);
 			report.output = this.mask(result.result.output);
@@ -126,8 +133,56 @@ export class LessonSession {
 		}
 	}
 
-	private context(): CheckContext {
-		return {state: this.state, last: this.last, stepStartHead: this.stepStartHead, stepStartOnline: this.stepStartOnline};
+	/** The nudge for where the learner stands now, as the last command's verdict would say it. */
+	nudge(): string | undefined {
+		return this.complete ? undefined : chooseNudge(this.lesson, this.step, this.context());
+	}
+
+	/** The current step's hints, or a situation's (a loss, an operation) when one outranks the step. */
+	hints(): string[] {
+		return currentHints(this.lesson, this.step, this.context());
+	}
+
+	private context(): EngineContext {
+		return {
+			state: this.state,
+			last: this.last,
+			stepStartHead: this.stepStartHead,
+			stepStartWarehouse: this.stepStartWarehouse,
+			loss: this.loss,
+			homeBranch: this.sandbox.branch,
+			gitVersion: this.options.gitVersion,
+		};
+	}
+
+	/**
+	 * Compares what the warehouse holds with every box it held since the step began. A step that
+	 * asks the learner to replace their own shipped box lets that box go; nothing else is let go.
+	 */
+	private async noticeLoss(pushed: boolean): Promise<void> {
+		const now = new Set(this.state.online.reachable);
+		const missing = [...this.warehouseSeen].filter(oid => !now.has(oid));
+		for (const oid of now) {
+			this.warehouseSeen.add(oid);
+		}
+
+		if (missing.length === 0) {
+			this.loss = undefined;
+			return;
+		}
+
+		const known = new Set(this.loss?.boxes.map(box => box.oid));
+		let boxes = await describeLostBoxes(missing, {repo: this.sandbox.repo, online: this.sandbox.online, env: this.sandbox.env});
+		const fresh = boxes.filter(box => !known.has(box.oid));
+		if (pushed && fresh.length > 0 && this.lesson.steps[this.step]?.mayReplaceOwnBoxes && fresh.every(box => box.author === 'Learner')) {
+			for (const box of fresh) {
+				this.warehouseSeen.delete(box.oid);
+			}
+
+			boxes = boxes.filter(box => !fresh.includes(box));
+		}
+
+		this.loss = boxes.length === 0 ? undefined : {boxes, byPush: pushed, fresh: fresh.length > 0};
 	}
 
 	private async readState(): Promise<RepoState> {
@@ -151,8 +206,11 @@ export class LessonSession {
 			this.state = await this.readState();
 		}
 
+		// A step begins with no loss standing (none passes while one does), so the warehouse as it is
+		// now, after the step's own events, is what must not be lost.
 		this.stepStartHead = this.state.head;
-		this.stepStartOnline = this.state.branch === undefined ? undefined : this.state.online.branches[this.state.branch];
+		this.stepStartWarehouse = this.state.online.reachable;
+		this.warehouseSeen = new Set(this.state.online.reachable);
 		return step?.announce ? [step.announce] : [];
 	}
 

@@ -281,10 +281,11 @@ export class TutorController {
 		const view = this.state.view;
 		switch (word) {
 			case 'hint': {
-				const step = view?.lesson.steps[view.step];
-				if (step) {
-					const index = Math.min(view.hintsShown, step.hints.length - 1);
-					this.print({tone: 'nudge', text: `Hint ${index + 1} of ${step.hints.length}: ${step.hints[index]}`});
+				// From where the learner stands: a lost box or an operation in progress has hints of its own.
+				const hints = this.session?.hints() ?? [];
+				if (view && hints.length > 0) {
+					const index = Math.min(view.hintsShown, hints.length - 1);
+					this.print({tone: 'nudge', text: `Hint ${index + 1} of ${hints.length}: ${hints[index]}`});
 					this.dispatch({type: 'hintShown'});
 				}
 

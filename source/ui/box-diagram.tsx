@@ -34,9 +34,13 @@ const waiting: Record<NonNullable<Diagram['operation']>, string> = {
 /** The route line, and what git waits for when it stopped in the middle of something. */
 function statusLine(diagram: Diagram): string {
 	// While git waits, what to do next matters more than the last fetch's counts.
+	if (diagram.detachedAt) {
+		return `HEAD is detached at ${diagram.detachedAt}: not on a branch${diagram.operation ? ` · ${waiting[diagram.operation]}` : ''}`;
+	}
+
 	return diagram.operation
-		? `${routeText(diagram.route, diagram.branch, false)} · ${waiting[diagram.operation]}`
-		: routeText(diagram.route, diagram.branch, true);
+		? `${routeText(diagram.route, diagram.workBranch, false)} · ${waiting[diagram.operation]}`
+		: routeText(diagram.route, diagram.workBranch, true);
 }
 
 function routeText(route: Route, branch: string | undefined, withCounts: boolean): string {

@@ -46,7 +46,7 @@ export class Repo {
 	}
 
 	async holds(check: Check): Promise<boolean> {
-		return holds(check, {state: await this.state(), last: this.last, stepStartHead: this.stepStartHead, stepStartOnline: undefined});
+		return holds(check, {state: await this.state(), last: this.last, stepStartHead: this.stepStartHead, stepStartWarehouse: undefined});
 	}
 
 	async head(): Promise<string | undefined> {

@@ -1,0 +1,112 @@
+// A learner who strays (forces, detaches HEAD, rebases) is told what is true, with real git:
+// a lost box is reported the moment it is lost and blocks every step until it is back, and
+// nothing is called a force push unless the warehouse lost boxes through one.
+import test from 'ava';
+import type {LessonSession} from '../source/tutor/lesson-session.ts';
+import {diagramOf} from '../source/tutor/diagram-model.ts';
+import {sessionAtStep, sessionOptions, shippedLessons} from './helpers/lessons.ts';
+
+const lessons = shippedLessons();
+const lesson = (id: string) => lessons.find(candidate => candidate.id === id)!;
+const nudgeOf = (report: Awaited<ReturnType<LessonSession['run']>>) => (report.outcome?.kind === 'stay' ? report.outcome.nudge ?? '' : '');
+
+async function withSession(id: string, step: number, play: (session: LessonSession) => Promise<void>, branch = 'main'): Promise<void> {
+	const session = await sessionAtStep(lesson(id), step, sessionOptions(lessons, branch));
+	try {
+		await play(session);
+	} finally {
+		await session.dispose();
+	}
+}
+
+test('pull-first: a force push that throws Sam\'s box away is said at once, outranks every nudge and blocks the step', async t => {
+	await withSession('pull-first', 1, async session => {
+		const forced = await session.run('git push --force');
+		t.is(forced.result.kind === 'git' ? forced.result.result.exitCode : -1, 0);
+		const said = nudgeOf(forced);
+		t.regex(said, /Your push threw 1 box: "Add a map" \(sealed by Sam\) out of the warehouse/);
+		t.regex(said, /gone for everyone who pulls/);
+		// The learner never fetched it: only Sam's clone has it, and the way back says so.
+		t.regex(said, /never received it, so only Sam's own clone still has it\. Type reset/);
+		t.deepEqual(session.hints().at(-1), 'Type: reset');
+
+		const pulled = await session.run('git pull --no-rebase');
+		t.is(session.step, 1, 'no step passes while the loss stands');
+		t.regex(nudgeOf(pulled), /The warehouse is still missing 1 box: "Add a map"/);
+		t.notRegex(nudgeOf(pulled), /origin\/main now \(fetched\)/);
+	});
+});
+
+test('pull-first: a box the learner had fetched is brought back by the way the tutor names, without force', async t => {
+	await withSession('pull-first', 1, async session => {
+		await session.run('git fetch');
+		const forced = await session.run('git push --force');
+		const said = nudgeOf(forced);
+		const merge = /with (git merge [\da-f]{7})/.exec(said)?.[1];
+		t.truthy(merge, said);
+		t.is(session.hints().at(-1), `Type: ${merge}`);
+
+		const merged = await session.run(merge!);
+		t.is(session.step, 1);
+		t.regex(nudgeOf(merged), /Your main holds it again: ship it with a plain push/);
+		t.is(session.hints().at(-1), 'Type: git push');
+
+		await session.run('git push');
+		t.is(session.loss, undefined);
+		t.true(session.complete, 'with the box back, the lesson goes on to the end: it holds both boxes');
+	});
+});
+
+test('a detached HEAD is never taken for a force push, and is said plainly', async t => {
+	await withSession('undo', 0, async session => {
+		const detached = await session.run('git checkout HEAD~1');
+		t.is(detached.result.kind === 'git' ? detached.result.result.exitCode : -1, 0);
+		const said = nudgeOf(detached);
+		t.notRegex(said, /forc|threw|lost/i);
+		t.regex(said, /HEAD is detached at the box [\da-f]{7} "Stack boxes higher"/);
+		t.regex(said, /git switch main/);
+		t.is(session.hints().at(-1), 'Type: git switch main');
+		t.is(session.loss, undefined);
+	});
+});
+
+test('during a rebase the diagram shows the rebased branch\'s warehouse and route, and the nudge says git waits', async t => {
+	await withSession('conflict', 0, async session => {
+		await session.run('git pull --rebase');
+		t.is(session.state.operation, 'rebase');
+		t.is(session.state.branch, undefined);
+		t.is(session.state.workBranch, 'main');
+		const diagram = diagramOf(session.state);
+		t.true(diagram.warehouse.length > 0, 'the warehouse is not empty');
+		t.is(diagram.route.kind, 'saved');
+	});
+});
+
+test('undo: the last hint names the broken box by its real id, even after a wrong revert', async t => {
+	await withSession('undo', 1, async session => {
+		const broken = session.state.commits.find(commit => commit.subject === 'Stack boxes higher')!.oid.slice(0, 7);
+		t.is(session.hints().at(-1), `Type: git revert ${broken}`);
+		await session.run('git revert HEAD');
+		const undone = await session.run('git revert HEAD');
+		t.notRegex(nudgeOf(undone), /You sealed a new box/);
+		t.regex(nudgeOf(undone), new RegExp(`git revert ${broken}`));
+		await session.run(`git revert ${broken}`);
+		t.is(session.step, 2);
+	});
+});
+
+test('force: replacing your own shipped box is the step, not a loss; throwing Sam\'s away is a loss', async t => {
+	const force = lesson('force');
+	const replace = force.steps.findIndex(step => step.mayReplaceOwnBoxes);
+	await withSession('force', replace, async session => {
+		const pushed = await session.run('git push --force');
+		t.is(session.loss, undefined);
+		t.is(pushed.outcome?.kind, 'advance');
+		// The next step has Sam ship; forcing over his box loses it.
+		await session.run('echo "Tape: top drawer" >> notes.txt');
+		await session.run('git commit -a --amend --no-edit');
+		const forced = await session.run('git push --force');
+		t.regex(nudgeOf(forced), /Your push threw .*sealed by Sam/);
+		t.is(session.step, replace + 1);
+	});
+});
