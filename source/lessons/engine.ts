@@ -70,6 +70,9 @@ export function chooseNudge(lesson: Lesson, current: number, context: EngineCont
 /** The hints for where the learner stands: a situation's own when one holds, else the step's. */
 export function currentHints(lesson: Lesson, current: number, context: EngineContext): string[] {
 	const step = lesson.steps[current];
-	const own = step?.nudges.some(candidate => allHold(candidate.when, context)) ?? false;
-	return (situationOf(context, step, own)?.hints ?? step?.hints ?? []).map(hint => fillFromState(hint, context.state));
+	const own = step?.nudges.find(candidate => allHold(candidate.when, context));
+	const situation = situationOf(context, step, own !== undefined);
+	// A nudge that names the command for the state it describes ends the hints with that command.
+	const hints = situation?.hints ?? (own?.type && step ? [...step.hints.slice(0, -1), `Type: ${own.type}`] : step?.hints ?? []);
+	return hints.map(hint => fillFromState(hint, context.state));
 }

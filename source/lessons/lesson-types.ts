@@ -72,6 +72,8 @@ export type Nudge = {
 	/** Shown when every check holds (and the step did not pass). */
 	when: Check[];
 	say: string;
+	/** The command that works from the state this nudge describes: it becomes the step's last hint while the nudge holds. */
+	type?: string;
 };
 
 /** Setup builds a lesson's starting world, in order. */

@@ -29,6 +29,13 @@ const short = (oid: string) => oid.slice(0, 7);
 const quoteList = (boxes: readonly LostBox[]) => boxes.map(box => `"${box.subject}" (${box.author === 'Learner' ? 'yours' : `sealed by ${box.author.split(' ')[0]}`})`).join(', ');
 const count = (n: number, one: string, many: string) => (n === 1 ? one : many);
 
+const operationWords: Record<NonNullable<RepoState['operation']>, {doing: string; command: string}> = {
+	merge: {doing: 'a merge', command: 'merge'},
+	rebase: {doing: 'a rebase', command: 'rebase'},
+	'cherry-pick': {doing: 'a cherry-pick', command: 'cherry-pick'},
+	revert: {doing: 'a revert', command: 'revert'},
+};
+
 /** Lost boxes that no other lost box came after: bringing these back brings back the rest. */
 function lostTips(boxes: readonly LostBox[], state: RepoState): LostBox[] {
 	const lost = new Set(boxes.map(box => box.oid));
@@ -54,6 +61,16 @@ function lossSituation(loss: Loss, context: SituationContext): Situation {
 	if (boxes.every(box => box.kept)) {
 		const tips = lostTips(boxes, state).map(box => short(box.oid));
 		const merge = `git merge ${tips.join(' ')}`;
+		if (state.operation) {
+			// Nothing merges while git waits in the middle of something: that comes first.
+			const abort = `git ${operationWords[state.operation].command} --abort`;
+			return {
+				kind: 'loss',
+				say: `⚠ ${opening} Your repository still has ${it}. First end the ${operationWords[state.operation].command} git is waiting on (${abort}), then bring ${it} back without forcing: ${merge}, then git push. Or type reset to start again.`,
+				hints: [`Git is in the middle of ${operationWords[state.operation].doing}; end it before bringing the lost ${count(boxes.length, 'box', 'boxes')} back.`, `Type: ${abort}`],
+			};
+		}
+
 		return {
 			kind: 'loss',
 			say: `⚠ ${opening} Your repository still has ${it}: bring ${it} back without forcing, with ${merge}, then git push. Or type reset to start again.`,
@@ -69,12 +86,6 @@ function lossSituation(loss: Loss, context: SituationContext): Situation {
 	};
 }
 
-const operationWords: Record<NonNullable<RepoState['operation']>, {doing: string; command: string}> = {
-	merge: {doing: 'a merge', command: 'merge'},
-	rebase: {doing: 'a rebase', command: 'rebase'},
-	'cherry-pick': {doing: 'a cherry-pick', command: 'cherry-pick'},
-	revert: {doing: 'a revert', command: 'revert'},
-};
 
 function operationSituation(operation: NonNullable<RepoState['operation']>, context: SituationContext): Situation {
 	const {state} = context;

@@ -294,8 +294,9 @@ function validateStep(item: unknown, index: number, collect: Collector): Step | 
 			return undefined;
 		}
 
-		collect.unknownKeys(nudge, ['when', 'say'], where);
-		return {when: collect.checks(nudge, 'when', where), say: collect.string(nudge, 'say', where)};
+		collect.unknownKeys(nudge, ['when', 'say', 'type'], where);
+		const type = collect.string(nudge, 'type', where, true);
+		return {when: collect.checks(nudge, 'when', where), say: collect.string(nudge, 'say', where), ...(type ? {type} : {})};
 	});
 	const hints = collect.strings(item, 'hints', label);
 	if (Array.isArray(item.hints) && hints.length === 0) {
