@@ -3,6 +3,7 @@
 // a loss is reported exactly when the warehouse lost boxes; nothing is called thrown away
 // otherwise; nothing crashes; no step passes on a state that does not meet it, or while a loss
 // stands; the last hint is a command git accepts from where the learner stands.
+// Serial: each play is many git commands, and together they would starve ava's inactivity timeout.
 // A failure names the lesson, the seed and the commands played, so it can be replayed.
 import test from 'ava';
 import {runGit} from '../source/git/git-runner.ts';
@@ -170,7 +171,7 @@ async function play(lesson: Lesson, seed: number, branch: string, t: import('ava
 }
 
 for (const lesson of lessons) {
-	test(`free play in ${lesson.id}: true, never stuck, with every lost box reported`, async t => {
+	test.serial(`free play in ${lesson.id}: true, never stuck, with every lost box reported`, async t => {
 		for (let seed = 1; seed <= seedsEach; seed++) {
 			await play(lesson, seed, seed % 2 === 0 ? 'master' : 'main', t);
 		}
@@ -178,7 +179,7 @@ for (const lesson of lessons) {
 }
 
 for (const name of drillNames) {
-	test(`free play in the ${name} drill: true, never stuck, with every lost box reported`, async t => {
+	test.serial(`free play in the ${name} drill: true, never stuck, with every lost box reported`, async t => {
 		for (let seed = 1; seed <= seedsEach; seed++) {
 			await play(practiceLesson(name, seed * 7919), seed, 'main', t);
 		}

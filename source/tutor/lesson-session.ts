@@ -44,6 +44,12 @@ export type CommandReport = {
 
 class SetupError extends Error {}
 
+/** Whether a nudge advises the very git command that just failed. */
+function repeatsFailedLine(nudge: string | undefined, line: string, result: LineResult): boolean {
+	const typed = line.trim().replaceAll(/\s+/g, ' ');
+	return nudge !== undefined && result.kind === 'git' && result.result.exitCode !== 0 && typed !== '' && nudge.includes(typed);
+}
+
 export class LessonSession {
 	static async start(lesson: Lesson, options: SessionOptions): Promise<LessonSession> {
 		const sandbox = await createSandbox({parent: options.workdir, branch: options.branch, color: options.color, inheritedEnv: options.inheritedEnv});
@@ -106,6 +112,11 @@ export class LessonSession {
 
 		if (!this.complete) {
 			report.outcome = evaluateStep(this.lesson, this.step, this.context());
+			if (report.outcome.kind === 'stay' && report.explanation && repeatsFailedLine(report.outcome.nudge, line, result)) {
+				// The explanation says why that command failed and the way out; advising it again would loop.
+				report.outcome = {kind: 'stay', nudge: undefined};
+			}
+
 			if (report.outcome.kind === 'advance') {
 				this.step = report.outcome.next;
 				report.announcements = await this.beginStep();

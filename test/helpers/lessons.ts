@@ -3,6 +3,7 @@ import {fileURLToPath} from 'node:url';
 import {loadLessons} from '../../source/lessons/load-lessons.ts';
 import {LessonSession, type SessionOptions} from '../../source/tutor/lesson-session.ts';
 import type {Lesson} from '../../source/lessons/lesson-types.ts';
+import {gitVersion} from './git-version.ts';
 
 export const lessonsDirectory = fileURLToPath(new URL('../../lessons', import.meta.url));
 
@@ -15,8 +16,9 @@ export function shippedLessons(): Lesson[] {
 	return lessons;
 }
 
+/** As the CLI starts a lesson: with the version of the git on PATH, so lessons speak its language. */
 export function sessionOptions(lessons: readonly Lesson[], branch = 'main'): SessionOptions {
-	return {lessons, branch, color: false};
+	return {lessons, branch, color: false, gitVersion};
 }
 
 /** A session of the lesson, advanced to `step` by playing the earlier steps' solutions. */
