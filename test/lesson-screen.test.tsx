@@ -85,7 +85,7 @@ test('the lesson screen shows the lesson, the step counter and the step', t => {
 	t.true(lines[1]!.includes('Give the truck an address'), lines[1]);
 	t.true(frame.includes('connect your online repository'), frame);
 	t.true(frame.includes(githubUrl), frame);
-	t.true(frame.includes('git remote add origin <url>'), frame);
+	t.true(frame.includes(`git remote add origin ${githubUrl}`), frame);
 	t.true(frame.includes(promptStart), frame);
 	t.true(frame.includes('Type git commands here'), frame);
 });

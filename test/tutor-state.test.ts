@@ -211,9 +211,11 @@ function gitReport(args: string[], overrides: Partial<CommandReport> = {}, resul
 
 const stay = (nudge?: string): StepOutcome => ({kind: 'stay', nudge});
 
-test('promptLabel names the branch, or says detached', t => {
-	t.is(promptLabel('main'), '~/shipment (main) $');
-	t.is(promptLabel(undefined), '~/shipment (detached) $');
+test('promptLabel names the branch, or says detached, and marks an operation as git\'s own prompt does', t => {
+	t.is(promptLabel({branch: 'main', operation: undefined}), '~/shipment (main) $');
+	t.is(promptLabel({branch: undefined, operation: undefined}), '~/shipment (detached) $');
+	t.is(promptLabel({branch: undefined, workBranch: 'main', operation: 'rebase'}), '~/shipment (main|REBASE) $');
+	t.is(promptLabel({branch: 'main', operation: 'merge'}), '~/shipment (main|MERGING) $');
 });
 
 test('a refused line is shown as notes, one per line of the message', t => {

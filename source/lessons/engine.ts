@@ -5,7 +5,8 @@ import {fillFromState} from './fill-state.ts';
 import {situationOf, type SituationContext} from './situations.ts';
 
 export type StepOutcome =
-	| {kind: 'stay'; nudge: string | undefined}
+	/** `loss`: the nudge reports boxes the warehouse lost, which outranks everything. */
+	| {kind: 'stay'; nudge: string | undefined; loss?: boolean}
 	| {
 		kind: 'advance';
 		/** Steps passed by this command, in order. */
@@ -28,7 +29,7 @@ export function evaluateStep(lesson: Lesson, current: number, context: EngineCon
 	// Boxes the warehouse lost outrank everything: no step passes while they are missing.
 	const loss = context.loss && context.loss.boxes.length > 0 ? situationOf(context, step) : undefined;
 	if (loss) {
-		return {kind: 'stay', nudge: loss.say};
+		return {kind: 'stay', nudge: fillFromState(loss.say, context.state), loss: true};
 	}
 
 	let passed: number[];

@@ -62,12 +62,12 @@ function lossSituation(loss: Loss, context: SituationContext): Situation {
 		const tips = lostTips(boxes, state).map(box => short(box.oid));
 		const merge = `git merge ${tips.join(' ')}`;
 		if (state.operation) {
-			// Nothing merges while git waits in the middle of something: that comes first.
-			const abort = `git ${operationWords[state.operation].command} --abort`;
+			// Nothing merges while git waits in the middle of something: ending it comes first.
+			const {command} = operationWords[state.operation];
 			return {
 				kind: 'loss',
-				say: `⚠ ${opening} Your repository still has ${it}. First end the ${operationWords[state.operation].command} git is waiting on (${abort}), then bring ${it} back without forcing: ${merge}, then git push. Or type reset to start again.`,
-				hints: [`Git is in the middle of ${operationWords[state.operation].doing}; end it before bringing the lost ${count(boxes.length, 'box', 'boxes')} back.`, `Type: ${abort}`],
+				say: `⚠ ${opening} Your repository still has ${it}. First end the ${command} git is waiting on (finish it, or give up with git ${command} --abort), then bring ${it} back without forcing: ${merge}, then git push. Or type reset to start again.`,
+				hints: operationSituation(state.operation, context).hints,
 			};
 		}
 
@@ -85,7 +85,6 @@ function lossSituation(loss: Loss, context: SituationContext): Situation {
 		hints: ['Nothing in your repository can bring the lost boxes back.', 'Type: reset'],
 	};
 }
-
 
 function operationSituation(operation: NonNullable<RepoState['operation']>, context: SituationContext): Situation {
 	const {state} = context;

@@ -1,11 +1,17 @@
 // What the transcript shows for one command: the command, git's own output, the analogy's
 // explanation of a failure, and the lesson's verdict.
 import type {Lesson} from '../lessons/lesson-types.ts';
+import type {Diagram} from './diagram-model.ts';
 import type {CommandReport} from './lesson-session.ts';
 import {maxOutputLines, type PrintLine} from './tutor-state.ts';
 
-export function promptLabel(branch: string | undefined): string {
-	return `~/shipment (${branch ?? 'detached'}) $`;
+/** What git's own prompt (git-prompt.sh) shows while it waits in the middle of an operation. */
+const operationMarks: Record<NonNullable<Diagram['operation']>, string> = {merge: 'MERGING', rebase: 'REBASE', 'cherry-pick': 'CHERRY-PICKING', revert: 'REVERTING'};
+
+/** The prompt names the branch being worked on, as git's own prompt does: (main|REBASE), or detached. */
+export function promptLabel(diagram: Pick<Diagram, 'branch' | 'workBranch' | 'operation'> | undefined): string {
+	const branch = diagram?.branch ?? diagram?.workBranch ?? 'detached';
+	return `~/shipment (${branch}${diagram?.operation ? `|${operationMarks[diagram.operation]}` : ''}) $`;
 }
 
 const maxLineCharacters = 2000;
@@ -63,7 +69,7 @@ export function reportLines(report: CommandReport, lesson: Lesson, kind: 'lesson
 			lines.push({tone: 'complete', text: kind === 'drill' ? `★ Drill complete: ${lesson.title}` : `★ Lesson complete: ${lesson.title}`});
 		}
 	} else if (outcome?.nudge) {
-		lines.push({tone: 'nudge', text: `→ ${outcome.nudge}`});
+		lines.push(outcome.loss ? {tone: 'warning', text: outcome.nudge} : {tone: 'nudge', text: `→ ${outcome.nudge}`});
 	}
 
 	lines.push(...report.announcements.map((text): PrintLine => ({tone: 'event', text: `⚑ ${text}`})));

@@ -235,7 +235,7 @@ export class TutorController {
 			return;
 		}
 
-		const label = promptLabel(this.state.view?.diagram.branch);
+		const label = promptLabel(this.state.view?.diagram);
 		if (line.trim() === '') {
 			this.print({tone: 'command', text: label});
 			return;

@@ -39,8 +39,8 @@ function statusLine(diagram: Diagram): string {
 	}
 
 	return diagram.operation
-		? `${routeText(diagram.route, diagram.workBranch, false)} · ${waiting[diagram.operation]}`
-		: routeText(diagram.route, diagram.workBranch, true);
+		? `${routeText(diagram.route, diagram.workBranch ?? diagram.branch, false)} · ${waiting[diagram.operation]}`
+		: routeText(diagram.route, diagram.workBranch ?? diagram.branch, true);
 }
 
 function routeText(route: Route, branch: string | undefined, withCounts: boolean): string {

@@ -35,7 +35,7 @@ export function LessonScreen({state, view, size, color = true}: {readonly state:
 	const {lesson, step, diagram} = view;
 	const screenReader = useIsScreenReaderEnabled();
 	const width = size.columns - 1;
-	const label = promptLabel(diagram.branch);
+	const label = promptLabel(diagram);
 	const prompt = <PromptLine label={label} prompt={state.prompt} busy={state.busy} width={width} color={color}/>;
 	if (size.columns < minimumSize.columns || size.rows < minimumSize.rows) {
 		return (
