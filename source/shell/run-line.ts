@@ -36,7 +36,7 @@ const everyCommand = ['git', ...fileHelperNames, ...tutorWords];
 /** A table lookup that never finds Object's own members (a learner can type `constructor`). */
 const own = <T>(table: Readonly<Record<string, T>>, key: string): T | undefined => (Object.hasOwn(table, key) ? table[key] : undefined);
 
-export const whatYouCanType = 'You can type git commands, the file helpers echo, cat, ls, touch, rm and pwd, and the tutor words hint, reset, menu, help, clear and quit.';
+export const whatYouCanType = 'You can type git commands, the file helpers echo, cat, ls, touch, rm, mv and pwd, and the tutor words hint, reset, menu, help, clear and quit.';
 
 export async function runLine(line: string, runner: LineRunner): Promise<LineResult> {
 	const parsed = parseCommandLine(line);
