@@ -99,6 +99,11 @@ function missingPath(args: GitArguments, state: RepoState, facts: FailureFacts, 
 	}
 
 	const command = args.subcommand ?? '';
+	// A new branch's name, or a file taken from another box, need not exist on the desk.
+	if (hasOption(args, '-b', '-B', '--orphan', '-s', '--source')) {
+		return undefined;
+	}
+
 	const refs = [...Object.keys(state.branches), ...Object.keys(state.remoteTracking), ...Object.keys(facts.localTags ?? {}), 'HEAD'];
 	// checkout takes branches and boxes as well as files; only a word that is none of them is a slip.
 	const isRevision = (word: string) => refs.includes(word) || /^[\da-f]{4,40}$/i.test(word) || /[~^@]/.test(word);
