@@ -357,6 +357,21 @@ const extraDetails: Partial<Record<FailureId, Record<string, string>>> = {
 	'merge-conflict': {files: 'notes.txt'},
 	'remote-exists': {remote: 'origin'},
 	'needs-newer-git': {command: 'git switch', since: '2.23', version: '2.20.1', instead: 'git checkout BRANCH'},
+	'unknown-option': {command: 'push', option: '--froce'},
+	'usage-error': {command: 'remote add'},
+	'not-a-command': {command: 'comit'},
+	'no-such-file': {command: 'add', path: 'nots.txt'},
+	'no-such-branch-or-file': {path: 'mian'},
+	'no-such-branch': {name: 'mian'},
+	'unquoted-label': {first: 'Pack', rest: 'notes, and, todo', missing: 'notes, and, todo', corrected: 'git commit -m "Pack notes and todo"'},
+	'would-overwrite-changes': {command: 'pull', files: 'notes.txt', retry: 'git pull --no-rebase'},
+	'would-overwrite-untracked': {command: 'pull', files: 'map.txt', move: 'mv map.txt map-mine.txt', retry: 'git pull --no-rebase'},
+	'rebase-unsealed': {files: 'notes.txt', retry: 'git pull --autostash --rebase'},
+	'unrelated-histories': {target: 'origin/main', retry: 'git merge --allow-unrelated-histories origin/main'},
+	'tag-exists': {tag: 'v1', newTag: 'v2'},
+	'tag-exists-online': {tag: 'v1', newTag: 'v2', remote: 'origin', box: '1234567'},
+	'detached-push': {box: '1234567', back: 'git switch main', keep: 'git switch -c NEW-NAME'},
+	'upstream-name-differs': {upstream: 'origin/main', upstreamBranch: 'main', remote: 'origin'},
 };
 
 test('every explanation has a meaning, a way out naming a git command, and no placeholder left once filled', t => {
@@ -365,9 +380,15 @@ test('every explanation has a meaning, a way out naming a git command, and no pl
 	for (const id of ids) {
 		const explanation = explanations[id];
 		t.true(explanation.meaning.trim().length > 0, id);
-		t.true(explanation.wayOut.includes('git '), id);
 		const filled = fillExplanation(explanation, {branch: 'main', remotes: 'origin', ...extraDetails[id]});
+		t.true(filled.wayOut.includes('git '), id);
 		t.notRegex(filled.meaning, /{\w+}/, id);
 		t.notRegex(filled.wayOut, /{\w+}/, id);
+		if (explanation.withSuggestion) {
+			// A did-you-mean fills its own words, and names the corrected command.
+			const guessed = fillExplanation(explanation, {branch: 'main', remotes: 'origin', ...extraDetails[id], suggestion: 'x', corrected: 'git x'});
+			t.notRegex(`${guessed.meaning}\n${guessed.wayOut}`, /{\w+}/, id);
+			t.true(guessed.wayOut.includes('git x'), id);
+		}
 	}
 });

@@ -265,3 +265,44 @@ test('cat . and rm . say the repository is a folder, not that it leads outside',
 		t.notRegex(output, /outside/, line);
 	}
 });
+
+test('a misspelt file name gets the closest file in the repository; a far one does not', async t => {
+	const {run} = await world(t);
+	t.deepEqual(await run('cat nots.txt'), {output: 'cat: nots.txt: no such file. Did you mean notes.txt?\n', exitCode: 1});
+	t.deepEqual(await run('rm todo.tx'), {output: 'rm: todo.tx: no such file. Did you mean todo.txt?\n', exitCode: 1});
+	t.deepEqual(await run('cat sub/iner.txt'), {output: 'cat: sub/iner.txt: no such file. Did you mean sub/inner.txt?\n', exitCode: 1});
+	t.deepEqual(await run('cat zzzzzz.md'), {output: 'cat: zzzzzz.md: no such file\n', exitCode: 1});
+	// Nothing in .git is ever offered.
+	t.deepEqual(await run('cat confi'), {output: 'cat: confi: no such file\n', exitCode: 1});
+});
+
+test('* and ? match file names inside the repository, never hidden files unless asked, never .git', async t => {
+	const {run, repo, snapshot} = await world(t);
+	t.deepEqual(await run('cat *.txt'), {output: 'Shipment notes\nTo do\n', exitCode: 0});
+	t.deepEqual(await run('cat sub/*'), {output: 'inner\n', exitCode: 0});
+	t.deepEqual(await run('cat not?s.txt'), {output: 'Shipment notes\n', exitCode: 0});
+	t.deepEqual(await run('cat *.zip'), {output: 'cat: *.zip: no file matches\n', exitCode: 1});
+	t.deepEqual(await run('cat .g*/config'), {output: 'cat: .g*/config: the tutor expands * and ? in file names only, not in folder names\n', exitCode: 1});
+	t.deepEqual(await run('cat .*'), {output: 'hidden\n', exitCode: 0});
+	t.deepEqual(await run('cat ../*'), {output: 'cat: ../: that is outside ~/shipment; the tutor keeps you inside it\n', exitCode: 1});
+	const before = await snapshot();
+	t.deepEqual(await run('rm *.txt'), {output: '', exitCode: 0});
+	const after = await snapshot();
+	t.deepEqual(Object.keys(before).filter(name => !(name in after)).sort(), ['shipment/notes.txt', 'shipment/todo.txt']);
+	t.true((await run('ls')).output.includes('sub/'), repo);
+});
+
+test('mv renames a file inside the repository, never over another file, never out or into .git', async t => {
+	const {run, read, snapshot} = await world(t);
+	t.deepEqual(await run('mv notes.txt notes-mine.txt'), {output: '', exitCode: 0});
+	t.is(await read('notes-mine.txt'), 'Shipment notes\n');
+	t.deepEqual(await run('mv todo.txt sub'), {output: '', exitCode: 0});
+	t.is(await read('sub/todo.txt'), 'To do\n');
+	const before = await snapshot();
+	t.deepEqual(await run('mv notes-mine.txt sub/inner.txt'), {output: 'mv: sub/inner.txt already exists; choose a name no file has\n', exitCode: 1});
+	t.deepEqual(await run('mv nots-mine.txt x.txt'), {output: 'mv: nots-mine.txt: no such file. Did you mean notes-mine.txt?\n', exitCode: 1});
+	t.regex((await run('mv notes-mine.txt ../stolen.txt')).output, /outside ~\/shipment/);
+	t.regex((await run('mv notes-mine.txt .git/hooks.txt')).output, /git's own storage room/);
+	t.regex((await run('mv notes-mine.txt')).output, /name a file and its new name/);
+	t.deepEqual(await snapshot(), before);
+});

@@ -103,7 +103,7 @@ test('an unknown command gets a message naming what you can type', async t => {
 	}
 
 	t.regex(whatYouCanType, /git commands/);
-	t.regex(whatYouCanType, /echo, cat, ls, touch, rm and pwd/);
+	t.regex(whatYouCanType, /echo, cat, ls, touch, rm, mv and pwd/);
 	t.deepEqual(await gitCalls(), []);
 });
 

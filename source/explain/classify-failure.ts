@@ -7,6 +7,10 @@ import type {RepoState} from '../git/repo-state.ts';
 import {olderThan} from '../git/version-number.ts';
 import {reachesOnline} from '../sandbox/sandbox-config.ts';
 import type {FailureId} from './explanations.ts';
+import type {FailureFacts} from './failure-facts.ts';
+import {classifyTypo} from './classify-typo.ts';
+import {classifyLocalWork} from './classify-local-work.ts';
+import {classifyDetachedPush, classifyRouteName, classifyTag, classifyTagPush} from './classify-tags-routes.ts';
 
 export type Failure = {id: FailureId; details: Record<string, string>};
 
@@ -19,10 +23,16 @@ const newerGit: Array<{command: string; option?: string; since: string; instead:
 	{command: 'push', option: '--force-if-includes', since: '2.30', instead: 'git pull --rebase before git push --force-with-lease'},
 ];
 
-export function classifyFailure(args: GitArguments, exitCode: number, state: RepoState, gitVersion?: string): Failure | undefined {
+/**
+ * Why the command failed, if the tutor knows. `facts` (from readFailureFacts) add what the state
+ * does not hold; without them the failures that need them are not recognised.
+ */
+export function classifyFailure(args: GitArguments, exitCode: number, state: RepoState, gitVersion?: string, facts: FailureFacts = {}): Failure | undefined {
 	if (exitCode === 0) {
 		return undefined;
 	}
+
+	const version = gitVersion ?? facts.gitVersion;
 
 	const missing = gitVersion === undefined
 		? undefined
@@ -35,24 +45,37 @@ export function classifyFailure(args: GitArguments, exitCode: number, state: Rep
 	const branch = state.branch ?? 'HEAD';
 	const remoteNames = state.remotes.map(remote => remote.name);
 	const details = {branch, remotes: remoteNames.join(', ') || 'none'};
+	// A command that did nothing because of a typo is that typo, whatever else the state shows.
+	const typo = classifyTypo(args, exitCode, state, facts, details);
+	if (typo || exitCode === 129) {
+		return typo;
+	}
+
 	// Whatever stopped in a conflict (pull, merge, rebase, cherry-pick, revert, stash) waits for the same fix.
 	if (state.conflicted.length > 0) {
 		return {id: 'merge-conflict', details: {...details, files: state.conflicted.join(', ')}};
 	}
 
+	// A plain pull of diverged branches stops before looking at the desk from git 2.33.1; older git merges and finds it.
+	const divergentFirst = args.subcommand === 'pull' && (version === undefined || !olderThan(version, '2.33.1')) ? classifyPull(args, state, details) : undefined;
+	const local = divergentFirst ?? classifyLocalWork(args, state, facts, details);
+	if (local) {
+		return local;
+	}
+
 	switch (args.subcommand) {
 		case 'push': {
-			return classifyPush(args, state, details);
+			return classifyPush(args, state, facts, version, details);
+		}
+
+		case 'tag': {
+			return classifyTag(args, exitCode, state, facts, details);
 		}
 
 		case 'commit': {
 			const couldSealSomething = state.staged.length > 0 || (hasOption(args, '-a', '--all') && state.unstaged.length > 0);
 			const special = hasOption(args, '--amend', '--allow-empty');
 			return couldSealSomething || special || state.conflicted.length > 0 ? undefined : {id: 'nothing-to-seal', details};
-		}
-
-		case 'pull': {
-			return classifyPull(args, state, details);
 		}
 
 		case 'remote': {
@@ -68,12 +91,18 @@ export function classifyFailure(args: GitArguments, exitCode: number, state: Rep
 	}
 }
 
-function classifyPush(args: GitArguments, state: RepoState, details: Record<string, string>): Failure | undefined {
+function classifyPush(args: GitArguments, state: RepoState, facts: FailureFacts, version: string | undefined, details: Record<string, string>): Failure | undefined {
 	const [remote, ...refspecs] = args.positionals;
+	if (remote === undefined && state.remotes.length === 0) {
+		return {id: 'no-destination', details};
+	}
+
+	const named = classifyDetachedPush(args, state, version, details) ?? classifyRouteName(args, state, facts, details) ?? classifyTagPush(args, state, facts, details);
+	if (named) {
+		return named;
+	}
+
 	if (remote === undefined) {
-		if (state.remotes.length === 0) {
-			return {id: 'no-destination', details};
-		}
 
 		const pushesEverything = hasOption(args, '--all', '--mirror', '--tags', '--branches');
 		if (state.branch && !state.upstream && !pushesEverything) {

@@ -16,13 +16,33 @@ export type FailureId =
 	| 'nothing-to-seal'
 	| 'remote-exists'
 	| 'needs-label'
-	| 'needs-newer-git';
+	| 'needs-newer-git'
+	// Commands that did nothing: a typo or a usage slip, not the failure they resemble.
+	| 'unknown-option'
+	| 'usage-error'
+	| 'not-a-command'
+	| 'no-such-file'
+	| 'no-such-branch-or-file'
+	| 'no-such-branch'
+	| 'unquoted-label'
+	// Unsealed work and histories that stop a pull, merge or switch.
+	| 'would-overwrite-changes'
+	| 'would-overwrite-untracked'
+	| 'rebase-unsealed'
+	| 'unrelated-histories'
+	// Tags, detached HEAD and routes with another name.
+	| 'tag-exists'
+	| 'tag-exists-online'
+	| 'detached-push'
+	| 'upstream-name-differs';
 
 export type Explanation = {
 	/** What happened, in the analogy. */
 	meaning: string;
 	/** The way out, ending in the command to type. */
 	wayOut: string;
+	/** Used instead when the classifier found a likely intended word ({suggestion}). */
+	withSuggestion?: Partial<Pick<Explanation, 'meaning' | 'wayOut'>>;
 };
 
 export const explanations: Record<FailureId, Explanation> = {
@@ -82,9 +102,75 @@ export const explanations: Record<FailureId, Explanation> = {
 		meaning: 'A sealed box needs a label, and git would open a text editor to ask for one. Editors do not open inside the tutor.',
 		wayOut: 'Write the label on the command line: git commit -m "Describe the change"',
 	},
+	'unknown-option': {
+		meaning: 'git {command} has no option {option}, so it did nothing.',
+		wayOut: 'See the options it takes: git {command} -h',
+		withSuggestion: {wayOut: 'Did you mean {suggestion}? Type: {corrected}'},
+	},
+	'usage-error': {
+		meaning: 'git {command} could not make sense of this command line, so it did nothing.',
+		wayOut: 'See what it takes: git {command} -h',
+	},
+	'not-a-command': {
+		meaning: '"{command}" is not a git command, so nothing happened.',
+		wayOut: 'The lessons use git status, git add, git commit, git push and git pull.',
+		withSuggestion: {wayOut: 'Did you mean git {suggestion}? Type: {corrected}'},
+	},
+	'no-such-file': {
+		meaning: 'There is no file called {path} in ~/shipment, so git {command} did nothing.',
+		wayOut: 'See the files with ls, and what changed with git status.',
+		withSuggestion: {wayOut: 'Did you mean {suggestion}? Type: {corrected}'},
+	},
+	'no-such-branch-or-file': {
+		meaning: 'There is no branch and no file called {path}, so git checkout did nothing.',
+		wayOut: 'See the branches with git branch, and the files with ls.',
+		withSuggestion: {wayOut: 'Did you mean {suggestion}? Type: {corrected}'},
+	},
+	'no-such-branch': {
+		meaning: 'There is no branch called {name}, here or in what you last fetched, so git switch did nothing.',
+		wayOut: 'See the branches with git branch -a; to make a new one: git switch -c {name}',
+		withSuggestion: {wayOut: 'Did you mean {suggestion}? Type: {corrected}'},
+	},
+	'unquoted-label': {
+		meaning: 'Without quotes, only "{first}" became the label: git read {rest} as names of files to seal, found no file called {missing}, and sealed nothing.',
+		wayOut: 'Put the whole label in quotes: {corrected}',
+	},
+	'would-overwrite-changes': {
+		meaning: 'git {command} would overwrite your unsealed changes to {files}, so it stopped before changing your desk or your branch.',
+		wayOut: 'Set them aside: git stash, then {retry}, then git stash pop. Or seal them first (git commit -am "Save my work") and {retry} again.',
+	},
+	'would-overwrite-untracked': {
+		meaning: 'git {command} would bring its own {files} and overwrite yours, which git does not track, so it stopped before changing your desk or your branch.',
+		wayOut: 'Move yours out of the way: {move}, then {retry}. Or seal yours first (git add {files}, git commit -m "My version") and {retry} again, then combine the two.',
+	},
+	'rebase-unsealed': {
+		meaning: 'A pull with --rebase will not start while the desk or the open box has unsealed changes ({files}), so it changed nothing there.',
+		wayOut: 'Let git set them aside and bring them back: {retry}. Or seal them first (git commit -am "Save my work") and pull again.',
+	},
+	'unrelated-histories': {
+		meaning: 'Your {branch} and {target} have no box in common: they were started separately, and git combines unrelated histories only when asked.',
+		wayOut: 'If both belong together, ask for it: {retry}',
+	},
+	'tag-exists': {
+		meaning: 'There is already a tag called {tag}, so git made no new one.',
+		wayOut: 'Choose another name: git tag {newTag}. To see what {tag} marks: git show {tag}',
+	},
+	'tag-exists-online': {
+		meaning: 'The warehouse already has a different tag called {tag}, and git push does not replace a tag the warehouse has.',
+		wayOut: 'Give your box a new tag and ship that: git tag {newTag} {box}, then git push {remote} {newTag}',
+	},
+	'detached-push': {
+		meaning: 'You are not on a branch: HEAD points straight at box {box} (a "detached HEAD"), so there is no branch for git push to ship.',
+		wayOut: 'Go back to your branch: {back}. To keep boxes you sealed here, give them a branch first: {keep}',
+	},
+	'upstream-name-differs': {
+		meaning: 'The route saved for {branch} leads to {upstream}, a branch with another name, so git push will not guess which name to ship to.',
+		wayOut: 'Ship to the branch the route names: git push {remote} HEAD:{upstreamBranch}, or ship under its own name and save that route: git push -u {remote} {branch}',
+	},
 };
 
 export function fillExplanation(explanation: Explanation, details: Record<string, string>): Explanation {
 	const fill = (text: string) => text.replaceAll(/{(\w+)}/g, (whole, name: string) => details[name] ?? whole);
-	return {meaning: fill(explanation.meaning), wayOut: fill(explanation.wayOut)};
+	const chosen = details['suggestion'] === undefined ? explanation : {...explanation, ...explanation.withSuggestion};
+	return {meaning: fill(chosen.meaning), wayOut: fill(chosen.wayOut)};
 }

@@ -8,6 +8,8 @@ export type GitArguments = {
 	/** Arguments after the subcommand that are not options. */
 	positionals: string[];
 	options: string[];
+	/** Every word after `git`, as typed: for explanations that repeat the command corrected. */
+	words: readonly string[];
 };
 
 /** Global options that take the next word as their value. */
@@ -49,11 +51,36 @@ export function readGitArguments(args: readonly string[]): GitArguments {
 		}
 	}
 
-	return {subcommand, globalOptions, positionals, options};
+	return {subcommand, globalOptions, positionals, options, words: [...args]};
 }
 
 export function hasOption(parsed: GitArguments, ...names: string[]): boolean {
 	return parsed.options.some(option => names.some(name => option === name || option.startsWith(`${name}=`)
 		// Bundled short flags: -am counts as -a and -m.
 		|| (name.length === 2 && /^-[a-zA-Z]+$/.test(option) && option.includes(name[1]!))));
+}
+
+/** The label given with -m (`-m TEXT`, `-mTEXT`, `-am TEXT`, `--message=TEXT`, `--message TEXT`), if any. */
+export function messageOf(parsed: GitArguments): string | undefined {
+	const words = parsed.words.slice(parsed.globalOptions.length + 1);
+	for (const [at, word] of words.entries()) {
+		if (word === '--') {
+			return undefined;
+		}
+
+		if (word === '--message' || /^-[a-zA-Z]*m$/.test(word)) {
+			return words[at + 1];
+		}
+
+		if (word.startsWith('--message=')) {
+			return word.slice('--message='.length);
+		}
+
+		const attached = /^-[a-zA-Z]*m(.+)$/.exec(word);
+		if (attached) {
+			return attached[1];
+		}
+	}
+
+	return undefined;
 }

@@ -1,11 +1,13 @@
-// echo, cat, ls, touch, rm and pwd, the same on every platform. Every path stays inside the
-// learner's repository and out of .git; symlinks that lead out are refused.
-import {appendFile, lstat, readdir, readFile, realpath, rm, utimes, writeFile} from 'node:fs/promises';
+// echo, cat, ls, touch, rm, mv and pwd, the same on every platform. Every path stays inside the
+// learner's repository and out of .git; symlinks that lead out are refused. A misspelt name gets
+// the closest file's name, and * and ? match file names in one folder of the repository.
+import {appendFile, lstat, readdir, readFile, realpath, rename, rm, utimes, writeFile} from 'node:fs/promises';
 import type {Dirent} from 'node:fs';
 import path from 'node:path';
+import {closestWord} from '../closest-word.ts';
 import type {Redirect} from './parse-command-line.ts';
 
-export const fileHelperNames = ['echo', 'cat', 'ls', 'touch', 'rm', 'pwd'] as const;
+export const fileHelperNames = ['echo', 'cat', 'ls', 'touch', 'rm', 'mv', 'pwd'] as const;
 export type FileHelperName = (typeof fileHelperNames)[number];
 export type HelperResult = {output: string; exitCode: number};
 
@@ -93,10 +95,39 @@ export async function resolveInRepository(repo: string, typed: string, link: 're
 	return full;
 }
 
-const message = (error: unknown, typed: string): string => {
+/** Every file in the repository, by relative path: not in .git folders, not through links. */
+async function repositoryFiles(repo: string): Promise<string[]> {
+	const files: string[] = [];
+	const walk = async (folder: string, prefix: string) => {
+		const entries = await readdir(folder, {withFileTypes: true}).catch(() => []);
+		for (const entry of entries) {
+			const relative = `${prefix}${entry.name}`;
+			if (files.length >= 5000 || inGitStorage(relative)) {
+				continue;
+			}
+
+			if (entry.isDirectory()) {
+				await walk(path.join(folder, entry.name), `${relative}/`);
+			} else {
+				files.push(relative);
+			}
+		}
+	};
+
+	await walk(repo, '');
+	return files;
+}
+
+/** The file in the repository the typed name most likely meant, if one is close. */
+async function closestFile(repo: string, typed: string): Promise<string | undefined> {
+	return closestWord(typed, await repositoryFiles(repo), typed.length <= 4 ? 1 : 2);
+}
+
+const message = async (error: unknown, typed: string, repo: string): Promise<string> => {
 	const code = (error as NodeJS.ErrnoException).code;
 	if (code === 'ENOENT') {
-		return `${typed}: no such file`;
+		const meant = await closestFile(repo, typed);
+		return meant === undefined ? `${typed}: no such file` : `${typed}: no such file. Did you mean ${meant}?`;
 	}
 
 	if (code === 'EISDIR') {
@@ -105,6 +136,47 @@ const message = (error: unknown, typed: string): string => {
 
 	return `${typed}: ${(error as Error).message}`;
 };
+
+const hasPattern = (word: string) => /[*?]/.test(word);
+
+/** A shell-style name pattern (* and ?) as a regular expression for one folder's entries. */
+function patternExpression(pattern: string): RegExp {
+	const body = [...pattern].map(character => (character === '*' ? '.*' : character === '?' ? '.' : character.replace(/[$()+.[\]\\^{|}]/, '\\$&'))).join('');
+	return new RegExp(`^${body}$`);
+}
+
+/**
+ * Expands * and ? in file names as a shell would, inside the repository only: in one folder (no
+ * patterns in folder names), never matching .git, and hidden files only for a pattern starting with a dot.
+ */
+async function expandPatterns(repo: string, words: readonly string[]): Promise<string[]> {
+	const expanded: string[] = [];
+	for (const word of words) {
+		if (!hasPattern(word)) {
+			expanded.push(word);
+			continue;
+		}
+
+		const slash = word.lastIndexOf('/');
+		const [folder, name] = slash === -1 ? ['', word] : [word.slice(0, slash + 1), word.slice(slash + 1)];
+		if (hasPattern(folder)) {
+			fail(`${word}: the tutor expands * and ? in file names only, not in folder names`);
+		}
+
+		const place = folder === '' ? repo : await resolveInRepository(repo, folder);
+		const expression = patternExpression(name);
+		const names = (await readdir(place).catch(() => [] as string[]))
+			.filter(entry => expression.test(entry) && (name.startsWith('.') || !entry.startsWith('.')) && !inGitStorage(entry))
+			.sort();
+		if (names.length === 0) {
+			fail(`${word}: no file matches`);
+		}
+
+		expanded.push(...names.map(entry => `${folder}${entry}`));
+	}
+
+	return expanded;
+}
 
 async function eachPath(repo: string, name: string, paths: string[], action: (full: string, typed: string) => Promise<string>, link: 'refuse' | 'itself' = 'refuse'): Promise<HelperResult> {
 	if (paths.length === 0) {
@@ -117,7 +189,7 @@ async function eachPath(repo: string, name: string, paths: string[], action: (fu
 		try {
 			output += await action(await resolveInRepository(repo, typed, link), typed);
 		} catch (error) {
-			output += `${name}: ${error instanceof HelperError ? error.message : message(error, typed)}\n`;
+			output += `${name}: ${error instanceof HelperError ? error.message : await message(error, typed, repo)}\n`;
 			exitCode = 1;
 		}
 	}
@@ -131,6 +203,8 @@ export async function runFileHelper(name: FileHelperName, args: string[], redire
 	}
 
 	try {
+		// echo prints its words as typed; the other helpers take * and ? as a shell would.
+		const words = name === 'echo' ? args : await expandPatterns(repo, args);
 		switch (name) {
 			case 'echo': {
 				return await echo(args, redirect, repo);
@@ -141,15 +215,19 @@ export async function runFileHelper(name: FileHelperName, args: string[], redire
 			}
 
 			case 'ls': {
-				return await list(args, repo);
+				return await list(words, repo);
 			}
 
 			case 'cat': {
-				return await eachPath(repo, 'cat', args, async full => readFile(full, 'utf8'));
+				return await eachPath(repo, 'cat', words, async full => readFile(full, 'utf8'));
+			}
+
+			case 'mv': {
+				return await move(words, repo);
 			}
 
 			case 'touch': {
-				return await eachPath(repo, 'touch', args, async full => {
+				return await eachPath(repo, 'touch', words, async full => {
 					const now = new Date();
 					await appendFile(full, '');
 					await utimes(full, now, now);
@@ -158,12 +236,12 @@ export async function runFileHelper(name: FileHelperName, args: string[], redire
 			}
 
 			case 'rm': {
-				const options = args.filter(arg => arg.startsWith('-'));
+				const options = words.filter(arg => arg.startsWith('-'));
 				if (options.length > 0) {
 					return {output: `rm: the tutor's rm removes single files and takes no options (${options.join(' ')})\n`, exitCode: 1};
 				}
 
-				return await eachPath(repo, 'rm', args, async (full, typed) => {
+				return await eachPath(repo, 'rm', words, async (full, typed) => {
 					if ((await lstat(full)).isDirectory()) {
 						fail(`${typed}: is a folder; the tutor's rm removes files only`);
 					}
@@ -178,6 +256,39 @@ export async function runFileHelper(name: FileHelperName, args: string[], redire
 	}
 }
 
+/** mv FILE NEW-NAME, or mv FILE FOLDER: never over an existing file, never out of the repository. */
+async function move(args: string[], repo: string): Promise<HelperResult> {
+	if (args.length !== 2 || args.some(arg => arg.startsWith('-'))) {
+		return {output: 'mv: name a file and its new name, like mv map.txt my-map.txt\n', exitCode: 1};
+	}
+
+	const [typedSource, typedTarget] = args as [string, string];
+	const source = await resolveInRepository(repo, typedSource, 'itself');
+	try {
+		await lstat(source);
+	} catch (error) {
+		return {output: `mv: ${await message(error, typedSource, repo)}\n`, exitCode: 1};
+	}
+
+	let target = await resolveInRepository(repo, typedTarget);
+	const existing = await lstat(target).catch(() => undefined);
+	if (existing?.isDirectory()) {
+		target = await resolveInRepository(repo, path.join(typedTarget, path.basename(source)));
+	}
+
+	if (await lstat(target).then(() => true, () => false)) {
+		return {output: `mv: ${path.relative(repo, target)} already exists; choose a name no file has\n`, exitCode: 1};
+	}
+
+	try {
+		await rename(source, target);
+	} catch (error) {
+		return {output: `mv: ${await message(error, typedTarget, repo)}\n`, exitCode: 1};
+	}
+
+	return {output: '', exitCode: 0};
+}
+
 async function echo(args: string[], redirect: Redirect | undefined, repo: string): Promise<HelperResult> {
 	const text = `${args.join(' ')}\n`;
 	if (!redirect) {
@@ -188,7 +299,7 @@ async function echo(args: string[], redirect: Redirect | undefined, repo: string
 	try {
 		await (redirect.mode === 'append' ? appendFile(full, text) : writeFile(full, text));
 	} catch (error) {
-		return {output: `echo: ${message(error, redirect.path)}\n`, exitCode: 1};
+		return {output: `echo: ${await message(error, redirect.path, repo)}\n`, exitCode: 1};
 	}
 
 	return {output: '', exitCode: 0};
@@ -204,7 +315,7 @@ async function list(args: string[], repo: string): Promise<HelperResult> {
 	} catch (error) {
 		const code = (error as NodeJS.ErrnoException).code;
 		// As ls does: a file is listed by its name; anything else gets a plain reason, not Node's.
-		return code === 'ENOTDIR' ? {output: `${targets[0]}\n`, exitCode: 0} : {output: `ls: ${message(error, targets[0] ?? '.')}\n`, exitCode: 1};
+		return code === 'ENOTDIR' ? {output: `${targets[0]}\n`, exitCode: 0} : {output: `ls: ${await message(error, targets[0] ?? '.', repo)}\n`, exitCode: 1};
 	}
 
 	const names = entries

@@ -1,11 +1,13 @@
 // Splits one typed line into words the way a POSIX shell would quote them.
 // There is no shell behind the tutor (git is exec'd directly), so anything that
 // needs a shell to mean something is refused with a beginner-friendly problem.
+import {placeholderMessage} from './placeholders.ts';
 
 export type Redirect = {mode: 'write' | 'append'; path: string};
 export type ParsedLine =
 	| {ok: true; words: string[]; redirect?: Redirect}
-	| {ok: false; problem: string};
+	/** `placeholders`: the <words> typed literally from a step's text (url for <url>). */
+	| {ok: false; problem: string; placeholders?: string[]};
 
 export const maxLineLength = 10_000;
 
@@ -59,8 +61,12 @@ function isDigit(character: string): boolean {
 	return character >= '0' && character <= '9';
 }
 
-function splitLine(line: string): {words: string[]; redirect?: Redirect} {
+/** A placeholder as steps and manuals write them: <url>, <file>, <branch-name>. */
+const placeholder = /^<([A-Za-z][\w.-]*)>/;
+
+function splitLine(line: string): {words: string[]; redirect?: Redirect; placeholders: string[]} {
 	const words: string[] = [];
+	const placeholders: string[] = [];
 	// Undefined between words, so `""` can still make an empty word.
 	let word: string | undefined;
 	// True while the word so far is bare digits, which makes `2>` a file-descriptor redirect.
@@ -162,6 +168,15 @@ function splitLine(line: string): {words: string[]; redirect?: Redirect} {
 			break;
 		}
 
+		const typedPlaceholder = character === '<' ? placeholder.exec(line.slice(index)) : null;
+		if (typedPlaceholder) {
+			// Not a redirect: the learner copied a step's placeholder; said once the whole line is read.
+			placeholders.push(typedPlaceholder[1]!);
+			append(typedPlaceholder[0]);
+			index += typedPlaceholder[0].length;
+			continue;
+		}
+
 		if (character === '>') {
 			if (word !== undefined && wordIsDigits) {
 				throw operatorProblem(`${word}>`);
@@ -224,10 +239,10 @@ function splitLine(line: string): {words: string[]; redirect?: Redirect} {
 			throw new LineProblem(`"${redirectText}" needs a command before it, like: echo hi ${redirectText}`);
 		}
 
-		return {words, redirect};
+		return {words, redirect, placeholders};
 	}
 
-	return {words};
+	return {words, placeholders};
 }
 
 export function parseCommandLine(line: string): ParsedLine {
@@ -246,7 +261,10 @@ export function parseCommandLine(line: string): ParsedLine {
 	}
 
 	try {
-		return {ok: true, ...splitLine(line)};
+		const {placeholders, ...split} = splitLine(line);
+		return placeholders.length > 0
+			? {ok: false, problem: placeholderMessage(line, placeholders), placeholders}
+			: {ok: true, ...split};
 	} catch (error) {
 		if (error instanceof LineProblem) {
 			return {ok: false, problem: error.message};

@@ -7,6 +7,7 @@ import {explanations} from '../explain/explanations.ts';
 import {closestWord} from '../closest-word.ts';
 import {githubPrefixes} from '../sandbox/sandbox-config.ts';
 import {parseCommandLine} from './parse-command-line.ts';
+import {placeholderMessage, type KnownValues} from './placeholders.ts';
 import {fileHelperNames, inGitStorage, realPlace, runFileHelper, type FileHelperName} from './file-helpers.ts';
 
 export const tutorWords = ['hint', 'reset', 'menu', 'help', 'quit', 'clear'] as const;
@@ -24,6 +25,8 @@ export type LineRunner = {
 	repo: string;
 	env: Record<string, string>;
 	signal?: AbortSignal;
+	/** What a placeholder typed literally (<url>) stands for here; the shell never reads git for it. */
+	known?: KnownValues;
 };
 
 const tutorAliases: Record<string, TutorWord> = {exit: 'quit', q: 'quit', hints: 'hint', '?': 'help', cls: 'clear'};
@@ -33,12 +36,12 @@ const everyCommand = ['git', ...fileHelperNames, ...tutorWords];
 /** A table lookup that never finds Object's own members (a learner can type `constructor`). */
 const own = <T>(table: Readonly<Record<string, T>>, key: string): T | undefined => (Object.hasOwn(table, key) ? table[key] : undefined);
 
-export const whatYouCanType = 'You can type git commands, the file helpers echo, cat, ls, touch, rm and pwd, and the tutor words hint, reset, menu, help, clear and quit.';
+export const whatYouCanType = 'You can type git commands, the file helpers echo, cat, ls, touch, rm, mv and pwd, and the tutor words hint, reset, menu, help, clear and quit.';
 
 export async function runLine(line: string, runner: LineRunner): Promise<LineResult> {
 	const parsed = parseCommandLine(line);
 	if (!parsed.ok) {
-		return {kind: 'refused', message: parsed.problem};
+		return {kind: 'refused', message: parsed.placeholders ? placeholderMessage(line, parsed.placeholders, runner.known) : parsed.problem};
 	}
 
 	const [command, ...args] = parsed.words;

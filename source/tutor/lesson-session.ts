@@ -6,6 +6,7 @@ import {createSandbox, keepSandbox, removeSandbox, type Sandbox} from '../sandbo
 import {maskSandboxPaths, pathReplacements} from '../sandbox/mask-paths.ts';
 import {readRepoState, type RepoState} from '../git/repo-state.ts';
 import {classifyFailure} from '../explain/classify-failure.ts';
+import {readFailureFacts} from '../explain/failure-facts.ts';
 import {explanations, fillExplanation, type Explanation} from '../explain/explanations.ts';
 import type {LastCommand} from '../lessons/checks.ts';
 import {chooseNudge, currentHints, evaluateStep, type EngineContext, type StepOutcome} from '../lessons/engine.ts';
@@ -14,6 +15,7 @@ import {describeLostBoxes} from '../git/lost-boxes.ts';
 import {fillLesson} from '../lessons/fill-lesson.ts';
 import type {Lesson, SetupAction} from '../lessons/lesson-types.ts';
 import {runLine, type LineResult} from '../shell/run-line.ts';
+import {knownValues} from '../shell/placeholders.ts';
 import {resolveInRepository} from '../shell/file-helpers.ts';
 
 export type SessionOptions = {
@@ -87,7 +89,7 @@ export class LessonSession {
 
 	/** Runs one line the learner typed and judges the step from the repository's new state. */
 	async run(line: string, signal?: AbortSignal): Promise<CommandReport> {
-		const result = await runLine(line, {repo: this.sandbox.repo, env: this.sandbox.env, signal});
+		const result = await runLine(line, {repo: this.sandbox.repo, env: this.sandbox.env, signal, known: knownValues(this.state, this.sandbox.url)});
 		const report: CommandReport = {line, result, output: '', explanation: undefined, outcome: undefined, announcements: []};
 		if (result.kind !== 'git' && result.kind !== 'helper') {
 			return report;
@@ -101,7 +103,8 @@ export class LessonSession {
 		this.state = await this.readState();
 		await this.noticeLoss(result.kind === 'git' && result.args.subcommand === 'push' && result.result.exitCode === 0);
 		if (result.kind === 'git') {
-			const failure = classifyFailure(result.args, result.result.exitCode, this.state, this.options.gitVersion);
+			const facts = await readFailureFacts(result.args, result.result.exitCode, this.state, this.sandbox);
+			const failure = classifyFailure(result.args, result.result.exitCode, this.state, this.options.gitVersion, facts);
 			report.output = this.mask(result.result.output);
 			this.last = {git: {args: result.args, exitCode: result.result.exitCode, failure, output: report.output}};
 			report.explanation = failure && fillExplanation(explanations[failure.id], failure.details);

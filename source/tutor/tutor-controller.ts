@@ -406,7 +406,7 @@ function helpLines(memoryOnly: boolean): PrintLine[] {
 		{tone: 'output', text: whatYouCanType},
 		{tone: 'output', text: '  git ...            real git, in a practice repository (your own repositories are never touched)'},
 		{tone: 'output', text: '  echo TEXT > FILE   write a file (>> adds a line)     cat FILE   show a file'},
-		{tone: 'output', text: '  ls  touch FILE  rm FILE  pwd'},
+		{tone: 'output', text: '  ls  touch FILE  rm FILE  mv FILE NEW-NAME  pwd'},
 		{tone: 'output', text: '  hint   the next hint (the last one is the command)'},
 		{tone: 'output', text: `  reset  start this lesson again      menu   all lessons      quit   leave (${memoryOnly ? 'progress could not be saved' : 'progress is saved'})`},
 		{tone: 'output', text: 'Keys: ↑ ↓ earlier commands · Ctrl+C stops a running command or clears the line · Ctrl+L clears the screen'},

@@ -1,6 +1,7 @@
 // A real sandbox a test types lines into, the way the tutor plays a learner's lines, with the
 // last git command remembered so checks can be judged as in a lesson.
 import {classifyFailure} from '../../source/explain/classify-failure.ts';
+import {readFailureFacts} from '../../source/explain/failure-facts.ts';
 import {readRepoState, type RepoState} from '../../source/git/repo-state.ts';
 import {holds, type LastCommand} from '../../source/lessons/checks.ts';
 import type {Check} from '../../source/lessons/lesson-types.ts';
@@ -23,7 +24,9 @@ export class Repo {
 	async type(line: string): Promise<LineResult> {
 		const result = await runLine(line, {repo: this.sandbox.repo, env: this.sandbox.env});
 		if (result.kind === 'git') {
-			const failure = classifyFailure(result.args, result.result.exitCode, await this.state());
+			const state = await this.state();
+			const facts = await readFailureFacts(result.args, result.result.exitCode, state, this.sandbox);
+			const failure = classifyFailure(result.args, result.result.exitCode, state, undefined, facts);
 			this.last = {git: {args: result.args, exitCode: result.result.exitCode, failure, output: result.result.output}};
 		} else if (result.kind === 'helper') {
 			this.last = {};
