@@ -95,7 +95,7 @@ function operationSituation(operation: NonNullable<RepoState['operation']>, cont
 		return {
 			kind: 'operation',
 			say: `Git is in the middle of ${doing}${detached}, stopped at a conflict in ${files}. Edit ${files} to keep what you want, git add ${count(state.conflicted.length, 'it', 'them')}, then go on; or give up with git ${command} --abort.`,
-			hints: [`Open the conflict: cat ${state.conflicted[0]}. Keep the lines you want, without the <<<<<<< ======= >>>>>>> lines.`, `To give up and go back to where you were, type: git ${command} --abort`],
+			hints: [`Open the conflict: cat ${state.conflicted[0]}. Keep the lines you want, without the <<<<<<< ======= >>>>>>> lines.`, `Type: git ${command} --abort   (to give up and go back to where you were)`],
 		};
 	}
 
