@@ -113,3 +113,30 @@ test('force: replacing your own shipped box is the step, not a loss; throwing Sa
 		t.is(session.step, replace + 1);
 	});
 });
+
+test('a slip that did nothing gets its explanation, not the step\'s nudge', async t => {
+	await withSession('add', 1, async session => {
+		const slipped = await session.run('git add nots.txt');
+		t.regex(slipped.explanation?.wayOut ?? '', /notes\.txt/);
+		t.is(nudgeOf(slipped), '', 'no "notes.txt is still on your desk" beside the did-you-mean');
+		t.is(slipped.outcome?.kind, 'stay');
+	});
+});
+
+test('pull-first: a pull refused for an untracked file is explained, and the nudge does not advise the same pull again', async t => {
+	await withSession('pull-first', 1, async session => {
+		await session.run('echo "my own map" > map.txt');
+		await session.run('git fetch');
+		const refused = await session.run('git pull --no-rebase');
+		t.not(refused.result.kind === 'git' ? refused.result.result.exitCode : 0, 0);
+		t.regex(refused.explanation?.meaning ?? '', /map\.txt/);
+		t.false(nudgeOf(refused).includes('git pull --no-rebase'), nudgeOf(refused));
+	});
+});
+
+test('no destination: the way out names the real online address', async t => {
+	await withSession('remote', 0, async session => {
+		const pushed = await session.run('git push');
+		t.is(pushed.explanation?.wayOut, `Give it one: git remote add origin ${session.sandbox.url}`);
+	});
+});

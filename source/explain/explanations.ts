@@ -43,12 +43,14 @@ export type Explanation = {
 	wayOut: string;
 	/** Used instead when the classifier found a likely intended word ({suggestion}). */
 	withSuggestion?: Partial<Pick<Explanation, 'meaning' | 'wayOut'>>;
+	/** The command did nothing (a slip of the keyboard): the lesson has nothing new to judge. */
+	didNothing?: boolean;
 };
 
 export const explanations: Record<FailureId, Explanation> = {
 	'no-destination': {
 		meaning: 'The truck has no address yet: this repository has no remote to ship to.',
-		wayOut: 'Give it one: git remote add origin <url>',
+		wayOut: 'Give it one: git remote add origin {url}',
 	},
 	'no-upstream': {
 		meaning: 'The truck knows the warehouse, but the route for {branch} is not saved yet.',
@@ -103,35 +105,42 @@ export const explanations: Record<FailureId, Explanation> = {
 		wayOut: 'Write the label on the command line: git commit -m "Describe the change"',
 	},
 	'unknown-option': {
+		didNothing: true,
 		meaning: 'git {command} has no option {option}, so it did nothing.',
 		wayOut: 'See the options it takes: git {command} -h',
 		withSuggestion: {wayOut: 'Did you mean {suggestion}? Type: {corrected}'},
 	},
 	'usage-error': {
+		didNothing: true,
 		meaning: 'git {command} could not make sense of this command line, so it did nothing.',
 		wayOut: 'See what it takes: git {command} -h',
 	},
 	'not-a-command': {
+		didNothing: true,
 		meaning: '"{command}" is not a git command, so nothing happened.',
 		wayOut: 'The lessons use git status, git add, git commit, git push and git pull.',
 		withSuggestion: {wayOut: 'Did you mean git {suggestion}? Type: {corrected}'},
 	},
 	'no-such-file': {
+		didNothing: true,
 		meaning: 'There is no file called {path} in ~/shipment, so git {command} did nothing.',
 		wayOut: 'See the files with ls, and what changed with git status.',
 		withSuggestion: {wayOut: 'Did you mean {suggestion}? Type: {corrected}'},
 	},
 	'no-such-branch-or-file': {
+		didNothing: true,
 		meaning: 'There is no branch and no file called {path}, so git checkout did nothing.',
 		wayOut: 'See the branches with git branch, and the files with ls.',
 		withSuggestion: {wayOut: 'Did you mean {suggestion}? Type: {corrected}'},
 	},
 	'no-such-branch': {
+		didNothing: true,
 		meaning: 'There is no branch called {name}, here or in what you last fetched, so git switch did nothing.',
 		wayOut: 'See the branches with git branch -a; to make a new one: git switch -c {name}',
 		withSuggestion: {wayOut: 'Did you mean {suggestion}? Type: {corrected}'},
 	},
 	'unquoted-label': {
+		didNothing: true,
 		meaning: 'Without quotes, only "{first}" became the label: git read {rest} as names of files to seal, found no file called {missing}, and sealed nothing.',
 		wayOut: 'Put the whole label in quotes: {corrected}',
 	},
@@ -170,7 +179,8 @@ export const explanations: Record<FailureId, Explanation> = {
 };
 
 export function fillExplanation(explanation: Explanation, details: Record<string, string>): Explanation {
-	const fill = (text: string) => text.replaceAll(/{(\w+)}/g, (whole, name: string) => details[name] ?? whole);
+	// Where the address is not known (outside a lesson), the way out shows where it goes.
+	const fill = (text: string) => text.replaceAll(/{(\w+)}/g, (whole, name: string) => details[name] ?? (name === 'url' ? '<url>' : whole));
 	const chosen = details['suggestion'] === undefined ? explanation : {...explanation, ...explanation.withSuggestion};
-	return {meaning: fill(chosen.meaning), wayOut: fill(chosen.wayOut)};
+	return {meaning: fill(chosen.meaning), wayOut: fill(chosen.wayOut), ...(explanation.didNothing ? {didNothing: true} : {})};
 }

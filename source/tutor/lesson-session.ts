@@ -107,7 +107,7 @@ export class LessonSession {
 			const failure = classifyFailure(result.args, result.result.exitCode, this.state, this.options.gitVersion, facts);
 			report.output = this.mask(result.result.output);
 			this.last = {git: {args: result.args, exitCode: result.result.exitCode, failure, output: report.output}};
-			report.explanation = failure && fillExplanation(explanations[failure.id], failure.details);
+			report.explanation = failure && fillExplanation(explanations[failure.id], {url: this.sandbox.url, ...failure.details});
 		} else {
 			this.last = {};
 			report.output = this.mask(result.output);
@@ -115,8 +115,10 @@ export class LessonSession {
 
 		if (!this.complete) {
 			report.outcome = evaluateStep(this.lesson, this.step, this.context());
-			if (report.outcome.kind === 'stay' && report.explanation && repeatsFailedLine(report.outcome.nudge, line, result)) {
-				// The explanation says why that command failed and the way out; advising it again would loop.
+			// The explanation says why that command failed and the way out: advising it again would loop,
+			// and after a slip that did nothing, the step's nudge would only talk past it. A loss still stands.
+			const {outcome} = report;
+			if (outcome.kind === 'stay' && !outcome.loss && report.explanation && (report.explanation.didNothing || repeatsFailedLine(outcome.nudge, line, result))) {
 				report.outcome = {kind: 'stay', nudge: undefined};
 			}
 
