@@ -97,7 +97,7 @@ test('no-upstream with one remote not named origin names that remote in the way 
 
 test('no-upstream names the branch the learner is on', async t => {
 	await withRepo(async repo => {
-		await repo.ok(...firstBox, `git remote add origin ${url}`, 'git switch -c labels');
+		await repo.ok(...firstBox, `git remote add origin ${url}`, 'git checkout -b labels');
 		const push = await repo.git('git push');
 		t.is(push.failure?.id, 'no-upstream');
 		t.is(push.failure?.details['branch'], 'labels');

@@ -151,7 +151,8 @@ test('stale-info: git push --force-with-lease when Sam shipped and the learner d
 	});
 });
 
-test('remote-updated-since-checkout: --force-with-lease --force-if-includes after a plain git fetch', async t => {
+// --force-if-includes arrived in git 2.30.
+(gitOlderThan('2.30') ? test.skip : test)('remote-updated-since-checkout: --force-with-lease --force-if-includes after a plain git fetch', async t => {
 	await withWorld(async world => {
 		await world.ok(...shipped);
 		await world.sam(...samShipsApart);

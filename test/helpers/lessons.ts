@@ -3,6 +3,7 @@ import {fileURLToPath} from 'node:url';
 import {loadLessons} from '../../source/lessons/load-lessons.ts';
 import {LessonSession, type SessionOptions} from '../../source/tutor/lesson-session.ts';
 import type {Lesson} from '../../source/lessons/lesson-types.ts';
+import {gitVersion} from './git-version.ts';
 
 export const lessonsDirectory = fileURLToPath(new URL('../../lessons', import.meta.url));
 
@@ -16,7 +17,8 @@ export function shippedLessons(): Lesson[] {
 }
 
 export function sessionOptions(lessons: readonly Lesson[], branch = 'main'): SessionOptions {
-	return {lessons, branch, color: false};
+	// The git on PATH, as the CLI passes it: lessons speak that git (git checkout before 2.23).
+	return {lessons, branch, color: false, gitVersion};
 }
 
 /** A session of the lesson, advanced to `step` by playing the earlier steps' solutions. */
