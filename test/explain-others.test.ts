@@ -357,6 +357,7 @@ const extraDetails: Partial<Record<FailureId, Record<string, string>>> = {
 	'src-refspec': {ref: 'master'},
 	'merge-conflict': {files: 'notes.txt'},
 	'remote-exists': {remote: 'origin'},
+	'tag-needs-message': {tag: 'v1.0'},
 	'needs-newer-git': {command: 'git switch', since: '2.23', version: '2.20.1', instead: 'git checkout BRANCH'},
 };
 

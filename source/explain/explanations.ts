@@ -16,6 +16,7 @@ export type FailureId =
 	| 'nothing-to-seal'
 	| 'remote-exists'
 	| 'needs-label'
+	| 'tag-needs-message'
 	| 'needs-newer-git';
 
 export type Explanation = {
@@ -81,6 +82,10 @@ export const explanations: Record<FailureId, Explanation> = {
 	'needs-label': {
 		meaning: 'A sealed box needs a label, and git would open a text editor to ask for one. Editors do not open inside the tutor.',
 		wayOut: 'Write the label on the command line: git commit -m "Describe the change"',
+	},
+	'tag-needs-message': {
+		meaning: 'A tag made with -a carries a message, and git asks for it in a text editor. No editor opens inside the tutor, so the message stayed empty and git made no tag.',
+		wayOut: 'Write the message on the command line: git tag -a {tag} -m "Describe this version"',
 	},
 };
 
