@@ -7,6 +7,7 @@ import {maskSandboxPaths, pathReplacements} from '../sandbox/mask-paths.ts';
 import {readRepoState, type RepoState} from '../git/repo-state.ts';
 import {classifyFailure} from '../explain/classify-failure.ts';
 import {explanations, fillExplanation, type Explanation} from '../explain/explanations.ts';
+import {editorFailure, editorNote, readEditorContext} from '../explain/editor-note.ts';
 import type {CheckContext, LastCommand} from '../lessons/checks.ts';
 import {evaluateStep, type StepOutcome} from '../lessons/engine.ts';
 import {fillLesson} from '../lessons/fill-lesson.ts';
@@ -38,6 +39,8 @@ export type CommandReport = {
 	outcome: StepOutcome | undefined;
 	/** What happened meanwhile as the next step began ("Sam shipped a box"). */
 	announcements: string[];
+	/** On a real terminal this command would have opened a text editor: what to know (once a lesson). */
+	editorNote?: string;
 };
 
 class SetupError extends Error {}
@@ -61,6 +64,7 @@ export class LessonSession {
 	/** Said when the lesson began, by its first step's events. */
 	openingAnnouncements: string[] = [];
 	private last: LastCommand = {};
+	private editorNoteSaid = false;
 	private stepStartHead: string | undefined;
 	private stepStartOnline: string | undefined;
 	private readonly replacements;
@@ -75,6 +79,7 @@ export class LessonSession {
 
 	/** Runs one line the learner typed and judges the step from the repository's new state. */
 	async run(line: string, signal?: AbortSignal): Promise<CommandReport> {
+		const [before, editorContext] = [this.state, readEditorContext(this.sandbox.repo)];
 		const result = await runLine(line, {repo: this.sandbox.repo, env: this.sandbox.env, signal});
 		const report: CommandReport = {line, result, output: '', explanation: undefined, outcome: undefined, announcements: []};
 		if (result.kind !== 'git' && result.kind !== 'helper') {
@@ -88,10 +93,12 @@ export class LessonSession {
 
 		this.state = await this.readState();
 		if (result.kind === 'git') {
-			const failure = classifyFailure(result.args, result.result.exitCode, this.state, this.options.gitVersion);
+			const failure = classifyFailure(result.args, result.result.exitCode, this.state, this.options.gitVersion) ?? editorFailure(result.args, result.result.exitCode, before, this.state);
 			report.output = this.mask(result.result.output);
 			this.last = {git: {args: result.args, exitCode: result.result.exitCode, failure, output: report.output}};
 			report.explanation = failure && fillExplanation(explanations[failure.id], failure.details);
+			report.editorNote = this.editorNoteSaid ? undefined : editorNote(result.args, before, this.state, editorContext);
+			this.editorNoteSaid ||= report.editorNote !== undefined;
 		} else {
 			this.last = {};
 			report.output = this.mask(result.output);
