@@ -4,6 +4,10 @@ import test from 'ava';
 import {validateLesson, LessonError} from '../source/lessons/validate-lesson.ts';
 import type {Check} from '../source/lessons/lesson-types.ts';
 import {withRepo} from './helpers/sandbox-repo.ts';
+import {gitOlderThan} from './helpers/git-version.ts';
+
+// git switch arrived in 2.23; before it, checkout does the same moves.
+const switchWord = gitOlderThan('2.23') ? 'checkout' : 'switch';
 
 test('onBranch follows the branch HEAD is on, through switch -c, checkout -b and switch back', async t => {
 	await withRepo(async repo => {
@@ -14,18 +18,18 @@ test('onBranch follows the branch HEAD is on, through switch -c, checkout -b and
 		await repo.ok('git branch gift-wrap');
 		t.false(await repo.holds({check: 'onBranch', name: 'gift-wrap'}), 'git branch makes the branch but does not switch');
 
-		await repo.ok('git switch gift-wrap');
+		await repo.ok(`git ${switchWord} gift-wrap`);
 		t.true(await repo.holds({check: 'onBranch', name: 'gift-wrap'}));
 		t.false(await repo.holds({check: 'onBranch', name: 'main'}));
 
 		await repo.ok('git checkout -b gift-warp');
 		t.false(await repo.holds({check: 'onBranch', name: 'gift-wrap'}), 'a near miss is another branch');
 
-		await repo.ok('git switch -');
+		await repo.ok(`git ${switchWord} -`);
 		t.true(await repo.holds({check: 'onBranch', name: 'gift-wrap'}));
 
 		const head = (await repo.state()).head!;
-		await repo.ok(`git switch --detach ${head}`);
+		await repo.ok(`git ${switchWord} --detach ${head}`);
 		t.false(await repo.holds({check: 'onBranch', name: 'gift-wrap'}), 'a detached HEAD is on no branch');
 	});
 });

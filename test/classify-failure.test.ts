@@ -8,6 +8,7 @@ import {createSandbox, removeSandbox, type Sandbox} from '../source/sandbox/sand
 import {readRepoState} from '../source/git/repo-state.ts';
 import {classifyFailure, type Failure} from '../source/explain/classify-failure.ts';
 import {explanations, fillExplanation} from '../source/explain/explanations.ts';
+import {editorHowTo} from '../source/explain/editor-note.ts';
 import {runLine} from '../source/shell/run-line.ts';
 
 const url = 'https://github.com/learner/shipment.git';
@@ -97,7 +98,7 @@ test('no-upstream with one remote not named origin names that remote in the way 
 
 test('no-upstream names the branch the learner is on', async t => {
 	await withRepo(async repo => {
-		await repo.ok(...firstBox, `git remote add origin ${url}`, 'git switch -c labels');
+		await repo.ok(...firstBox, `git remote add origin ${url}`, 'git checkout -b labels');
 		const push = await repo.git('git push');
 		t.is(push.failure?.id, 'no-upstream');
 		t.is(push.failure?.details['branch'], 'labels');
@@ -323,13 +324,14 @@ test('git commit without -m is refused with the needs-label explanation, and git
 		const label = explanations['needs-label'];
 		for (const line of ['git commit', 'git commit -a', 'git commit -v']) {
 			const result = await runLine(line, runner);
-			t.deepEqual(result, {kind: 'refused', message: `${label.meaning}\n${label.wayOut}`}, line);
+			// With how to leave an editor and choose another: on their own computer this opens one.
+			t.deepEqual(result, {kind: 'refused', message: [label.meaning, label.wayOut, ...editorHowTo].join('\n')}, line);
 		}
 
 		// Amending without a label is refused too, with the two ways that need no editor.
 		const amend = await runLine('git commit --amend', runner);
 		t.is(amend.kind, 'refused');
-		t.regex(amend.kind === 'refused' ? amend.message : '', /git commit --amend --no-edit[^]*git commit --amend -m/);
+		t.regex(amend.kind === 'refused' ? amend.message : '', /git commit --amend --no-edit[^]*git commit --amend -m[^]*Esc, type :wq[^]*core\.editor "nano"/);
 
 		await t.throwsAsync(readFile(log, 'utf8'), {code: 'ENOENT'});
 		// The spy does work: a line that is allowed reaches it.

@@ -151,7 +151,8 @@ test('stale-info: git push --force-with-lease when Sam shipped and the learner d
 	});
 });
 
-test('remote-updated-since-checkout: --force-with-lease --force-if-includes after a plain git fetch', async t => {
+// --force-if-includes arrived in git 2.30.
+(gitOlderThan('2.30') ? test.skip : test)('remote-updated-since-checkout: --force-with-lease --force-if-includes after a plain git fetch', async t => {
 	await withWorld(async world => {
 		await world.ok(...shipped);
 		await world.sam(...samShipsApart);
@@ -356,6 +357,7 @@ const extraDetails: Partial<Record<FailureId, Record<string, string>>> = {
 	'src-refspec': {ref: 'master'},
 	'merge-conflict': {files: 'notes.txt'},
 	'remote-exists': {remote: 'origin'},
+	'tag-needs-message': {tag: 'v1.0'},
 	'needs-newer-git': {command: 'git switch', since: '2.23', version: '2.20.1', instead: 'git checkout BRANCH'},
 	'unknown-option': {command: 'push', option: '--froce'},
 	'usage-error': {command: 'remote add'},

@@ -314,6 +314,7 @@ function repoState(overrides: Partial<RepoState> = {}): RepoState {
 		commits: [],
 		branches: {},
 		remoteTracking: {},
+		tags: {},
 		remotes: [],
 		pullSettings: {rebase: undefined, ff: undefined},
 		operation: undefined,

@@ -17,6 +17,7 @@ export type FailureId =
 	| 'remote-exists'
 	| 'needs-label'
 	| 'needs-newer-git'
+	| 'tag-needs-message'
 	// Commands that did nothing: a typo or a usage slip, not the failure they resemble.
 	| 'unknown-option'
 	| 'usage-error'
@@ -175,6 +176,10 @@ export const explanations: Record<FailureId, Explanation> = {
 	'upstream-name-differs': {
 		meaning: 'The route saved for {branch} leads to {upstream}, a branch with another name, so git push will not guess which name to ship to.',
 		wayOut: 'Ship to the branch the route names: git push {remote} HEAD:{upstreamBranch}, or ship under its own name and save that route: git push -u {remote} {branch}',
+	},
+	'tag-needs-message': {
+		meaning: 'A tag made with -a carries a message, and git asks for it in a text editor. No editor opens inside the tutor, so the message stayed empty and git made no tag.',
+		wayOut: 'Write the message on the command line: git tag -a {tag} -m "Describe this version"',
 	},
 };
 

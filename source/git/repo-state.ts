@@ -42,6 +42,8 @@ export type RepoState = {
 	branches: Record<string, {oid: string; upstream: string | undefined}>;
 	/** Remote-tracking refs by short name (origin/main): what the last fetch or push saw. */
 	remoteTracking: Record<string, string>;
+	/** Local tags: name to the object the tag points at. */
+	tags: Record<string, string>;
 	remotes: Array<{name: string; url: string}>;
 	/** pull.rebase and pull.ff as configured, if at all. */
 	pullSettings: {rebase: string | undefined; ff: string | undefined};
@@ -255,19 +257,22 @@ function parseLog(text: string): Commit[] {
 	});
 }
 
-function parseRefs(text: string): Pick<RepoState, 'branches' | 'remoteTracking'> {
+function parseRefs(text: string): Pick<RepoState, 'branches' | 'remoteTracking' | 'tags'> {
 	const branches: RepoState['branches'] = {};
 	const remoteTracking: RepoState['remoteTracking'] = {};
+	const tags: RepoState['tags'] = {};
 	for (const line of text.split('\n').filter(Boolean)) {
 		const [ref = '', oid = '', upstream = ''] = line.split('\0');
 		if (ref.startsWith('refs/heads/')) {
 			branches[ref.slice('refs/heads/'.length)] = {oid, upstream: upstream ? upstream.replace(/^refs\/remotes\//, '') : undefined};
 		} else if (ref.startsWith('refs/remotes/') && !ref.endsWith('/HEAD')) {
 			remoteTracking[ref.slice('refs/remotes/'.length)] = oid;
+		} else if (ref.startsWith('refs/tags/')) {
+			tags[ref.slice('refs/tags/'.length)] = oid;
 		}
 	}
 
-	return {branches, remoteTracking};
+	return {branches, remoteTracking, tags};
 }
 
 function parseConfig(text: string): {remotes: RepoState['remotes']; pull: RepoState['pullSettings']} {

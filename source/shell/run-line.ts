@@ -4,6 +4,7 @@ import path from 'node:path';
 import {runGit, type GitResult} from '../git/git-runner.ts';
 import {hasOption, readGitArguments, type GitArguments} from '../git/git-arguments.ts';
 import {explanations} from '../explain/explanations.ts';
+import {editorHowTo} from '../explain/editor-note.ts';
 import {closestWord} from '../closest-word.ts';
 import {githubPrefixes} from '../sandbox/sandbox-config.ts';
 import {parseCommandLine} from './parse-command-line.ts';
@@ -155,11 +156,11 @@ function refuseGit(args: GitArguments): string | undefined {
 	// -h only prints the options.
 	if (subcommand === 'commit' && !hasOption(args, '-m', '--message', '-F', '--file', '-C', '--reuse-message', '--no-edit', '--fixup', '-h')) {
 		if (hasOption(args, '--amend')) {
-			return 'git commit --amend would open a text editor to change the box\'s label, and editors do not open inside the tutor.\nKeep the label: git commit --amend --no-edit   or write a new one: git commit --amend -m "New label"';
+			return ['git commit --amend would open a text editor to change the box\'s label, and editors do not open inside the tutor.', 'Keep the label: git commit --amend --no-edit   or write a new one: git commit --amend -m "New label"', ...editorHowTo].join('\n');
 		}
 
 		const label = explanations['needs-label'];
-		return `${label.meaning}\n${label.wayOut}`;
+		return [label.meaning, label.wayOut, ...editorHowTo].join('\n');
 	}
 
 	return undefined;

@@ -12,6 +12,7 @@ import type {LastCommand} from '../lessons/checks.ts';
 import {chooseNudge, currentHints, evaluateStep, type EngineContext, type StepOutcome} from '../lessons/engine.ts';
 import type {Loss} from '../lessons/situations.ts';
 import {describeLostBoxes} from '../git/lost-boxes.ts';
+import {editorFailure, editorNote, readEditorContext} from '../explain/editor-note.ts';
 import {fillLesson} from '../lessons/fill-lesson.ts';
 import type {Lesson, SetupAction} from '../lessons/lesson-types.ts';
 import {runLine, type LineResult} from '../shell/run-line.ts';
@@ -42,6 +43,8 @@ export type CommandReport = {
 	outcome: StepOutcome | undefined;
 	/** What happened meanwhile as the next step began ("Sam shipped a box"). */
 	announcements: string[];
+	/** On a real terminal this command would have opened a text editor: what to know (once a lesson). */
+	editorNote?: string;
 };
 
 class SetupError extends Error {}
@@ -71,6 +74,7 @@ export class LessonSession {
 	/** Said when the lesson began, by its first step's events. */
 	openingAnnouncements: string[] = [];
 	private last: LastCommand = {};
+	private editorNoteSaid = false;
 	private stepStartHead: string | undefined;
 	private stepStartWarehouse: readonly string[] = [];
 	/** Every box the warehouse has held since the step began, to notice the moment one is lost. */
@@ -89,6 +93,7 @@ export class LessonSession {
 
 	/** Runs one line the learner typed and judges the step from the repository's new state. */
 	async run(line: string, signal?: AbortSignal): Promise<CommandReport> {
+		const [before, editorContext] = [this.state, readEditorContext(this.sandbox.repo)];
 		const result = await runLine(line, {repo: this.sandbox.repo, env: this.sandbox.env, signal, known: knownValues(this.state, this.sandbox.url)});
 		const report: CommandReport = {line, result, output: '', explanation: undefined, outcome: undefined, announcements: []};
 		if (result.kind !== 'git' && result.kind !== 'helper') {
@@ -104,10 +109,12 @@ export class LessonSession {
 		await this.noticeLoss(result.kind === 'git' && result.args.subcommand === 'push' && result.result.exitCode === 0);
 		if (result.kind === 'git') {
 			const facts = await readFailureFacts(result.args, result.result.exitCode, this.state, this.sandbox);
-			const failure = classifyFailure(result.args, result.result.exitCode, this.state, this.options.gitVersion, facts);
+			const failure = classifyFailure(result.args, result.result.exitCode, this.state, this.options.gitVersion, facts) ?? editorFailure(result.args, result.result.exitCode, before, this.state);
 			report.output = this.mask(result.result.output);
 			this.last = {git: {args: result.args, exitCode: result.result.exitCode, failure, output: report.output}};
 			report.explanation = failure && fillExplanation(explanations[failure.id], {url: this.sandbox.url, ...failure.details});
+			report.editorNote = this.editorNoteSaid ? undefined : editorNote(result.args, before, this.state, editorContext);
+			this.editorNoteSaid ||= report.editorNote !== undefined;
 		} else {
 			this.last = {};
 			report.output = this.mask(result.output);

@@ -56,6 +56,8 @@ export function reportLines(report: CommandReport, lesson: Lesson, kind: 'lesson
 		lines.push({tone: 'explain', text: `↳ ${explanation.meaning}`}, {tone: 'explain', text: `  ${explanation.wayOut}`});
 	}
 
+	lines.push(...(report.editorNote?.split('\n') ?? []).map((text): PrintLine => ({tone: 'note', text})));
+
 	if (outcome?.kind === 'advance') {
 		for (const index of outcome.skipped) {
 			lines.push({tone: 'note', text: `↷ Skipped step ${index + 1} (${lesson.steps[index]!.title}): you went straight past it, which is fine.`});
