@@ -60,8 +60,8 @@ test.serial('the installed tutor plays a lesson end to end and quits clean', asy
 		await learner.settle();
 	}
 
-	await learner.waitFor('Lesson complete', 15_000);
-	await learner.type('q');
+	await learner.waitFor('What you learned', 15_000);
+	await learner.enter('q');
 	t.is(await learner.exited(), 0);
 	t.deepEqual(readdirSync(work).filter(name => name.startsWith('git-push-tutor-')), [], 'the sandbox is gone');
 });

@@ -75,13 +75,25 @@ export class TutorController {
 	}
 
 	/**
-	 * Ink calls this after writing a frame. Keys that reach the complete screen before it is on the
-	 * terminal were typed ahead, during the last command, and must not start the next lesson.
+	 * Ink calls this as it writes a frame of the current state. Keys that reach the complete screen
+	 * before it is on the terminal were typed ahead, during the last command, and must not start
+	 * the next lesson. Checked now, for the frame being written. The screen takes keys only after
+	 * the event loop has read input once more: keys already waiting when the frame was written
+	 * (sent before the learner could see it) are read first, and dropped.
 	 */
 	frameDrawn(): void {
-		if (this.state.screen.name === 'complete' && !this.state.completeDrawn) {
-			this.dispatch({type: 'completeDrawn'});
+		if (this.state.screen.name !== 'complete' || this.state.completeDrawn) {
+			return;
 		}
+
+		// Two turns: the first check phase may come before this turn's input; the second is after the next one's.
+		setImmediate(() => {
+			setImmediate(() => {
+				if (this.state.screen.name === 'complete') {
+					this.dispatch({type: 'completeDrawn'});
+				}
+			});
+		});
 	}
 
 	/** `endsChunk`: nothing else arrived with this key, so a word pasted alone acts without Enter. */

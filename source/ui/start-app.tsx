@@ -53,11 +53,9 @@ export function startApp(options: StartOptions): StartedApp {
 		exitOnCtrlC: false,
 		patchConsole: false,
 		isScreenReaderEnabled: options.screenReader || undefined,
-		// Called as each frame is written; a microtask, because a dispatch inside Ink's render would re-enter it.
+		// Called as each frame is written: the complete screen takes keys once it is on the terminal.
 		onRender() {
-			queueMicrotask(() => {
-				controller.frameDrawn();
-			});
+			controller.frameDrawn();
 		},
 	});
 
