@@ -21,10 +21,6 @@ export function wrapRows(text: string, width: number, hanging = ''): string[] {
 	return text.normalize().split('\n').flatMap(line => wrapLine(line, columns, hanging));
 }
 
-export function wrappedHeight(text: string, width: number): number {
-	return wrapRows(text, width).length;
-}
-
 function wrapLine(line: string, columns: number, hanging: string): string[] {
 	const length = (text: string) => [...text].length;
 	if (length(line) <= columns) {

@@ -25,7 +25,7 @@ const spokenMarks: ReadonlyArray<[mark: string, words: string]> = [
 	['↷ ', ''],
 ];
 
-export function spokenText(text: string): string {
+function spokenText(text: string): string {
 	const found = spokenMarks.find(([mark]) => text.startsWith(mark));
 	return found ? found[1] + text.slice(found[0].length) : text;
 }
