@@ -114,6 +114,7 @@ test.serial('lesson remote: push fails, a wrong URL is nudged, set-url fixes it,
 	t.true(learner.scrollback().includes(onlineUrl), 'git remote -v shows the online repository\'s URL');
 
 	// Letters act on Enter here, so a word is never cut short by its first letter.
+	await learner.waitFor('What you learned', 10_000, 'screen');
 	await learner.enter('q');
 	t.is(await learner.exited(), 0);
 	const progress = JSON.parse(readFileSync(learner.progressFile, 'utf8')) as {completed: Record<string, unknown>};

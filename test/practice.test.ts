@@ -361,6 +361,7 @@ test.serial('the app: the menu starts a fresh drill; a played drill is counted a
 		t.true(tutor.frame().includes('Enter: another drill (new variation)'), tutor.frame());
 		// As Ink's onRender does in the app: the complete screen is on the terminal now.
 		tutor.controller.frameDrawn();
+		await waitUntil(() => tutor.store.getState().completeDrawn, () => 'the complete screen drawn');
 		t.deepEqual(tutor.readDrills(), {recover: 3});
 		t.is(tutor.store.getState().drills.find(drill => drill.name === 'recover')!.done, 3);
 
@@ -389,6 +390,7 @@ test.serial('the app: Enter on a finished drill starts another one; m goes back 
 		await tutor.waitForFrame('★ Drill complete');
 		await tutor.waitForFrame('What you practised');
 		tutor.controller.frameDrawn();
+		await waitUntil(() => tutor.store.getState().completeDrawn, () => 'the complete screen drawn');
 		tutor.app.stdin.write('\r');
 		await waitUntil(() => tutor.store.getState().screen.name === 'lesson', () => tutor.frame());
 		t.is(tutor.store.getState().view?.practice?.name, 'recover');
