@@ -7,6 +7,7 @@ import process from 'node:process';
 import {fileURLToPath} from 'node:url';
 import test, {type ExecutionContext} from 'ava';
 import {gitOlderThan} from './helpers/git-version.ts';
+import {typedHint} from '../source/ui/complete-screen.tsx';
 import {cliPath, count, startTutor, type PtyOptions, type TutorPty} from './helpers/pty.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -114,7 +115,7 @@ test.serial('lesson remote: push fails, a wrong URL is nudged, set-url fixes it,
 	t.true(learner.scrollback().includes(onlineUrl), 'git remote -v shows the online repository\'s URL');
 
 	// Letters act on Enter here, so a word is never cut short by its first letter.
-	await learner.waitFor('What you learned', 10_000, 'screen');
+	await learner.waitFor(typedHint, 10_000, 'screen');
 	await learner.enter('q');
 	t.is(await learner.exited(), 0);
 	const progress = JSON.parse(readFileSync(learner.progressFile, 'utf8')) as {completed: Record<string, unknown>};
@@ -315,7 +316,7 @@ test.serial('progress that cannot be saved is a warning, and the lesson still co
 	await learner.waitFor('Lesson complete', 10_000);
 	await learner.waitFor(/progress[^]*kept in memory\s+only/, 5000);
 	t.true(learner.running, 'the tutor keeps running');
-	await learner.waitFor('What you learned', 10_000, 'screen');
+	await learner.waitFor(typedHint, 10_000, 'screen');
 	t.true(learner.screen().includes('replay (r)'), learner.describe());
 	await learner.enter('q');
 	t.is(await learner.exited(), 0);
@@ -353,7 +354,7 @@ test.serial('progress that cannot be saved is a warning, and the lesson still co
 	await learner.press('enter');
 	await learner.waitFor('Lesson complete', 15_000);
 	t.false(learner.output().includes('git-push-tutor-'), 'no sandbox path is ever shown');
-	await learner.waitFor('What you learned', 10_000, 'screen');
+	await learner.waitFor(typedHint, 10_000, 'screen');
 	await learner.enter('q');
 	t.is(await learner.exited(), 0);
 	t.deepEqual(sandboxesIn(work), []);
@@ -404,12 +405,11 @@ test.serial('Lesson complete: git log says it did not run, menu shows the menu, 
 		await learner.settle();
 	}
 
-	await learner.waitFor('What you learned', 15_000, 'screen');
-	await learner.settle();
+	await learner.waitFor(typedHint, 15_000, 'screen');
 	const shownBefore = learner.output().length;
 	const since = () => learner.output().slice(shownBefore);
 
-	// Typed key by key, then Enter: never run, never swallowed, and nothing starts.
+	// Typed key by key once the typed line shows, then Enter: never run, never swallowed, and nothing starts.
 	await learner.enter('git log');
 	await learner.waitFor('"git log" did not run: this lesson is finished', 10_000);
 	await learner.settle();
@@ -461,7 +461,7 @@ test.serial('Lesson complete: an Enter typed ahead during the last command does 
 	}
 
 	t.true(enters > 0, 'Enter was typed during the command');
-	await learner.waitFor('What you learned', 15_000, 'screen');
+	await learner.waitFor(typedHint, 15_000, 'screen');
 	await learner.settle(500);
 	t.false(learner.output().slice(mark).includes('Preparing'), `no lesson was started\n${learner.describe()}`);
 	t.true(learner.screen().includes('What you learned in lesson 3'), learner.describe());

@@ -291,3 +291,17 @@ test('a long transcript line wraps without a leading space on the next row', t =
 	t.false(rows.some(row => row.startsWith(' ')), rows.join('\n'));
 	t.is(rows.join(' '), text);
 });
+
+test('the complete screen shows its typed line only once it takes keys', t => {
+	const lesson = lessonById('remote');
+	const waiting = render(<CompleteScreen lesson={lesson} next={undefined} ready={false} width={79}/>);
+	const before = stripAnsi(waiting.lastFrame() ?? '');
+	waiting.unmount();
+	t.false(before.includes('›'), before);
+	t.true(before.includes('What you learned'), before);
+	const ready = render(<CompleteScreen lesson={lesson} next={undefined} ready width={79}/>);
+	const after = stripAnsi(ready.lastFrame() ?? '');
+	ready.unmount();
+	t.true(after.includes('› '), after);
+	t.is(after.split('\n').length, before.split('\n').length, 'the screen keeps its height');
+});

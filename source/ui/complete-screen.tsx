@@ -11,8 +11,10 @@ function choicesLine(enter: string, screenReader: boolean): string {
 	return `Enter: ${enter}${screenReader ? '. Or type ' : ' · or type '}${words.join(screenReader ? ', ' : ' · ')} and Enter`;
 }
 
+export const typedHint = 'type a word, then Enter';
+
 // The "★ Lesson complete: title" line printed just above says which lesson ended; not repeated here.
-export function CompleteScreen({lesson, next, practice, drills = [], typed = '', width}: {
+export function CompleteScreen({lesson, next, practice, drills = [], typed = '', ready = true, width}: {
 	readonly lesson: Lesson;
 	readonly next: Lesson | undefined;
 	/** Set when the finished lesson was a practice drill. */
@@ -20,6 +22,8 @@ export function CompleteScreen({lesson, next, practice, drills = [], typed = '',
 	readonly drills?: readonly DrillListing[];
 	/** What is typed so far; a word acts on Enter. */
 	readonly typed?: string;
+	/** Keys are taken: the typed line appears only then, so what is typed after it is never dropped. */
+	readonly ready?: boolean;
 	readonly width: number;
 }) {
 	const screenReader = useIsScreenReaderEnabled();
@@ -35,7 +39,7 @@ export function CompleteScreen({lesson, next, practice, drills = [], typed = '',
 			<Text>{points.join('\n')}</Text>
 			<Text> </Text>
 			<Text color="cyan">{wrapRows(choicesLine(enter, screenReader), width).join('\n')}</Text>
-			<TypedLine typed={typed} hint="type a word, then Enter" width={width}/>
+			{ready ? <TypedLine typed={typed} hint={typedHint} width={width}/> : <Text> </Text>}
 		</Box>
 	);
 }
