@@ -1,4 +1,5 @@
 import {closestWord} from './closest-word.ts';
+import {findLesson, noSuchLesson, type LessonName} from './lesson-choice.ts';
 import {defaultDrill, drillNames, isDrillName, type DrillName} from './practice/drill-names.ts';
 import {maxSeed} from './practice/prng.ts';
 export type RunOptions = {
@@ -42,7 +43,8 @@ Usage
   git-push-tutor --list | --help | --version
 
 Options
-  --lesson ID        Start at the lesson with this ID (see --list).
+  --lesson ID        Start at this lesson: its ID, number or command, as
+                     --list and the menu show them (pull-first, 5, pull).
   --practice [NAME]  Practise with a drill: a fresh random variation of
                      recover (the default), force, pull-first or conflict.
   --seed N           With --practice: play the variation with this number
@@ -280,4 +282,15 @@ function strayArgumentMessage(word: string): string {
 	}
 
 	return `Unexpected argument "${word}".`;
+}
+
+/**
+ * The lesson --lesson names, by number, id or command (the menu accepts the same), or the error
+ * to print. Checked once the lessons are loaded, so nothing here knows how many there are.
+ */
+export function lessonOption(value: string, lessons: readonly LessonName[]): {kind: 'lesson'; id: string} | {kind: 'error'; message: string} {
+	const lesson = findLesson(value, lessons);
+	return lesson
+		? {kind: 'lesson', id: lesson.id}
+		: {kind: 'error', message: `${noSuchLesson(value, lessons)}\nThe lessons are: ${lessons.map(candidate => candidate.id).join(', ')}. Run git-push-tutor --list to see them with their titles.`};
 }

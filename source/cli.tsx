@@ -2,7 +2,7 @@
 // Ink is loaded only after that, so --help, --list and --version stay quick and work anywhere.
 import fs from 'node:fs';
 import {fileURLToPath} from 'node:url';
-import {parseCliArgs, helpText} from './cli-args.ts';
+import {lessonOption, parseCliArgs, helpText} from './cli-args.ts';
 import {checkGit} from './git/git-version.ts';
 import {bundledLessonsDirectory, loadLessons} from './lessons/load-lessons.ts';
 import {createProgressStore, defaultProgressFile} from './progress/progress-store.ts';
@@ -54,8 +54,9 @@ async function main(argv: string[]): Promise<number> {
 	}
 
 	const {options} = command;
-	if (options.lesson !== undefined && !lessons.some(lesson => lesson.id === options.lesson)) {
-		console.error(`There is no lesson "${options.lesson}". The lessons are: ${lessons.map(lesson => lesson.id).join(', ')}.\nRun git-push-tutor --list to see them with their titles.`);
+	const chosen = options.lesson === undefined ? undefined : lessonOption(options.lesson, lessons);
+	if (chosen?.kind === 'error') {
+		console.error(chosen.message);
 		return 2;
 	}
 
@@ -96,7 +97,7 @@ async function main(argv: string[]): Promise<number> {
 		lessons,
 		session: {lessons, branch: options.branch, workdir: options.workdir, keep: options.keep, color, gitVersion: git.version},
 		progress,
-		lesson: options.lesson,
+		lesson: chosen?.id,
 		practice: options.practice === undefined ? undefined : {name: options.practice, seed: options.seed},
 		warnings: problems,
 		screenReader: options.screenReader,

@@ -1,5 +1,6 @@
 import test from 'ava';
-import {helpText, parseCliArgs, type CliCommand} from '../source/cli-args.ts';
+import {helpText, lessonOption, parseCliArgs, type CliCommand} from '../source/cli-args.ts';
+import {shippedLessons} from './helpers/lessons.ts';
 
 const helpHint = 'Run git-push-tutor --help to see the options.';
 
@@ -290,4 +291,42 @@ test('help text describes practice mode', t => {
 	}
 
 	t.regex(helpText, /recover \(the default\), force, pull-first or conflict/);
+});
+
+// ---- --lesson names a lesson as the menu shows it ----
+
+const lessons = shippedLessons();
+const pullFirst = lessons.find(lesson => lesson.command === 'pull')!;
+
+test('--lesson takes the number, the id or the command the menu shows', t => {
+	for (const value of [String(pullFirst.number), pullFirst.id, pullFirst.command, pullFirst.id.toUpperCase(), ` ${pullFirst.command} `]) {
+		t.deepEqual(lessonOption(value, lessons), {kind: 'lesson', id: pullFirst.id}, value);
+	}
+
+	// Every lesson, the two-digit ones too, by each of its names.
+	for (const lesson of lessons) {
+		for (const value of [String(lesson.number), lesson.id, lesson.command]) {
+			const chosen = lessonOption(value, lessons);
+			t.true(chosen.kind === 'lesson', `${value}: ${JSON.stringify(chosen)}`);
+		}
+
+		t.deepEqual(lessonOption(String(lesson.number), lessons), {kind: 'lesson', id: lesson.id});
+	}
+});
+
+test('a --lesson that names no lesson suggests the closest name and lists the ids', t => {
+	const typo = lessonOption('pul-first', lessons);
+	t.is(typo.kind, 'error');
+	const message = typo.kind === 'error' ? typo.message : '';
+	t.true(message.includes('There is no lesson "pul-first". Did you mean pull-first?'), message);
+	for (const {id} of lessons) {
+		t.true(message.includes(id), `names ${id}: ${message}`);
+	}
+
+	const command = lessonOption('revrt', lessons);
+	t.true(command.kind === 'error' && command.message.includes('Did you mean revert?'), JSON.stringify(command));
+	const far = lessonOption('banana', lessons);
+	t.true(far.kind === 'error' && !far.message.includes('Did you mean'), JSON.stringify(far));
+	const number = lessonOption(String(lessons.length + 1), lessons);
+	t.true(number.kind === 'error' && number.message.includes(`(1–${lessons.length})`), JSON.stringify(number));
 });

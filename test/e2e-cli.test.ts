@@ -7,6 +7,7 @@ import process from 'node:process';
 import {fileURLToPath} from 'node:url';
 import test, {type ExecutionContext} from 'ava';
 import {gitOlderThan} from './helpers/git-version.ts';
+import {typedHint} from '../source/ui/complete-screen.tsx';
 import {cliPath, count, startTutor, type PtyOptions, type TutorPty} from './helpers/pty.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -113,7 +114,9 @@ test.serial('lesson remote: push fails, a wrong URL is nudged, set-url fixes it,
 
 	t.true(learner.scrollback().includes(onlineUrl), 'git remote -v shows the online repository\'s URL');
 
-	await learner.press('q');
+	// Letters act on Enter here, so a word is never cut short by its first letter.
+	await learner.waitFor(typedHint, 10_000, 'screen');
+	await learner.enter('q');
 	t.is(await learner.exited(), 0);
 	const progress = JSON.parse(readFileSync(learner.progressFile, 'utf8')) as {completed: Record<string, unknown>};
 	t.true(Object.hasOwn(progress.completed, 'remote'), 'the progress file lists the lesson as completed');
@@ -140,7 +143,7 @@ test.serial('menu: lists the lessons, a number opens one, "menu" comes back, q q
 	await learner.enter('menu');
 	await learner.waitUntil(() => learner.screen().includes('↑ ↓ choose') && !learner.screen().includes('Step 1 of'), 'the menu again');
 
-	await learner.press('q');
+	await learner.enter('q');
 	t.is(await learner.exited(), 0);
 	t.deepEqual(sandboxesIn(work), []);
 });
@@ -313,8 +316,9 @@ test.serial('progress that cannot be saved is a warning, and the lesson still co
 	await learner.waitFor('Lesson complete', 10_000);
 	await learner.waitFor(/progress[^]*kept in memory\s+only/, 5000);
 	t.true(learner.running, 'the tutor keeps running');
-	t.true(learner.screen().includes('r: replay'), learner.describe());
-	await learner.type('q');
+	await learner.waitFor(typedHint, 10_000, 'screen');
+	t.true(learner.screen().includes('replay (r)'), learner.describe());
+	await learner.enter('q');
 	t.is(await learner.exited(), 0);
 	t.true(learner.scrollback().includes('Bye! Your progress could not be saved this time (see the warning above).'), learner.scrollback());
 	t.false(learner.scrollback().includes('Your progress is saved'), 'the goodbye does not claim a save that failed');
@@ -350,7 +354,8 @@ test.serial('progress that cannot be saved is a warning, and the lesson still co
 	await learner.press('enter');
 	await learner.waitFor('Lesson complete', 15_000);
 	t.false(learner.output().includes('git-push-tutor-'), 'no sandbox path is ever shown');
-	await learner.type('q');
+	await learner.waitFor(typedHint, 10_000, 'screen');
+	await learner.enter('q');
 	t.is(await learner.exited(), 0);
 	t.deepEqual(sandboxesIn(work), []);
 });
@@ -384,4 +389,85 @@ esac
 	await learner.press('ctrl-c');
 	await learner.press('ctrl-c');
 	t.is(await learner.exited(), 0);
+});
+
+// ---- Words on the Lesson complete screen and in the menu ----
+
+const remoteSolution = ['git push', `git remote add origin ${onlineUrl}`];
+
+test.serial('Lesson complete: git log says it did not run, menu shows the menu, and 1 then 0 opens lesson 10', async t => {
+	t.timeout(90_000);
+	const work = workdir(t);
+	const learner = tutor(t, {args: ['--lesson', 'remote', '--workdir', work]});
+	await learner.waitFor('Step 1 of 3', firstScreenMs);
+	for (const line of [...remoteSolution, 'git remote -v']) {
+		await learner.enter(line);
+		await learner.settle();
+	}
+
+	await learner.waitFor(typedHint, 15_000, 'screen');
+	const shownBefore = learner.output().length;
+	const since = () => learner.output().slice(shownBefore);
+
+	// Typed key by key once the typed line shows, then Enter: never run, never swallowed, and nothing starts.
+	await learner.enter('git log');
+	await learner.waitFor('"git log" did not run: this lesson is finished', 10_000);
+	await learner.settle();
+	t.true(learner.screen().includes('What you learned'), learner.describe());
+	t.false(since().includes('Preparing'), 'no lesson is started');
+	t.false(learner.scrollback().includes('Seal your first box'), 'no git log ran');
+
+	// "menu" typed key by key: the menu, and no lesson started from it.
+	await learner.enter('menu');
+	await learner.waitFor('↑ ↓ choose', 10_000, 'screen');
+	await learner.settle(400);
+	t.false(since().includes('Preparing'), `menu did not start a lesson\n${learner.describe()}`);
+	t.true(learner.screen().includes('↑ ↓ choose'), learner.describe());
+
+	// "1" waits (lesson 10 exists), "0" makes it 10.
+	const last = lessons.at(-1)!;
+	t.true(last.number >= 10, 'the menu has a two-digit lesson');
+	await learner.type(String(last.number), {chunk: 1, pauseMs: 30});
+	await learner.waitFor(`Step 1 of ${last.steps.length}`, firstScreenMs, 'screen');
+	t.true(learner.screen().includes(`Lesson ${last.number} · ${last.title}`), learner.describe());
+	t.false(since().includes('Preparing Lesson 1 ·'), 'lesson 1 did not open on the first digit');
+	await learner.enter('quit');
+	t.is(await learner.exited(), 0);
+	t.deepEqual(sandboxesIn(work), []);
+});
+
+test.serial('Lesson complete: an Enter typed ahead during the last command does not open the next lesson; quit pasted alone quits', async t => {
+	t.timeout(60_000);
+	const work = workdir(t);
+	const learner = tutor(t, {args: ['--lesson', 'remote', '--workdir', work]});
+	await learner.waitFor('Step 1 of 3', firstScreenMs);
+	for (const line of remoteSolution) {
+		await learner.enter(line);
+		await learner.settle();
+	}
+
+	// The last command, and Enter pressed again and again while it runs, until its output shows:
+	// keys typed before the complete screen appeared. Some reach the tutor only after its verdict,
+	// while the screen is being drawn; they used to open lesson 4.
+	const mark = learner.output().length;
+	learner.write('git remote -v\r');
+	let enters = 0;
+	for (let sent = 0; sent < 1000 && !learner.output().slice(mark).includes('(push)'); sent++) {
+		learner.write('\r');
+		enters++;
+		await new Promise(resolve => {
+			setTimeout(resolve, 15);
+		});
+	}
+
+	t.true(enters > 0, 'Enter was typed during the command');
+	await learner.waitFor(typedHint, 15_000, 'screen');
+	await learner.settle(500);
+	t.false(learner.output().slice(mark).includes('Preparing'), `no lesson was started\n${learner.describe()}`);
+	t.true(learner.screen().includes('What you learned in lesson 3'), learner.describe());
+
+	// "quit" pasted in one chunk, no Enter.
+	learner.write('quit');
+	t.is(await learner.exited(), 0);
+	t.deepEqual(sandboxesIn(work), []);
 });

@@ -60,8 +60,9 @@ test.serial('the installed tutor plays a lesson end to end and quits clean', asy
 		await learner.settle();
 	}
 
-	await learner.waitFor('Lesson complete', 15_000);
-	await learner.type('q');
+	// The typed line shows once the screen takes keys.
+	await learner.waitFor('type a word, then Enter', 15_000);
+	await learner.enter('q');
 	t.is(await learner.exited(), 0);
 	t.deepEqual(readdirSync(work).filter(name => name.startsWith('git-push-tutor-')), [], 'the sandbox is gone');
 });

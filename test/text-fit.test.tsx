@@ -1,9 +1,11 @@
-import test from 'ava';
+import test, {type ExecutionContext} from 'ava';
 import {Box, Text} from 'ink';
 import {render} from 'ink-testing-library';
 import {fillLesson} from '../source/lessons/fill-lesson.ts';
 import {githubUrl} from '../source/sandbox/sandbox-config.ts';
-import {fit, wrappedHeight} from '../source/ui/text-fit.ts';
+import {fit, wrapRows} from '../source/ui/text-fit.ts';
+
+const wrappedHeight = (text: string, width: number) => wrapRows(text, width).length;
 import {shippedLessons} from './helpers/lessons.ts';
 
 /** The rows Ink really uses for the text in a box of this width. */
@@ -53,13 +55,15 @@ test('wrappedHeight wraps at spaces and breaks words wider than a row', t => {
 	t.is(wrappedHeight('text', 0), 4);
 });
 
-test('wrappedHeight keeps the spaces Ink keeps: a space can end a row or begin the next', t => {
-	// Ink prints "abcde", a row with the space, then "fghij"... (wrap-ansi without trimming).
-	t.is(wrappedHeight('abcde fghij klmno', 5), 5);
-	t.is(wrappedHeight('aaaa bbbb cccc', 4), 5);
-	// Leading spaces count: they push the URL to a row of its own.
-	t.is(wrappedHeight(`  ${githubUrl}`, githubUrl.length), 2);
-	t.is(wrappedHeight('a  b  c', 1), 7);
+test('wrapRows drops the spaces at a break: no wrapped row starts with a space', t => {
+	// Ink's own wrapping (wrap-ansi, no trimming) would print " fghij" here.
+	t.deepEqual(wrapRows('abcde fghij klmno', 5), ['abcde', 'fghij', 'klmno']);
+	t.deepEqual(wrapRows('aaaa bbbb cccc', 4), ['aaaa', 'bbbb', 'cccc']);
+	t.deepEqual(wrapRows('the truck has no address', 9), ['the truck', 'has no', 'address']);
+	// A line's own indentation stays, on its rows after the first too.
+	t.deepEqual(wrapRows('  git remote add origin', 12), ['  git remote', '  add origin']);
+	// A hanging indent lines a bullet's rows up under its text.
+	t.deepEqual(wrapRows('• one two three', 9, '  '), ['• one two', '  three']);
 });
 
 const samples = [
@@ -76,27 +80,39 @@ const samples = [
 	'exactly ten exactly ten',
 ];
 
-test('wrappedHeight agrees with how Ink wraps, for several texts and widths', t => {
+/** Checks that the rows fit, start with no space their line did not, and that Ink shows them as they are. */
+function checkRows(t: ExecutionContext, text: string, width: number): void {
+	const rows = wrapRows(text, width);
+	const what = `${JSON.stringify(text)} at width ${width}: ${JSON.stringify(rows)}`;
+	t.true(rows.every(row => [...row].length <= Math.max(1, width)), what);
+	const indented = new Set(text.split('\n').map(line => /^ */.exec(line)![0]));
+	t.true(rows.every(row => !row.startsWith(' ') || [...indented].some(indent => indent !== '' && row.startsWith(indent))), what);
+	t.is(inkRows(rows.join('\n'), Math.max(1, width)), rows.length, `Ink does not wrap them again: ${what}`);
+	// Nothing is lost but the spaces at the breaks.
+	t.is(rows.join('').replaceAll(' ', ''), text.normalize().replaceAll('\n', '').replaceAll(' ', ''), what);
+}
+
+test('wrapped rows fit, never start with a stray space, and Ink draws them unchanged', t => {
 	for (const text of samples) {
 		for (const width of [1, 2, 3, 5, 7, 10, 11, 15, 20, 39, 40, 41, 60, 99]) {
-			t.is(wrappedHeight(text, width), inkRows(text, width), `${JSON.stringify(text)} at width ${width}`);
+			checkRows(t, text, width);
 		}
 	}
 });
 
-test('wrappedHeight agrees with Ink for every shipped step text at every width the lesson screen uses', t => {
+test('every shipped step text wraps cleanly at every width the lesson screen uses', t => {
 	// The lesson screen is at least 40 columns, and its text box is one narrower.
 	const widths = [39, 40, 41, 45, 50, 59, 60, 79, 99];
 	for (const lesson of shippedLessons().map(raw => fillLesson(raw, {branch: 'main', url: githubUrl}))) {
 		for (const step of lesson.steps) {
 			for (const width of widths) {
-				t.is(wrappedHeight(step.text, width), inkRows(step.text, width), `${lesson.id} step ${step.id} at width ${width}`);
+				checkRows(t, step.text, width);
 			}
 		}
 	}
 });
 
-test('wrappedHeight agrees with Ink for random text of words, spaces and newlines', t => {
+test('random text of words, spaces and newlines wraps cleanly', t => {
 	// A fixed seed keeps the cases the same on every run.
 	let seed = 7;
 	const random = (below: number) => {
@@ -112,7 +128,6 @@ test('wrappedHeight agrees with Ink for random text of words, spaces and newline
 			text += alphabet[random(alphabet.length)];
 		}
 
-		const width = 1 + random(20);
-		t.is(wrappedHeight(text, width), inkRows(text, width), `${JSON.stringify(text)} at width ${width}`);
+		checkRows(t, text, 1 + random(20));
 	}
 });

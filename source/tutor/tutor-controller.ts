@@ -1,5 +1,6 @@
 // The imperative shell around the reducer: turns keys into actions, runs commands in the
 // lesson's sandbox, saves progress. Components never call git; they render what this dispatches.
+import {findLesson, noSuchLesson} from '../lesson-choice.ts';
 import type {Lesson} from '../lessons/lesson-types.ts';
 import type {DrillName} from '../practice/drill-names.ts';
 import {practiceLesson, practiceTitle, randomSeed} from '../practice/practice-lesson.ts';
@@ -10,6 +11,7 @@ import type {PromptAction} from '../ui/prompt-editor.ts';
 import {diagramOf} from './diagram-model.ts';
 import {LessonSession, type SessionOptions} from './lesson-session.ts';
 import {promptLabel, reportLines} from './report-lines.ts';
+import {completeWords, menuWords, startsAWord, wordAction, type MenuAction, type ScreenWord} from './screen-words.ts';
 import type {Store} from './tutor-store.ts';
 import {menuEntries, type PracticeRun, type PrintLine, type TutorAction, type TutorState} from './tutor-state.ts';
 
@@ -66,12 +68,36 @@ export class TutorController {
 	}
 
 	handleInput(chunk: string): void {
-		for (const event of parseKeys(chunk)) {
-			this.handleKey(event);
+		const events = parseKeys(chunk);
+		for (const [index, event] of events.entries()) {
+			this.handleKey(event, index === events.length - 1);
 		}
 	}
 
-	handleKey(event: KeyEvent): void {
+	/**
+	 * Ink calls this as it writes a frame of the current state. Keys that reach the complete screen
+	 * before it is on the terminal were typed ahead, during the last command, and must not start
+	 * the next lesson. Checked now, for the frame being written. The screen takes keys only after
+	 * the event loop has read input once more: keys already waiting when the frame was written
+	 * (sent before the learner could see it) are read first, and dropped.
+	 */
+	frameDrawn(): void {
+		if (this.state.screen.name !== 'complete' || this.state.completeDrawn) {
+			return;
+		}
+
+		// Two turns: the first check phase may come before this turn's input; the second is after the next one's.
+		setImmediate(() => {
+			setImmediate(() => {
+				if (this.state.screen.name === 'complete') {
+					this.dispatch({type: 'completeDrawn'});
+				}
+			});
+		});
+	}
+
+	/** `endsChunk`: nothing else arrived with this key, so a word pasted alone acts without Enter. */
+	handleKey(event: KeyEvent, endsChunk = true): void {
 		if (this.closed) {
 			return;
 		}
@@ -83,12 +109,15 @@ export class TutorController {
 
 		switch (this.state.screen.name) {
 			case 'menu': {
-				this.menuKey(event);
+				this.menuKey(event, endsChunk);
 				break;
 			}
 
 			case 'complete': {
-				this.completeKey(event);
+				if (this.state.completeDrawn) {
+					this.completeKey(event, endsChunk);
+				}
+
 				break;
 			}
 
@@ -123,67 +152,216 @@ export class TutorController {
 		this.dispatch({type: 'quitArmed', armed: true});
 	}
 
-	private menuKey(event: KeyEvent): void {
-		const {lessons, screen} = this.state;
+	/**
+	 * The menu and the complete screen share one rule: what is typed goes into a short line shown on
+	 * screen and acts on Enter, so a word is never cut short by its first letter acting alone. Keys
+	 * that cannot start typing act at once. Returns the line when Enter submits it.
+	 */
+	private typedKey(event: KeyEvent): string | undefined {
+		switch (event.key) {
+			case 'text': {
+				this.dispatch({type: 'typed', edit: {type: 'insert', text: event.text}});
+				return undefined;
+			}
+
+			case 'backspace': {
+				this.dispatch({type: 'typed', edit: {type: 'backspace'}});
+				return undefined;
+			}
+
+			case 'escape':
+			case 'deleteToStart': {
+				this.dispatch({type: 'typed', edit: {type: 'clear'}});
+				return undefined;
+			}
+
+			case 'enter': {
+				const line = this.state.typed;
+				this.dispatch({type: 'typed', edit: {type: 'clear'}});
+				return line;
+			}
+
+			default: {
+				return undefined;
+			}
+		}
+	}
+
+	/** A word pasted on its own (no Enter after it) acts at once, as if Enter had been pressed. */
+	private pastedWord(event: KeyEvent, endsChunk: boolean, understood: (text: string) => boolean): string | undefined {
+		return event.key === 'text' && endsChunk && this.state.typed === '' && [...event.text].length > 1 && understood(event.text) ? event.text : undefined;
+	}
+
+	private menuKey(event: KeyEvent, endsChunk: boolean): void {
+		const {lessons} = this.state;
+		const nothingTyped = this.state.typed === '';
 		if (event.key === 'up' || event.key === 'down') {
 			this.dispatch({type: 'menuMove', by: event.key === 'up' ? -1 : 1});
-		} else if (event.key === 'enter' && screen.name === 'menu') {
-			const entry = menuEntries(this.state)[screen.selected];
+			return;
+		}
+
+		if (event.key === 'endOfInput') {
+			void this.quit();
+			return;
+		}
+
+		// j and k move at once when nothing is typed: moving starts nothing, and (checked, not
+		// assumed) no word or lesson name the menu knows begins with them.
+		const key = event.key === 'text' ? event.text.toLowerCase() : '';
+		if (nothingTyped && (key === 'j' || key === 'k') && !startsAWord(menuWords, key)
+			&& !lessons.some(lesson => lesson.id.startsWith(key) || lesson.command.startsWith(key))) {
+			this.dispatch({type: 'menuMove', by: key === 'k' ? -1 : 1});
+			return;
+		}
+
+		const pasted = this.pastedWord(event, endsChunk, text => wordAction(menuWords, text) !== undefined || findLesson(text, lessons) !== undefined);
+		if (pasted !== undefined) {
+			this.menuChoice(pasted);
+			return;
+		}
+
+		const submitted = this.typedKey(event);
+		if (submitted !== undefined) {
+			this.menuChoice(submitted);
+			return;
+		}
+
+		// A number opens its lesson as soon as no longer number could follow: "2" at once, "1" waits for "10".
+		const typed = this.state.typed.trim();
+		if (event.key === 'text' && /^\d+$/.test(typed)) {
+			const matching = lessons.filter(lesson => String(lesson.number).startsWith(typed));
+			if (matching.length === 1 && String(matching[0]!.number) === typed) {
+				this.menuChoice(typed);
+			}
+		}
+	}
+
+	private menuChoice(typed: string): void {
+		this.dispatch({type: 'typed', edit: {type: 'clear'}});
+		const {screen, lessons} = this.state;
+		if (typed.trim() === '') {
+			const entry = screen.name === 'menu' ? menuEntries(this.state)[screen.selected] : undefined;
 			if (entry?.kind === 'lesson') {
 				void this.openLesson(entry.lesson.id);
 			} else if (entry?.kind === 'drill') {
 				// A fresh variation every time it is chosen.
 				void this.openDrill(entry.drill.name);
 			}
-		} else if (event.key === 'text') {
-			const choice = event.text.trim().toLowerCase();
-			if (choice === 'q') {
-				void this.quit();
-			} else if (choice === 'j' || choice === 'k') {
-				this.dispatch({type: 'menuMove', by: choice === 'k' ? -1 : 1});
-			} else if (/^\d$/.test(choice)) {
-				const index = lessons.findIndex(lesson => lesson.number === Number(choice));
-				if (index !== -1) {
-					this.dispatch({type: 'menuSelect', index});
-					void this.openLesson(lessons[index]!.id);
-				}
-			}
-		} else if (event.key === 'endOfInput') {
-			void this.quit();
-		}
-	}
 
-	private completeKey(event: KeyEvent): void {
-		const choice = event.key === 'text' ? event.text.trim().toLowerCase() : event.key;
-		const practice = this.state.view?.practice;
-		if (practice) {
-			this.completeDrillKey(choice, practice);
 			return;
 		}
 
-		const current = this.state.view?.lesson;
-		const next = this.nextLesson();
-		if ((choice === 'enter' || choice === 'n') && next) {
-			void this.openLesson(next.id);
-		} else if (choice === 'r' && current) {
-			void this.openLesson(current.id);
-		} else if (choice === 'm' || (choice === 'enter' && !next)) {
-			void this.toMenu();
-		} else if (choice === 'q' || choice === 'endOfInput') {
-			void this.quit();
+		const action = wordAction(menuWords, typed);
+		if (action) {
+			this.menuAction(action);
+			return;
+		}
+
+		const lesson = findLesson(typed, lessons);
+		if (lesson) {
+			this.dispatch({type: 'menuSelect', index: lessons.indexOf(lesson)});
+			void this.openLesson(lesson.id);
+			return;
+		}
+
+		this.print({tone: 'note', text: /^git\b/i.test(typed.trim())
+			? `"${typed.trim()}" did not run: git commands run inside a lesson. Choose one first: its number or name, then Enter.`
+			: noSuchLesson(typed, lessons)});
+	}
+
+	private menuAction(action: MenuAction): void {
+		switch (action) {
+			case 'next': {
+				const next = this.state.lessons.find(lesson => !lesson.completed);
+				if (next) {
+					void this.openLesson(next.id);
+				} else {
+					this.print({tone: 'note', text: 'Every lesson is done: choose one to play again, or a practice drill.'});
+				}
+
+				break;
+			}
+
+			case 'quit': {
+				void this.quit();
+				break;
+			}
+
+			case 'help': {
+				this.print(...wordHelp('In the menu, type a lesson\'s number, name or command, or one of these, then Enter:', menuWords));
+				break;
+			}
 		}
 	}
 
-	/** After a drill: another variation, the same one again, or the menu. */
-	private completeDrillKey(choice: string, practice: PracticeRun): void {
-		if (choice === 'enter' || choice === 'n') {
-			void this.openDrill(practice.name);
-		} else if (choice === 'r') {
-			void this.openDrill(practice.name, practice.seed);
-		} else if (choice === 'm') {
-			void this.toMenu();
-		} else if (choice === 'q' || choice === 'endOfInput') {
+	private completeKey(event: KeyEvent, endsChunk: boolean): void {
+		if (event.key === 'endOfInput') {
 			void this.quit();
+			return;
+		}
+
+		const pasted = this.pastedWord(event, endsChunk, text => wordAction(completeWords, text) !== undefined);
+		if (pasted !== undefined) {
+			this.completeChoice(pasted);
+			return;
+		}
+
+		const submitted = this.typedKey(event);
+		if (submitted !== undefined) {
+			this.completeChoice(submitted);
+		}
+	}
+
+	private completeChoice(typed: string): void {
+		this.dispatch({type: 'typed', edit: {type: 'clear'}});
+		const action = typed.trim() === '' ? 'next' : wordAction(completeWords, typed);
+		const what = this.state.view?.practice ? 'drill' : 'lesson';
+		if (!action) {
+			// Never run, never swallowed: say why in one line.
+			this.print({tone: 'note', text: `"${typed.trim()}" did not run: this ${what} is finished, and git commands run inside a ${what}. Type next, replay, menu or quit.`});
+			return;
+		}
+
+		const practice = this.state.view?.practice;
+		const current = this.state.view?.lesson;
+		const next = this.nextLesson();
+		switch (action) {
+			case 'next': {
+				if (practice) {
+					void this.openDrill(practice.name);
+				} else if (next) {
+					void this.openLesson(next.id);
+				} else {
+					void this.toMenu();
+				}
+
+				break;
+			}
+
+			case 'replay': {
+				if (practice) {
+					void this.openDrill(practice.name, practice.seed);
+				} else if (current) {
+					void this.openLesson(current.id);
+				}
+
+				break;
+			}
+
+			case 'menu': {
+				void this.toMenu();
+				break;
+			}
+
+			case 'quit': {
+				void this.quit();
+				break;
+			}
+
+			case 'help': {
+				this.print(...wordHelp(`The ${what} is finished. Type one of these, then Enter:`, completeWords));
+				break;
+			}
 		}
 	}
 
@@ -370,8 +548,9 @@ export class TutorController {
 	}
 
 	async toMenu(): Promise<void> {
-		await this.closeSession();
+		// The menu first, so keys typed while the sandbox is removed reach the menu, not the old screen.
 		this.dispatch({type: 'toMenu'});
+		await this.closeSession();
 	}
 
 	private async closeSession(): Promise<void> {
@@ -398,6 +577,13 @@ export class TutorController {
 		await this.closeSession();
 		this.options.exit();
 	}
+}
+
+function wordHelp(intro: string, table: ReadonlyArray<ScreenWord<string>>): PrintLine[] {
+	return [
+		{tone: 'heading', text: intro},
+		...table.map((entry): PrintLine => ({tone: 'output', text: `  ${entry.words.join(', ').padEnd(20)} ${entry.says}`})),
+	];
 }
 
 function helpLines(memoryOnly: boolean): PrintLine[] {

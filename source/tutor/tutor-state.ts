@@ -2,6 +2,7 @@
 import type {Lesson} from '../lessons/lesson-types.ts';
 import {drillCatalog, type DrillName} from '../practice/drill-names.ts';
 import {emptyPrompt, promptReducer, type PromptAction, type PromptState} from '../ui/prompt-editor.ts';
+import {spokenPanel, type SpokenPanel} from '../ui/spoken-panel.ts';
 import type {Diagram} from './diagram-model.ts';
 
 export type LessonListing = {id: string; number: number; title: string; command: string; completed: boolean};
@@ -53,7 +54,17 @@ export type TutorState = {
 	progressMemoryOnly: boolean;
 	/** Counts requests to clear the terminal (clear, Ctrl+L); the app clears when it changes. */
 	screenClears: number;
+	/** What is typed on the menu or the complete screen, where a word acts on Enter. */
+	typed: string;
+	/** The complete screen is on the terminal: keys typed before it appeared are dropped. */
+	completeDrawn: boolean;
+	/** --screen-reader: the lesson panel is printed as words when it changes, not redrawn per key. */
+	screenReader: boolean;
+	/** The panel as last printed in screen-reader mode, so only what changed is printed again. */
+	spoken: SpokenPanel | undefined;
 };
+
+export type TypedEdit = {type: 'insert'; text: string} | {type: 'backspace'} | {type: 'clear'};
 
 export type TutorAction =
 	| {type: 'prompt'; action: PromptAction}
@@ -72,9 +83,11 @@ export type TutorAction =
 	| {type: 'toMenu'}
 	| {type: 'quitArmed'; armed: boolean}
 	| {type: 'progressMemoryOnly'; memoryOnly: boolean}
-	| {type: 'clearScreen'};
+	| {type: 'clearScreen'}
+	| {type: 'typed'; edit: TypedEdit}
+	| {type: 'completeDrawn'};
 
-export function initialState(lessons: readonly Lesson[]): TutorState {
+export function initialState(lessons: readonly Lesson[], {screenReader = false}: {screenReader?: boolean} = {}): TutorState {
 	return {
 		screen: {name: 'menu', selected: 0},
 		lessons: lessons.map(({id, number, title, command}) => ({id, number, title, command, completed: false})),
@@ -86,7 +99,50 @@ export function initialState(lessons: readonly Lesson[]): TutorState {
 		quitArmed: false,
 		progressMemoryOnly: false,
 		screenClears: 0,
+		typed: '',
+		completeDrawn: false,
+		screenReader,
+		spoken: undefined,
 	};
+}
+
+/** In screen-reader mode, prints the parts of the panel that changed (all of it for a new lesson). */
+function speakPanel(state: TutorState): TutorState {
+	if (!state.screenReader || !state.view || state.screen.name !== 'lesson') {
+		return state;
+	}
+
+	const panel = spokenPanel(state.view);
+	const before = state.spoken;
+	const same = (a: readonly string[] | undefined, b: readonly string[]) => a?.join('\n') === b.join('\n');
+	const lines = [
+		...(same(before?.step, panel.step) ? [] : panel.step),
+		...(same(before?.diagram, panel.diagram) ? [] : panel.diagram),
+		...(before ? [] : panel.keys),
+	];
+	return lines.length === 0 ? state : {...print(state, lines.map((text): PrintLine => ({tone: 'output', text}))), spoken: panel};
+}
+
+function print(state: TutorState, lines: readonly PrintLine[]): TutorState {
+	let nextId = (state.transcript.at(-1)?.id ?? 0) + 1;
+	return {...state, transcript: [...state.transcript, ...lines.map(line => ({...line, id: nextId++}))]};
+}
+
+function editTyped(typed: string, edit: TypedEdit): string {
+	switch (edit.type) {
+		case 'insert': {
+			// One line only: what is typed here is a word or a number, never long.
+			return (typed + edit.text).slice(0, 80);
+		}
+
+		case 'backspace': {
+			return [...typed].slice(0, -1).join('');
+		}
+
+		case 'clear': {
+			return '';
+		}
+	}
 }
 
 /** What the menu offers, in order: every lesson, then the drills whose lesson is completed. */
@@ -124,17 +180,19 @@ export function tutorReducer(state: TutorState, action: TutorAction): TutorState
 		}
 
 		case 'lessonLoading': {
-			return {...state, screen: {name: 'loading', title: action.title}, quitArmed: false};
+			return {...state, screen: {name: 'loading', title: action.title}, quitArmed: false, typed: ''};
 		}
 
 		case 'lessonOpened': {
-			return {
+			return speakPanel({
 				...state,
 				screen: {name: 'lesson'},
 				view: {lesson: action.lesson, step: action.step, hintsShown: 0, diagram: action.diagram, ...(action.practice ? {practice: action.practice} : {})},
 				busy: undefined,
 				quitArmed: false,
-			};
+				typed: '',
+				spoken: undefined,
+			});
 		}
 
 		case 'commandStarted': {
@@ -147,7 +205,7 @@ export function tutorReducer(state: TutorState, action: TutorAction): TutorState
 			}
 
 			const stepChanged = action.step !== state.view.step;
-			return {
+			return speakPanel({
 				...state,
 				busy: undefined,
 				screen: action.complete ? {name: 'complete'} : state.screen,
@@ -157,13 +215,12 @@ export function tutorReducer(state: TutorState, action: TutorAction): TutorState
 					hintsShown: stepChanged ? 0 : state.view.hintsShown,
 					diagram: action.diagram ?? state.view.diagram,
 				},
-			};
+				...(action.complete ? {typed: '', completeDrawn: false} : {}),
+			});
 		}
 
 		case 'print': {
-			let nextId = (state.transcript.at(-1)?.id ?? 0) + 1;
-			const lines = action.lines.map(line => ({...line, id: nextId++}));
-			return {...state, transcript: [...state.transcript, ...lines]};
+			return print(state, action.lines);
 		}
 
 		case 'hintShown': {
@@ -193,7 +250,7 @@ export function tutorReducer(state: TutorState, action: TutorAction): TutorState
 			const current = practice
 				? menuEntries(state).findIndex(entry => entry.kind === 'drill' && entry.drill.name === practice.name)
 				: (state.view ? state.lessons.findIndex(lesson => lesson.id === state.view!.lesson.id) : 0);
-			return {...state, screen: {name: 'menu', selected: Math.max(0, current)}, view: undefined, busy: undefined, prompt: {...state.prompt, value: '', cursor: 0}, quitArmed: false};
+			return {...state, screen: {name: 'menu', selected: Math.max(0, current)}, view: undefined, busy: undefined, prompt: {...state.prompt, value: '', cursor: 0}, quitArmed: false, typed: ''};
 		}
 
 		case 'quitArmed': {
@@ -206,6 +263,15 @@ export function tutorReducer(state: TutorState, action: TutorAction): TutorState
 
 		case 'clearScreen': {
 			return {...state, screenClears: state.screenClears + 1};
+		}
+
+		case 'typed': {
+			const typed = editTyped(state.typed, action.edit);
+			return typed === state.typed ? state : {...state, typed, quitArmed: false};
+		}
+
+		case 'completeDrawn': {
+			return state.screen.name === 'complete' && !state.completeDrawn ? {...state, completeDrawn: true} : state;
 		}
 	}
 }

@@ -1,6 +1,6 @@
 // The root component: renders the state, and forwards raw input to the controller from one place.
 import {useEffect, useRef, useSyncExternalStore} from 'react';
-import {Static, Text, useStdin, useStdout} from 'ink';
+import {Static, Text, useIsScreenReaderEnabled, useStdin, useStdout} from 'ink';
 import type {Store} from '../tutor/tutor-store.ts';
 import type {TutorAction, TutorState} from '../tutor/tutor-state.ts';
 import type {TutorController} from '../tutor/tutor-controller.ts';
@@ -19,6 +19,7 @@ export type AppProps = {
 
 export function App({store, controller, color = true}: AppProps) {
 	const state = useSyncExternalStore(store.subscribe, store.getState);
+	const screenReader = useIsScreenReaderEnabled();
 	const size = useTerminalSize();
 	const {internal_eventEmitter: input, setRawMode} = useStdin();
 	useEffect(() => {
@@ -56,12 +57,13 @@ export function App({store, controller, color = true}: AppProps) {
 	let screen;
 	switch (state.screen.name) {
 		case 'menu': {
-			screen = <MenuScreen lessons={state.lessons} drills={state.drills} selected={state.screen.selected} width={width} rows={size.rows}/>;
+			screen = <MenuScreen lessons={state.lessons} drills={state.drills} selected={state.screen.selected} width={width} rows={size.rows} typed={state.typed}/>;
 			break;
 		}
 
 		case 'loading': {
-			screen = <Text dimColor>Preparing {state.screen.title}…</Text>;
+			// A screen reader would read the title twice: here, and in the heading printed next.
+			screen = <Text dimColor>{screenReader ? 'Preparing…' : `Preparing ${state.screen.title}…`}</Text>;
 			break;
 		}
 
@@ -71,7 +73,7 @@ export function App({store, controller, color = true}: AppProps) {
 		}
 
 		case 'complete': {
-			screen = state.view ? <CompleteScreen lesson={state.view.lesson} next={controller.nextLesson()} practice={state.view.practice} drills={state.drills} width={width}/> : undefined;
+			screen = state.view ? <CompleteScreen lesson={state.view.lesson} next={controller.nextLesson()} practice={state.view.practice} drills={state.drills} typed={state.typed} ready={state.completeDrawn} width={width}/> : undefined;
 			break;
 		}
 	}
@@ -79,7 +81,7 @@ export function App({store, controller, color = true}: AppProps) {
 	return (
 		<>
 			<Static items={state.transcript}>
-				{line => <TranscriptText key={line.id} line={line}/>}
+				{line => <TranscriptText key={line.id} line={line} width={width}/>}
 			</Static>
 			{screen}
 		</>

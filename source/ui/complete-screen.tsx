@@ -1,39 +1,45 @@
-import {Box, Text} from 'ink';
+import {Box, Text, useIsScreenReaderEnabled} from 'ink';
 import type {Lesson} from '../lessons/lesson-types.ts';
+import {completeWords} from '../tutor/screen-words.ts';
 import type {DrillListing, PracticeRun} from '../tutor/tutor-state.ts';
-import {fit} from './text-fit.ts';
+import {fit, wrapRows} from './text-fit.ts';
+import {TypedLine} from './typed-line.tsx';
 
-export function CompleteScreen({lesson, next, practice, drills = [], width}: {
+/** "next (n) · replay (r) · …", from the word list, with what Enter alone does first. */
+function choicesLine(enter: string, screenReader: boolean): string {
+	const words = completeWords.map(entry => (entry.words[1] && entry.words[1].length === 1 && entry.action !== 'help' ? `${entry.words[0]} (${entry.words[1]})` : entry.words[0]));
+	return `Enter: ${enter}${screenReader ? '. Or type ' : ' · or type '}${words.join(screenReader ? ', ' : ' · ')} and Enter`;
+}
+
+export const typedHint = 'type a word, then Enter';
+
+// The "★ Lesson complete: title" line printed just above says which lesson ended; not repeated here.
+export function CompleteScreen({lesson, next, practice, drills = [], typed = '', ready = true, width}: {
 	readonly lesson: Lesson;
 	readonly next: Lesson | undefined;
 	/** Set when the finished lesson was a practice drill. */
 	readonly practice?: PracticeRun | undefined;
 	readonly drills?: readonly DrillListing[];
+	/** What is typed so far; a word acts on Enter. */
+	readonly typed?: string;
+	/** Keys are taken: the typed line appears only then, so what is typed after it is never dropped. */
+	readonly ready?: boolean;
 	readonly width: number;
 }) {
-	if (practice) {
-		const done = drills.find(drill => drill.name === practice.name)?.done ?? 0;
-		const drillChoices = ['Enter: another drill (new variation)', `r: replay this one (seed ${practice.seed})`, 'm: menu', 'q: quit'];
-		return (
-			<Box flexDirection="column" width={width}>
-				<Text bold color="green">{fit(`★ Drill complete · ${lesson.title}`, width)}</Text>
-				{done > 0 ? <Text>{fit(`${practice.name} drills done so far: ${done}`, width)}</Text> : undefined}
-				<Text bold>What you practised</Text>
-				{lesson.summary.map(point => <Text key={point}>• {point}</Text>)}
-				<Text> </Text>
-				<Text color="cyan">{drillChoices.join(' · ')}</Text>
-			</Box>
-		);
-	}
-
-	const choices = [next ? `Enter: next lesson (${next.number} · ${next.title})` : 'Enter: menu', 'r: replay', 'm: menu', 'q: quit'];
+	const screenReader = useIsScreenReaderEnabled();
+	const done = practice ? drills.find(drill => drill.name === practice.name)?.done ?? 0 : 0;
+	const enter = practice
+		? `another drill (new variation); replay plays seed ${practice.seed} again`
+		: (next ? `next lesson (${next.number}${screenReader ? ",": " ·"} ${next.title})` : 'menu');
+	const points = lesson.summary.flatMap(point => wrapRows(`${screenReader ? '' : '• '}${point}`, width, screenReader ? '' : '  '));
 	return (
 		<Box flexDirection="column" width={width}>
-			<Text bold color="green">{fit(`★ Lesson complete · Lesson ${lesson.number} · ${lesson.title}`, width)}</Text>
-			<Text bold>What you learned</Text>
-			{lesson.summary.map(point => <Text key={point}>• {point}</Text>)}
+			{done > 0 ? <Text>{fit(`${practice!.name} drills done so far: ${done}`, width)}</Text> : undefined}
+			<Text bold>{practice ? 'What you practised' : `What you learned in lesson ${lesson.number}`}</Text>
+			<Text>{points.join('\n')}</Text>
 			<Text> </Text>
-			<Text color="cyan">{choices.join(' · ')}</Text>
+			<Text color="cyan">{wrapRows(choicesLine(enter, screenReader), width).join('\n')}</Text>
+			{ready ? <TypedLine typed={typed} hint={typedHint} width={width}/> : <Text> </Text>}
 		</Box>
 	);
 }

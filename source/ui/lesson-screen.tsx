@@ -3,9 +3,9 @@
 import {Box, Text, useIsScreenReaderEnabled} from 'ink';
 import type {TutorState, LessonView} from '../tutor/tutor-state.ts';
 import {promptLabel} from '../tutor/report-lines.ts';
-import {BoxDiagram, diagramRows, diagramSentences, type DiagramSize} from './box-diagram.tsx';
+import {BoxDiagram, diagramRows, type DiagramSize} from './box-diagram.tsx';
 import {PromptLine} from './prompt-line.tsx';
-import {fit, wrappedHeight} from './text-fit.ts';
+import {fit, wrapRows} from './text-fit.ts';
 import type {TerminalSize} from './use-terminal-size.ts';
 
 const minimumSize = {columns: 40, rows: 10};
@@ -20,15 +20,12 @@ function ProgressBar({step, total, width}: {readonly step: number; readonly tota
 	);
 }
 
-/**
- * Picks the biggest diagram that leaves the live area shorter than the terminal. In screen-reader
- * mode the bigger sizes are sentences, `sentenceRows` rows once wrapped.
- */
-function planDiagram(rows: number, textRows: number, sentenceRows: number | undefined): DiagramSize | undefined {
+/** Picks the biggest diagram that leaves the live area shorter than the terminal. */
+function planDiagram(rows: number, textRows: number): DiagramSize | undefined {
 	// Header, bar, blank, status, prompt and footer take 6 rows; one row stays free.
 	const free = rows - 1 - 6 - textRows;
 	const sizes: DiagramSize[] = ['full', 'compact', 'line'];
-	return sizes.find(size => (size === 'line' ? 1 : (sentenceRows ?? diagramRows[size]) + 1) <= free);
+	return sizes.find(size => (size === 'line' ? 1 : diagramRows[size] + 1) <= free);
 }
 
 export function LessonScreen({state, view, size, color = true}: {readonly state: TutorState; readonly view: LessonView; readonly size: TerminalSize; readonly color?: boolean}) {
@@ -37,6 +34,18 @@ export function LessonScreen({state, view, size, color = true}: {readonly state:
 	const width = size.columns - 1;
 	const label = promptLabel(diagram);
 	const prompt = <PromptLine label={label} prompt={state.prompt} busy={state.busy} width={width} color={color}/>;
+	const quitWarning = state.progressMemoryOnly ? 'Press Ctrl+C again to quit. Your progress is not saved.' : 'Press Ctrl+C again to quit. Your progress is saved.';
+	if (screenReader) {
+		// The panel was printed as words when it changed (spoken-panel.ts); live is only the prompt,
+		// so a keystroke rewrites one line, not the whole panel.
+		return (
+			<Box flexDirection="column">
+				{prompt}
+				{state.quitArmed ? <Text>{quitWarning}</Text> : undefined}
+			</Box>
+		);
+	}
+
 	if (size.columns < minimumSize.columns || size.rows < minimumSize.rows) {
 		return (
 			<Box flexDirection="column">
@@ -51,21 +60,12 @@ export function LessonScreen({state, view, size, color = true}: {readonly state:
 	const heading = view.practice ? lesson.title : `Lesson ${lesson.number} · ${lesson.title}`;
 	const counter = `Step ${Math.min(step + 1, lesson.steps.length)} of ${lesson.steps.length}`;
 	// The step's text gets at most a third of the screen; the diagram shrinks before it does.
-	const textRows = Math.min(wrappedHeight(current.text, width), Math.max(2, Math.floor(size.rows / 3)));
+	const textLines = wrapRows(current.text, width);
+	const textRows = Math.min(textLines.length, Math.max(2, Math.floor(size.rows / 3)));
 	const barWidth = Math.min(width, 24);
-	const sentenceRows = screenReader ? diagramSentences(diagram).reduce((rows, sentence) => rows + wrappedHeight(sentence, width), 0) : undefined;
-	const diagramSize = planDiagram(size.rows, textRows, sentenceRows);
-	// A screen reader would read the bar's blocks one by one; the step counter says it in words.
-	const titleLine = screenReader
-		? <Text bold>{current.title}</Text>
-		: (
-			<Text>
-				<ProgressBar step={step} total={lesson.steps.length} width={barWidth}/>
-				<Text bold color="cyan"> {fit(current.title, width - barWidth - 1)}</Text>
-			</Text>
-		);
+	const diagramSize = planDiagram(size.rows, textRows);
 	const status = state.quitArmed
-		? <Text color="yellow">{state.progressMemoryOnly ? 'Press Ctrl+C again to quit. Your progress is not saved.' : 'Press Ctrl+C again to quit. Your progress is saved.'}</Text>
+		? <Text color="yellow">{quitWarning}</Text>
 		: <Text dimColor>{fit('Type git commands here · hint · reset · menu · help · quit', width)}</Text>;
 	return (
 		<Box flexDirection="column" width={size.columns}>
@@ -73,9 +73,12 @@ export function LessonScreen({state, view, size, color = true}: {readonly state:
 				<Text bold>{fit(heading, width - counter.length - 2)}</Text>
 				<Text>{counter}</Text>
 			</Box>
-			{titleLine}
+			<Text>
+				<ProgressBar step={step} total={lesson.steps.length} width={barWidth}/>
+				<Text bold color="cyan"> {fit(current.title, width - barWidth - 1)}</Text>
+			</Text>
 			<Box height={textRows} overflow="hidden" width={width}>
-				<Text>{current.text}</Text>
+				<Text>{textLines.join('\n')}</Text>
 			</Box>
 			{diagramSize && diagramSize !== 'line' ? <Text> </Text> : undefined}
 			{diagramSize ? <BoxDiagram diagram={diagram} width={width} size={diagramSize}/> : undefined}

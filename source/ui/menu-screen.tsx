@@ -1,19 +1,28 @@
-import {Box, Text} from 'ink';
+import {Box, Text, useIsScreenReaderEnabled} from 'ink';
 import {menuEntries, type DrillListing, type LessonListing} from '../tutor/tutor-state.ts';
 import {fit} from './text-fit.ts';
+import {TypedLine} from './typed-line.tsx';
 
 type MenuRow = {key: string; text: string; entry: number | undefined; heading?: boolean};
 
-export function MenuScreen({lessons, drills = [], selected, width, rows}: {readonly lessons: readonly LessonListing[]; readonly drills?: readonly DrillListing[]; readonly selected: number; readonly width: number; readonly rows: number}) {
+/** The menu's marks, and the words a screen reader gets instead. */
+const marks = {
+	drawn: {selected: '❯', done: '✓', drill: '↻'},
+	spoken: {selected: '>', done: 'done', drill: 'drill'},
+} as const;
+
+export function MenuScreen({lessons, drills = [], selected, width, rows, typed = ''}: {readonly lessons: readonly LessonListing[]; readonly drills?: readonly DrillListing[]; readonly selected: number; readonly width: number; readonly rows: number; readonly typed?: string}) {
+	const mark = useIsScreenReaderEnabled() ? marks.spoken : marks.drawn;
 	const done = lessons.filter(lesson => lesson.completed).length;
 	const entries = menuEntries({lessons: [...lessons], drills: [...drills]});
 	const commandWidth = Math.max(...entries.map(entry => (entry.kind === 'lesson' ? entry.lesson.command.length : entry.drill.name.length)), 4);
-	const marker = (index: number) => (index === selected ? '❯' : ' ');
+	const marker = (index: number) => (index === selected ? mark.selected : ' ');
+	const tick = (completed: boolean) => (completed ? mark.done : ' '.repeat(mark.done.length));
 	const menuRows: MenuRow[] = [];
 	for (const [index, entry] of entries.entries()) {
 		if (entry.kind === 'lesson') {
 			const {lesson} = entry;
-			menuRows.push({key: lesson.id, entry: index, text: `${marker(index)} ${String(lesson.number).padStart(2)} ${lesson.completed ? '✓' : ' '} ${lesson.command.padEnd(commandWidth)}  ${lesson.title}`});
+			menuRows.push({key: lesson.id, entry: index, text: `${marker(index)} ${String(lesson.number).padStart(2)} ${tick(lesson.completed)} ${lesson.command.padEnd(commandWidth)}  ${lesson.title}`});
 			continue;
 		}
 
@@ -23,11 +32,11 @@ export function MenuScreen({lessons, drills = [], selected, width, rows}: {reado
 
 		const {drill} = entry;
 		const count = drill.done > 0 ? ` · ${drill.done} done` : '';
-		menuRows.push({key: `drill:${drill.name}`, entry: index, text: `${marker(index)}  ↻ ${drill.done > 0 ? '✓' : ' '} ${drill.name.padEnd(commandWidth)}  ${drill.title}${count}`});
+		menuRows.push({key: `drill:${drill.name}`, entry: index, text: `${marker(index)}  ${mark.drill} ${tick(drill.done > 0)} ${drill.name.padEnd(commandWidth)}  ${drill.title}${count}`});
 	}
 
-	// Title, blank, blank, footer and a free row: the rest shows the rows, scrolled to the selection.
-	const room = Math.max(1, rows - 5);
+	// Title, blank, blank, footer, typed line and a free row: the rest shows the rows, scrolled to the selection.
+	const room = Math.max(1, rows - 6);
 	const at = Math.max(0, menuRows.findIndex(row => row.entry === selected));
 	let first = Math.min(Math.max(0, at - room + 1), Math.max(0, menuRows.length - room));
 	// With a drill selected, keep the Practice heading in view when it fits.
@@ -45,7 +54,8 @@ export function MenuScreen({lessons, drills = [], selected, width, rows}: {reado
 				return <Text key={row.key} color={chosen ? 'cyan' : (row.heading ? 'blue' : undefined)} bold={chosen || row.heading}>{fit(row.text, width)}</Text>;
 			})}
 			<Text> </Text>
-			<Text dimColor>{fit('↑ ↓ choose · Enter start · a number jumps to that lesson · q quit', width)}</Text>
+			<Text dimColor>{fit('↑ ↓ choose · Enter start · or type a number, a name or quit, then Enter', width)}</Text>
+			<TypedLine typed={typed} hint="type here" width={width}/>
 		</Box>
 	);
 }

@@ -29,7 +29,7 @@ export type StartedApp = {
 };
 
 export function startApp(options: StartOptions): StartedApp {
-	const store = createStore(tutorReducer, initialState(options.lessons));
+	const store = createStore(tutorReducer, initialState(options.lessons, {screenReader: options.screenReader}));
 	let instance: ReturnType<typeof render> | undefined;
 	const controller = new TutorController({
 		store,
@@ -53,6 +53,10 @@ export function startApp(options: StartOptions): StartedApp {
 		exitOnCtrlC: false,
 		patchConsole: false,
 		isScreenReaderEnabled: options.screenReader || undefined,
+		// Called as each frame is written: the complete screen takes keys once it is on the terminal.
+		onRender() {
+			controller.frameDrawn();
+		},
 	});
 
 	return {controller, finished: instance.waitUntilExit().then(() => undefined)};

@@ -11,56 +11,57 @@ export function fit(text: string, width: number): string {
 }
 
 /**
- * How many rows a text takes when Ink wraps it at a width. Ink wraps with wrap-ansi (hard, no
- * trimming), which keeps spaces: a space can end a row or start the next, and a long word may
- * start on the current row. Mirrored step by step so the count matches. Widths are code points,
- * as in `fit`.
+ * Cuts text into rows of at most `width` code points, breaking at spaces. The spaces at a break
+ * are dropped, so no row starts with one (Ink's own wrapping keeps them); a row keeps the
+ * indentation its line started with, and `hanging` indents the rows after a line's first.
+ * Rows rendered from here never wrap again, so their count is the height on screen.
  */
-export function wrappedHeight(text: string, width: number): number {
+export function wrapRows(text: string, width: number, hanging = ''): string[] {
 	const columns = Math.max(1, width);
-	let rows = 0;
-	for (const line of text.normalize().split('\n')) {
-		rows++;
-		let used = 0;
-		for (const [index, word] of line.split(' ').entries()) {
-			const length = [...word].length;
-			if (index > 0) {
-				// The space before the word stays, on a new row when this one is full.
-				if (used >= columns) {
-					rows++;
-					used = 0;
-				}
+	return text.normalize().split('\n').flatMap(line => wrapLine(line, columns, hanging));
+}
 
-				used++;
-			}
+function wrapLine(line: string, columns: number, hanging: string): string[] {
+	const length = (text: string) => [...text].length;
+	if (length(line) <= columns) {
+		return [line];
+	}
 
-			if (length > columns) {
-				// A word wider than a row starts on a fresh row only when that saves a break.
-				const breaksHere = 1 + Math.floor((length - (columns - used) - 1) / columns);
-				const breaksOnNext = Math.floor((length - 1) / columns);
-				if (breaksOnNext < breaksHere) {
-					rows++;
-					used = 0;
-				}
-
-				for (let character = 0; character < length; character++) {
-					used++;
-					if (used === columns && character < length - 1) {
-						rows++;
-						used = 0;
-					}
-				}
-
-				continue;
-			}
-
-			if (used + length > columns && used > 0 && length > 0) {
-				rows++;
-				used = 0;
-			}
-
-			used += length;
+	const leading = /^ */.exec(line)![0];
+	// An indent that leaves no room for words is dropped rather than kept on every row.
+	const indent = leading.length * 2 <= columns ? leading : '';
+	const next = length(indent + hanging) < columns ? indent + hanging : indent;
+	const rows: string[] = [];
+	let row = indent;
+	let rowIndent = indent;
+	for (const word of line.slice(leading.length).split(' ')) {
+		const room = columns - length(row);
+		if (row !== rowIndent && length(word) + 1 <= room) {
+			row += ` ${word}`;
+			continue;
 		}
+
+		if (row !== rowIndent) {
+			rows.push(row.trimEnd());
+			row = next;
+			rowIndent = next;
+		}
+
+		// A word wider than a row is cut into pieces that fill whole rows.
+		let rest = [...word];
+		while (rest.length > columns - length(row)) {
+			const fits = Math.max(1, columns - length(row));
+			rows.push(row + rest.slice(0, fits).join(''));
+			rest = rest.slice(fits);
+			row = next;
+			rowIndent = next;
+		}
+
+		row += rest.join('');
+	}
+
+	if (row !== rowIndent || rows.length === 0) {
+		rows.push(row.trimEnd());
 	}
 
 	return rows;

@@ -10,9 +10,10 @@ import {memoryProgressFs} from './memory-progress-fs.ts';
 
 export const progressFile = '/home/learner/.config/git-push-tutor/progress.json';
 
-export function wiredTutor(lessons: readonly Lesson[], savedProgress?: unknown) {
+/** `onExit` is called where the CLI would end the app. */
+export function wiredTutor(lessons: readonly Lesson[], savedProgress?: unknown, {onExit, screenReader}: {onExit?: () => void; screenReader?: boolean} = {}) {
 	const {memory, fs} = memoryProgressFs(savedProgress === undefined ? {} : {[progressFile]: JSON.stringify(savedProgress)});
-	const store = createStore(tutorReducer, initialState(lessons));
+	const store = createStore(tutorReducer, initialState(lessons, {screenReader}));
 	const controller = new TutorController({
 		store,
 		lessons,
@@ -20,6 +21,7 @@ export function wiredTutor(lessons: readonly Lesson[], savedProgress?: unknown) 
 		progress: createProgressStore({file: progressFile, fs}),
 		exit() {
 			// The test unmounts the app itself.
+			onExit?.();
 		},
 	});
 	controller.loadProgress();

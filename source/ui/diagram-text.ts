@@ -1,0 +1,80 @@
+// The diagram's words: column contents and the route line. Pure, so the box drawing and the
+// screen-reader panel say the same things; `spoken` swaps the glyphs for words.
+import type {BoxLabel, Diagram, Route} from '../tutor/diagram-model.ts';
+
+export type Column = {title: string; color: string; items: string[]; empty: string};
+
+/** ▣ for a box the learner has, ✚ for one someone else shipped that has not come home yet. */
+function box(label: BoxLabel, spoken: boolean): string {
+	const text = `${label.by ? `${label.by}: ` : ''}${label.subject}`;
+	if (spoken) {
+		return label.notHome ? `${text} (not home yet)` : text;
+	}
+
+	return `${label.notHome ? '✚' : '▣'} ${text}`;
+}
+
+export function columns(diagram: Diagram, spoken = false): Column[] {
+	const warehouseEmpty = diagram.route.kind === 'none' ? 'no address yet' : '(empty)';
+	return [
+		{title: 'DESK', color: 'yellow', items: diagram.desk, empty: '(clear)'},
+		{title: 'OPEN BOX', color: 'cyan', items: diagram.openBox, empty: '(empty)'},
+		{title: 'SEALED, UNSHIPPED', color: 'magenta', items: diagram.waiting.map(label => box(label, spoken)), empty: '(none)'},
+		{title: 'WAREHOUSE=GitHub', color: 'green', items: diagram.warehouse.map(label => box(label, spoken)), empty: warehouseEmpty},
+	];
+}
+
+const waiting: Record<NonNullable<Diagram['operation']>, string> = {
+	merge: 'merging: resolve, git add, then git commit',
+	rebase: 'rebasing: resolve, git add, then git rebase --continue',
+	'cherry-pick': 'cherry-picking: resolve, git add, then git cherry-pick --continue',
+	revert: 'reverting: resolve, git add, then git revert --continue',
+};
+
+/** The route line, and what git waits for when it stopped in the middle of something. */
+export function statusLine(diagram: Diagram, spoken = false): string {
+	// While git waits, what to do next matters more than the last fetch's counts.
+	const pending = diagram.operation ? `${separatorOf(spoken)}${waiting[diagram.operation]}` : '';
+	if (diagram.detachedAt) {
+		return `HEAD is detached at ${diagram.detachedAt}: not on a branch${pending}`;
+	}
+
+	// During a rebase HEAD is detached, but the route is still the rebased branch's.
+	const branch = diagram.workBranch ?? diagram.branch;
+	return diagram.operation
+		? `${routeText(diagram.route, branch, false, spoken)}${pending}`
+		: routeText(diagram.route, branch, true, spoken);
+}
+
+/** A screen reader says "middle dot"; a semicolon is read as a pause. */
+const separatorOf = (spoken: boolean) => (spoken ? '; ' : ' · ');
+
+function routeText(route: Route, branch: string | undefined, withCounts: boolean, spoken: boolean): string {
+	const separator = separatorOf(spoken);
+	switch (route.kind) {
+		case 'none': {
+			return 'Route: the truck has no address (no remote)';
+		}
+
+		case 'address': {
+			return route.reaches
+				? `Route: ${route.remote} is the address${separator}not saved for ${branch ?? 'this branch'} yet`
+				: `Route: ${route.remote} points somewhere that is not your online repository`;
+		}
+
+		case 'saved': {
+			// Ahead and behind are what the last fetch saw, which is why the warehouse may differ.
+			const counts = !withCounts ? '' : [route.ahead > 0 ? `${route.ahead} to ship` : '', route.behind > 0 ? `${route.behind} to bring home` : ''].filter(Boolean).join(', ');
+			const to = spoken ? 'ships to' : '→';
+			return `Route: ${branch ?? 'HEAD'} ${to} ${route.upstream} (saved)${route.reaches ? '' : `${separator}not your online repository`}${counts ? `${separator}last fetch: ${counts}` : ''}`;
+		}
+	}
+}
+
+/** The diagram as sentences, one a column and one for the route, in words only (a screen reader's). */
+export function diagramSentences(diagram: Diagram): string[] {
+	return [
+		...columns(diagram, true).map(column => `${column.title}: ${column.items.length === 0 ? column.empty : column.items.join(', ')}.`),
+		`${statusLine(diagram, true)}.`,
+	];
+}
