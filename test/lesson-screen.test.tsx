@@ -27,7 +27,7 @@ const noRoute: Diagram = {
 	branch: 'main',
 	desk: ['notes.txt (changed)', 'photo.txt (new)'],
 	openBox: ['todo.txt'],
-	waiting: [{oid: 'b2', subject: 'Add todo', by: undefined, notHome: false}, {oid: 'a1', subject: 'Add notes', by: undefined, notHome: false}],
+	waiting: [{oid: 'b2', subject: 'Add todo', by: undefined, notHome: false, replaced: false}, {oid: 'a1', subject: 'Add notes', by: undefined, notHome: false, replaced: false}],
 	warehouse: [],
 	route: {kind: 'none'},
 	operation: undefined,
@@ -38,7 +38,7 @@ const savedRoute: Diagram = {
 	desk: [],
 	openBox: [],
 	waiting: [],
-	warehouse: [{oid: 'b2', subject: 'Add todo', by: undefined, notHome: false}, {oid: 'a1', subject: 'Add notes', by: undefined, notHome: false}],
+	warehouse: [{oid: 'b2', subject: 'Add todo', by: undefined, notHome: false, replaced: false}, {oid: 'a1', subject: 'Add notes', by: undefined, notHome: false, replaced: false}],
 	route: {kind: 'saved', remote: 'origin', upstream: 'origin/main', reaches: true, ahead: 0, behind: 0},
 	operation: undefined,
 };

@@ -140,3 +140,31 @@ test('no destination: the way out names the real online address', async t => {
 		t.is(pushed.explanation?.wayOut, `Give it one: git remote add origin ${session.sandbox.url}`);
 	});
 });
+
+test('diagram: your own amended box in the warehouse is yours, no longer in your branch, not a box to bring home', async t => {
+	await withSession('force', 1, async session => {
+		const typo = session.diagram().warehouse.find(box => box.subject.includes('tpae'));
+		t.truthy(typo);
+		t.false(typo!.notHome, 'not offered as a box to bring home');
+		t.true(typo!.replaced);
+	});
+});
+
+test('diagram: on a branch the warehouse does not have yet, the warehouse column shows main\'s boxes and says whose', async t => {
+	await withSession('more', 1, async session => {
+		t.is(session.state.branch, 'gift-wrap');
+		const diagram = session.diagram();
+		t.is(diagram.warehouseOf, 'main');
+		t.true(diagram.warehouse.length > 0);
+	});
+});
+
+test('diagram: the route says when origin/main is older than the warehouse, and a fetch changes that', async t => {
+	await withSession('recover', 0, async session => {
+		const before = session.diagram().route;
+		t.true(before.kind === 'saved' && before.stale === true);
+		await session.run('git fetch');
+		const after = session.diagram().route;
+		t.true(after.kind === 'saved' && after.stale === undefined);
+	});
+});

@@ -86,10 +86,10 @@ test('in screen-reader mode the panel is printed as words when a lesson opens, a
 	t.is(typing.transcript.length, opened.transcript.length);
 	// Same step, same boxes: nothing; a new box: only the diagram; a new step: the step.
 	t.is(reduce(typing, {type: 'commandFinished', step: 0, diagram: emptyDiagram, complete: false}).transcript.length, opened.transcript.length);
-	const saved: Diagram = {...emptyDiagram, waiting: [{oid: '1', subject: 'Pack notes', by: undefined, notHome: false}], warehouse: [{oid: '2', subject: 'Sam box', by: 'Sam', notHome: true}], route: {kind: 'saved', remote: 'origin', upstream: 'origin/main', reaches: true, ahead: 1, behind: 0}};
+	const saved: Diagram = {...emptyDiagram, waiting: [{oid: '1', subject: 'Pack notes', by: undefined, notHome: false, replaced: false}], warehouse: [{oid: '2', subject: 'Sam box', by: 'Sam', notHome: true, replaced: false}], route: {kind: 'saved', remote: 'origin', upstream: 'origin/main', reaches: true, ahead: 1, behind: 0}};
 	const boxes = reduce(opened, {type: 'commandFinished', step: 0, diagram: saved, complete: false});
 	const added = boxes.transcript.slice(opened.transcript.length).map(line => line.text);
-	t.deepEqual(added, ['DESK: (clear).', 'OPEN BOX: (empty).', 'SEALED, UNSHIPPED: Pack notes.', 'WAREHOUSE=GitHub: Sam: Sam box (not home yet).', 'Route: main ships to origin/main (saved); last fetch: 1 to ship.']);
+	t.deepEqual(added, ['DESK: (clear).', 'OPEN BOX: (empty).', 'SEALED, UNSHIPPED: Pack notes.', 'WAREHOUSE=GitHub: Sam: Sam box (not home yet).', 'Route: main ships to origin/main (saved); against origin/main: 1 to ship.']);
 	const stepped = reduce(boxes, {type: 'commandFinished', step: 1, diagram: saved, complete: false});
 	t.is(stepped.transcript.slice(boxes.transcript.length)[0]?.text, `Step 2 of ${lesson.steps.length}: ${lesson.steps[1]!.title}.`);
 	// Without a screen reader nothing is printed: the live panel shows it.

@@ -328,22 +328,22 @@ function repoState(overrides: Partial<RepoState> = {}): RepoState {
 const commit = (oid: string, subject: string, parents: string[] = [], author = 'Learner') => ({oid, subject, author, parents, files: [{status: 'A', path: `${oid}.txt`}]});
 
 test('an empty repository gives an empty diagram with no route', t => {
-	t.deepEqual(diagramOf(repoState()), {branch: 'main', workBranch: 'main', detachedAt: undefined, desk: [], openBox: [], waiting: [], warehouse: [], route: {kind: 'none'}, operation: undefined});
+	t.deepEqual(diagramOf(repoState()), {branch: 'main', workBranch: 'main', detachedAt: undefined, desk: [], openBox: [], waiting: [], warehouse: [], warehouseOf: undefined, route: {kind: 'none'}, operation: undefined});
 	t.is(diagramOf(repoState({branch: undefined, workBranch: undefined})).branch, undefined);
 });
 
-test('the desk holds new (untracked) files, then unstaged changes', t => {
+test('the desk holds deletions and changes first (easy to miss), then new (untracked) files', t => {
 	const diagram = diagramOf(repoState({
 		untracked: ['photo.txt', 'todo.txt'],
 		unstaged: [{path: 'notes.txt', kind: 'modified'}, {path: 'old.txt', kind: 'deleted'}, {path: 'odd.txt', kind: 'type-changed'}],
 	}));
-	t.deepEqual(diagram.desk, ['photo.txt (new)', 'todo.txt (new)', 'notes.txt (changed)', 'old.txt (deleted)', 'odd.txt']);
+	t.deepEqual(diagram.desk, ['old.txt (deleted)', 'notes.txt (changed)', 'odd.txt', 'photo.txt (new)', 'todo.txt (new)']);
 	t.deepEqual(diagram.openBox, []);
 });
 
 test('the open box holds staged changes', t => {
 	const diagram = diagramOf(repoState({staged: [{path: 'notes.txt', kind: 'added'}, {path: 'todo.txt', kind: 'modified'}, {path: 'gone.txt', kind: 'deleted'}]}));
-	t.deepEqual(diagram.openBox, ['notes.txt', 'todo.txt (changed)', 'gone.txt (deleted)']);
+	t.deepEqual(diagram.openBox, ['gone.txt (deleted)', 'todo.txt (changed)', 'notes.txt']);
 	t.deepEqual(diagram.desk, []);
 });
 
@@ -358,8 +358,8 @@ test('sealed boxes wait until the warehouse has them, newest first', t => {
 		upstream: 'origin/main',
 		online: {branches: {main: 'c1'}, tags: {}, reachable: [], commits: [{oid: 'c1', parents: [], author: 'Learner', subject: 'First'}]},
 	}));
-	t.deepEqual(diagram.waiting, [{oid: 'c3', subject: 'Third', by: undefined, notHome: false}, {oid: 'c2', subject: 'Second', by: undefined, notHome: false}]);
-	t.deepEqual(diagram.warehouse, [{oid: 'c1', subject: 'First', by: undefined, notHome: false}]);
+	t.deepEqual(diagram.waiting, [{oid: 'c3', subject: 'Third', by: undefined, notHome: false, replaced: false}, {oid: 'c2', subject: 'Second', by: undefined, notHome: false, replaced: false}]);
+	t.deepEqual(diagram.warehouse, [{oid: 'c1', subject: 'First', by: undefined, notHome: false, replaced: false}]);
 });
 
 test('with nothing online every sealed box waits and the warehouse is empty', t => {

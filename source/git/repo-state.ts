@@ -27,7 +27,7 @@ export type RepoState = {
 	/** The commit HEAD points at, or undefined before the first commit. */
 	head: string | undefined;
 	upstream: string | undefined;
-	/** Commits ahead of and behind the upstream, as of the last fetch (0 without an upstream). */
+	/** Commits ahead of and behind the upstream (origin/main: the last fetch, pull or push), 0 without one. */
 	ahead: number;
 	behind: number;
 	/** The open box: changes staged against HEAD. */

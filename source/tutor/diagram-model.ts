@@ -9,12 +9,18 @@ export type BoxLabel = {
 	by: string | undefined;
 	/** In the warehouse but not in the learner's history yet: someone else shipped it. */
 	notHome: boolean;
+	/** The learner's own box, still in the warehouse, that their branch no longer holds (amended, reset). */
+	replaced: boolean;
 };
 
 export type Route =
 	| {kind: 'none'}
 	| {kind: 'address'; remote: string; reaches: boolean}
-	| {kind: 'saved'; remote: string; upstream: string; reaches: boolean; ahead: number; behind: number};
+	/**
+	 * Ahead and behind compare with the remote-tracking branch (origin/main), the learner's last look
+	 * at the warehouse; `stale` says that look is older than what the warehouse holds now.
+	 */
+	| {kind: 'saved'; remote: string; upstream: string; reaches: boolean; ahead: number; behind: number; stale?: boolean};
 
 export type Diagram = {
 	/** The current branch; undefined when HEAD is detached. */
@@ -31,6 +37,8 @@ export type Diagram = {
 	waiting: BoxLabel[];
 	/** Boxes in the warehouse (the online branch), newest first. */
 	warehouse: BoxLabel[];
+	/** The online branch the warehouse column shows, when it is not the one being worked on (main, while on a new branch). */
+	warehouseOf?: string | undefined;
 	route: Route;
 	/** What git waits in the middle of, if anything (a merge with conflicts, say). */
 	operation: Operation | undefined;
@@ -38,26 +46,46 @@ export type Diagram = {
 
 const learner = 'Learner';
 
-const describe = (change: Change) => (change.kind === 'modified' ? `${change.path} (changed)` : change.kind === 'deleted' ? `${change.path} (deleted)` : change.path);
+/** The diagram's marks, named once: the drawing uses them and the legend explains them. */
+export const marks = {box: '▣', notHome: '✚', replaced: '◇', noAddress: '✗', address: '→', saved: '⇒'} as const;
 
-export function diagramOf(state: RepoState): Diagram {
+/** Said once, before the diagram first appears: what its marks mean. */
+export const diagramLegend = `Marks: ${marks.box} a sealed box · ${marks.notHome} shipped by someone else, not home yet · ${marks.replaced} yours, no longer in your branch · between boxes and warehouse: ${marks.noAddress} no address, ${marks.address} an address, route not saved, ${marks.saved} route saved`;
+
+const describe = (change: Change) => (change.kind === 'modified' ? `${change.path} (changed)` : change.kind === 'deleted' ? `${change.path} (deleted)` : change.path);
+/** Deletions first (easy to miss), then changes, then the rest. */
+const weight = (change: Change) => (change.kind === 'deleted' ? 0 : change.kind === 'modified' ? 1 : 2);
+const byWeight = (changes: readonly Change[]) => [...changes].sort((a, b) => weight(a) - weight(b));
+
+/**
+ * `homeBranch` is the story's branch (main): its warehouse copy is shown when the branch worked on
+ * has none yet (a new branch) or HEAD is on no branch at all.
+ */
+export function diagramOf(state: RepoState, homeBranch?: string): Diagram {
 	const onlineIds = new Set(state.online.commits.map(commit => commit.oid));
 	const remote = state.remotes.find(candidate => candidate.name === 'origin') ?? state.remotes[0];
 	let route: Route = {kind: 'none'};
 	if (remote) {
 		const reaches = reachesOnline(remote.url);
+		const upstreamBranch = state.upstream?.slice(state.upstream.indexOf('/') + 1);
+		const onlineOfUpstream = upstreamBranch === undefined ? undefined : state.online.branches[upstreamBranch];
+		const stale = reaches && onlineOfUpstream !== undefined && state.upstream !== undefined && state.remoteTracking[state.upstream] !== onlineOfUpstream;
 		route = state.upstream
-			? {kind: 'saved', remote: remote.name, upstream: state.upstream, reaches, ahead: state.ahead, behind: state.behind}
+			? {kind: 'saved', remote: remote.name, upstream: state.upstream, reaches, ahead: state.ahead, behind: state.behind, ...(stale ? {stale} : {})}
 			: {kind: 'address', remote: remote.name, reaches};
 	}
 
 	const localIds = new Set(state.commits.map(commit => commit.oid));
-	const onlineTip = state.workBranch === undefined ? undefined : state.online.branches[state.workBranch];
+	// A detached HEAD's history is one old box's, not a branch's: whose boxes are home is unknown then.
+	const lookingBack = state.branch === undefined && state.workBranch === undefined;
+	const shown = [state.workBranch, homeBranch].find(name => name !== undefined && name in state.online.branches) ?? state.workBranch;
+	const onlineTip = shown === undefined ? undefined : state.online.branches[shown];
 	const label = (commit: {oid: string; subject: string; author: string}): BoxLabel => ({
 		oid: commit.oid,
 		subject: commit.subject,
 		by: commit.author === learner ? undefined : commit.author.split(' ')[0],
-		notHome: !localIds.has(commit.oid),
+		notHome: !lookingBack && !localIds.has(commit.oid) && commit.author !== learner,
+		replaced: !lookingBack && !localIds.has(commit.oid) && commit.author === learner,
 	});
 	return {
 		branch: state.branch,
@@ -65,12 +93,13 @@ export function diagramOf(state: RepoState): Diagram {
 		detachedAt: state.branch === undefined && state.workBranch === undefined ? state.head?.slice(0, 7) : undefined,
 		desk: [
 			...state.conflicted.map(path => `${path} (conflict)`),
+			...byWeight(state.unstaged).map(change => describe(change)),
 			...state.untracked.map(path => `${path} (new)`),
-			...state.unstaged.map(change => describe(change)),
 		],
-		openBox: state.staged.map(change => describe(change)),
+		openBox: byWeight(state.staged).map(change => describe(change)),
 		waiting: state.commits.filter(commit => !onlineIds.has(commit.oid)).map(commit => label(commit)),
 		warehouse: historyOf(state.online.commits, onlineTip).map(commit => label(commit)),
+		warehouseOf: shown === state.workBranch ? undefined : shown,
 		route,
 		operation: state.operation,
 	};

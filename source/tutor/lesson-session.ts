@@ -14,6 +14,7 @@ import type {Loss} from '../lessons/situations.ts';
 import {describeLostBoxes} from '../git/lost-boxes.ts';
 import {editorFailure, editorNote, readEditorContext} from '../explain/editor-note.ts';
 import {fillLesson} from '../lessons/fill-lesson.ts';
+import {diagramOf, type Diagram} from './diagram-model.ts';
 import type {Lesson, SetupAction} from '../lessons/lesson-types.ts';
 import {runLine, type LineResult} from '../shell/run-line.ts';
 import {knownValues} from '../shell/placeholders.ts';
@@ -154,6 +155,11 @@ export class LessonSession {
 		} else {
 			await removeSandbox(this.sandbox.root);
 		}
+	}
+
+	/** The box diagram of the state now, with the story's branch for what the warehouse shows. */
+	diagram(): Diagram {
+		return diagramOf(this.state, this.sandbox.branch);
 	}
 
 	/** The nudge for where the learner stands now, as the last command's verdict would say it. */

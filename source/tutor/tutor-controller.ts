@@ -8,7 +8,7 @@ import type {ProgressStore} from '../progress/progress-store.ts';
 import {whatYouCanType, type TutorWord} from '../shell/run-line.ts';
 import {parseKeys, type KeyEvent} from '../ui/keys.ts';
 import type {PromptAction} from '../ui/prompt-editor.ts';
-import {diagramOf} from './diagram-model.ts';
+import {diagramLegend} from './diagram-model.ts';
 import {LessonSession, type SessionOptions} from './lesson-session.ts';
 import {promptLabel, reportLines} from './report-lines.ts';
 import {completeWords, menuWords, startsAWord, wordAction, type MenuAction, type ScreenWord} from './screen-words.ts';
@@ -37,6 +37,7 @@ export class TutorController {
 	private queue: Promise<void> = Promise.resolve();
 	private queued = 0;
 	private closed = false;
+	private legendSaid = false;
 	readonly keptSandboxes: string[] = [];
 
 	constructor(private readonly options: ControllerOptions) {}
@@ -432,7 +433,7 @@ export class TutorController {
 			}
 
 			this.print(...reportLines(report, session.lesson, this.state.view?.practice ? 'drill' : 'lesson'));
-			this.dispatch({type: 'commandFinished', step: session.step, diagram: diagramOf(session.state), complete: session.complete});
+			this.dispatch({type: 'commandFinished', step: session.step, diagram: session.diagram(), complete: session.complete});
 			if (report.outcome?.kind === 'advance' && session.complete) {
 				this.completed(session.lesson);
 			}
@@ -543,8 +544,11 @@ export class TutorController {
 			...session.lesson.intro.split('\n').map((text): PrintLine => ({tone: 'output', text})),
 			...(note ? [{tone: 'note', text: note} satisfies PrintLine] : []),
 			...session.openingAnnouncements.map((text): PrintLine => ({tone: 'event', text: `⚑ ${text}`})),
+			// The marks are explained once, before the diagram first appears; a screen reader hears words instead.
+			...(this.legendSaid || this.state.screenReader ? [] : [{tone: 'note', text: diagramLegend} satisfies PrintLine]),
 		);
-		this.dispatch({type: 'lessonOpened', lesson: session.lesson, step: session.step, diagram: diagramOf(session.state), ...(practice ? {practice} : {})});
+		this.legendSaid = true;
+		this.dispatch({type: 'lessonOpened', lesson: session.lesson, step: session.step, diagram: session.diagram(), ...(practice ? {practice} : {})});
 	}
 
 	async toMenu(): Promise<void> {

@@ -1,16 +1,17 @@
 // The analogy on screen: desk, open box, sealed boxes waiting, the warehouse, and the route.
 import {Box, Text} from 'ink';
-import type {Diagram, Route} from '../tutor/diagram-model.ts';
+import {marks, type Diagram, type Route} from '../tutor/diagram-model.ts';
 import {columns, statusLine, type Column} from './diagram-text.ts';
 import {fit} from './text-fit.ts';
 
 export type DiagramSize = 'full' | 'compact' | 'line';
 
-/** Rows each size takes, so the lesson screen can plan its height. */
+/** Rows each size takes with the fewest item rows, so the lesson screen can plan its height. */
 export const diagramRows: Record<DiagramSize, number> = {full: 7, compact: 5, line: 1};
-const itemRows = 3;
+/** Item rows a full diagram shows at the least; a taller terminal shows more (title, borders and route take 4). */
+export const fewestItemRows = 3;
 
-const arrow = (route: Route) => (route.kind === 'none' ? '✗' : route.kind === 'saved' ? '⇒' : '→');
+const arrow = (route: Route) => (route.kind === 'none' ? marks.noAddress : route.kind === 'saved' ? marks.saved : marks.address);
 
 function shownItems(column: Column, rows: number): string[] {
 	if (column.items.length === 0) {
@@ -28,7 +29,7 @@ function shownItems(column: Column, rows: number): string[] {
  * The boxes drawn live; the one-line size is a count a column, for a short terminal. A screen
  * reader gets the diagram as printed sentences instead (spoken-panel.ts).
  */
-export function BoxDiagram({diagram, width, size}: {readonly diagram: Diagram; readonly width: number; readonly size: DiagramSize}) {
+export function BoxDiagram({diagram, width, size, itemRows = fewestItemRows}: {readonly diagram: Diagram; readonly width: number; readonly size: DiagramSize; readonly itemRows?: number}) {
 	const all = columns(diagram);
 	if (size === 'line') {
 		return <Text>{fit(all.map(column => `${column.title}: ${column.items.length === 0 ? column.empty : column.items.length}`).join(' · '), width)}</Text>;

@@ -1,17 +1,17 @@
 // The diagram's words: column contents and the route line. Pure, so the box drawing and the
 // screen-reader panel say the same things; `spoken` swaps the glyphs for words.
-import type {BoxLabel, Diagram, Route} from '../tutor/diagram-model.ts';
+import {marks, type BoxLabel, type Diagram, type Route} from '../tutor/diagram-model.ts';
 
 export type Column = {title: string; color: string; items: string[]; empty: string};
 
-/** ▣ for a box the learner has, ✚ for one someone else shipped that has not come home yet. */
+/** ▣ a box the learner has, ✚ one someone else shipped that has not come home yet, ◇ one of the learner's own their branch no longer holds. */
 function box(label: BoxLabel, spoken: boolean): string {
 	const text = `${label.by ? `${label.by}: ` : ''}${label.subject}`;
 	if (spoken) {
-		return label.notHome ? `${text} (not home yet)` : text;
+		return label.notHome ? `${text} (not home yet)` : label.replaced ? `${text} (yours, no longer in your branch)` : text;
 	}
 
-	return `${label.notHome ? '✚' : '▣'} ${text}`;
+	return `${label.notHome ? marks.notHome : label.replaced ? marks.replaced : marks.box} ${text}`;
 }
 
 export function columns(diagram: Diagram, spoken = false): Column[] {
@@ -20,7 +20,13 @@ export function columns(diagram: Diagram, spoken = false): Column[] {
 		{title: 'DESK', color: 'yellow', items: diagram.desk, empty: '(clear)'},
 		{title: 'OPEN BOX', color: 'cyan', items: diagram.openBox, empty: '(empty)'},
 		{title: 'SEALED, UNSHIPPED', color: 'magenta', items: diagram.waiting.map(label => box(label, spoken)), empty: '(none)'},
-		{title: 'WAREHOUSE=GitHub', color: 'green', items: diagram.warehouse.map(label => box(label, spoken)), empty: warehouseEmpty},
+		{
+			title: 'WAREHOUSE=GitHub',
+			color: 'green',
+			// On a branch the warehouse does not have yet, the column shows main's boxes, and says so.
+			items: [...(diagram.warehouseOf && diagram.warehouse.length > 0 ? [`(${diagram.warehouseOf}:)`] : []), ...diagram.warehouse.map(label => box(label, spoken))],
+			empty: warehouseEmpty,
+		},
 	];
 }
 
@@ -33,7 +39,7 @@ const waiting: Record<NonNullable<Diagram['operation']>, string> = {
 
 /** The route line, and what git waits for when it stopped in the middle of something. */
 export function statusLine(diagram: Diagram, spoken = false): string {
-	// While git waits, what to do next matters more than the last fetch's counts.
+	// While git waits, what to do next matters more than the counts.
 	const pending = diagram.operation ? `${separatorOf(spoken)}${waiting[diagram.operation]}` : '';
 	if (diagram.detachedAt) {
 		return `HEAD is detached at ${diagram.detachedAt}: not on a branch${pending}`;
@@ -63,10 +69,11 @@ function routeText(route: Route, branch: string | undefined, withCounts: boolean
 		}
 
 		case 'saved': {
-			// Ahead and behind are what the last fetch saw, which is why the warehouse may differ.
+			// Counted against origin/main, the learner's last look at the warehouse, so say so.
 			const counts = !withCounts ? '' : [route.ahead > 0 ? `${route.ahead} to ship` : '', route.behind > 0 ? `${route.behind} to bring home` : ''].filter(Boolean).join(', ');
 			const to = spoken ? 'ships to' : '→';
-			return `Route: ${branch ?? 'HEAD'} ${to} ${route.upstream} (saved)${route.reaches ? '' : `${separator}not your online repository`}${counts ? `${separator}last fetch: ${counts}` : ''}`;
+			const stale = route.stale ? `${separator}your ${route.upstream} is older than the warehouse (git fetch updates it)` : '';
+			return `Route: ${branch ?? 'HEAD'} ${to} ${route.upstream} (saved)${route.reaches ? '' : `${separator}not your online repository`}${counts ? `${separator}against ${route.upstream}: ${counts}` : ''}${stale}`;
 		}
 	}
 }

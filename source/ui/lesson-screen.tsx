@@ -3,7 +3,7 @@
 import {Box, Text, useIsScreenReaderEnabled} from 'ink';
 import type {TutorState, LessonView} from '../tutor/tutor-state.ts';
 import {promptLabel} from '../tutor/report-lines.ts';
-import {BoxDiagram, diagramRows, type DiagramSize} from './box-diagram.tsx';
+import {BoxDiagram, diagramRows, fewestItemRows, type DiagramSize} from './box-diagram.tsx';
 import {PromptLine} from './prompt-line.tsx';
 import {fit, wrapRows} from './text-fit.ts';
 import type {TerminalSize} from './use-terminal-size.ts';
@@ -20,12 +20,27 @@ function ProgressBar({step, total, width}: {readonly step: number; readonly tota
 	);
 }
 
-/** Picks the biggest diagram that leaves the live area shorter than the terminal. */
-function planDiagram(rows: number, textRows: number): DiagramSize | undefined {
+/**
+ * Picks the biggest diagram that leaves the live area shorter than the terminal and leaves the last
+ * command's output on screen above it; a full one gets as many item rows as its columns need and
+ * the height allows.
+ */
+function planDiagram(rows: number, textRows: number, outputRows: number, longestColumn: number): {size: DiagramSize; itemRows: number} | undefined {
 	// Header, bar, blank, status, prompt and footer take 6 rows; one row stays free.
-	const free = rows - 1 - 6 - textRows;
-	const sizes: DiagramSize[] = ['full', 'compact', 'line'];
-	return sizes.find(size => (size === 'line' ? 1 : diagramRows[size] + 1) <= free);
+	const free = rows - 1 - 6 - textRows - outputRows;
+	const fullRows = diagramRows.full - fewestItemRows;
+	if (free >= diagramRows.full + 1) {
+		return {size: 'full', itemRows: Math.min(Math.max(fewestItemRows, longestColumn), free - 1 - fullRows)};
+	}
+
+	const size = (['compact', 'line'] as const).find(candidate => (candidate === 'line' ? 1 : diagramRows[candidate] + 1) <= free);
+	return size ? {size, itemRows: fewestItemRows} : undefined;
+}
+
+/** Rows the last command's lines take on screen (its output, explanation and verdict). */
+function lastOutputRows(transcript: TutorState['transcript'], width: number): number {
+	const start = transcript.findLastIndex(line => line.tone === 'command');
+	return start === -1 ? 0 : transcript.slice(start).reduce((rows, line) => rows + wrapRows(line.text, width).length, 0);
 }
 
 export function LessonScreen({state, view, size, color = true}: {readonly state: TutorState; readonly view: LessonView; readonly size: TerminalSize; readonly color?: boolean}) {
@@ -63,7 +78,11 @@ export function LessonScreen({state, view, size, color = true}: {readonly state:
 	const textLines = wrapRows(current.text, width);
 	const textRows = Math.min(textLines.length, Math.max(2, Math.floor(size.rows / 3)));
 	const barWidth = Math.min(width, 24);
-	const diagramSize = planDiagram(size.rows, textRows);
+	// The output stays readable, but never pushes the diagram below one line.
+	const outputRows = Math.min(lastOutputRows(state.transcript, width), Math.max(0, size.rows - 1 - 6 - textRows - 1));
+	const longestColumn = Math.max(diagram.desk.length, diagram.openBox.length, diagram.waiting.length, diagram.warehouse.length + (diagram.warehouseOf ? 1 : 0));
+	const plan = planDiagram(size.rows, textRows, outputRows, longestColumn);
+	const diagramSize = plan?.size;
 	const status = state.quitArmed
 		? <Text color="yellow">{quitWarning}</Text>
 		: <Text dimColor>{fit('Type git commands here · hint · reset · menu · help · quit', width)}</Text>;
@@ -81,7 +100,7 @@ export function LessonScreen({state, view, size, color = true}: {readonly state:
 				<Text>{textLines.join('\n')}</Text>
 			</Box>
 			{diagramSize && diagramSize !== 'line' ? <Text> </Text> : undefined}
-			{diagramSize ? <BoxDiagram diagram={diagram} width={width} size={diagramSize}/> : undefined}
+			{plan ? <BoxDiagram diagram={diagram} width={width} size={plan.size} itemRows={plan.itemRows}/> : undefined}
 			<Text> </Text>
 			{prompt}
 			{status}
