@@ -1,6 +1,7 @@
 // What the box diagram shows, derived from the real repository state after every command.
 import {historyOf, type Change, type Operation, type RepoState} from '../git/repo-state.ts';
 import {reachesOnline} from '../sandbox/sandbox-config.ts';
+import {sanitizeName} from '../sandbox/sanitize-output.ts';
 
 export type BoxLabel = {
 	oid: string;
@@ -38,7 +39,11 @@ export type Diagram = {
 
 const learner = 'Learner';
 
-const describe = (change: Change) => (change.kind === 'modified' ? `${change.path} (changed)` : change.kind === 'deleted' ? `${change.path} (deleted)` : change.path);
+// Names and labels are the learner's text: shown, never obeyed by the terminal.
+const describe = (change: Change) => {
+	const name = sanitizeName(change.path);
+	return change.kind === 'modified' ? `${name} (changed)` : change.kind === 'deleted' ? `${name} (deleted)` : name;
+};
 
 export function diagramOf(state: RepoState): Diagram {
 	const onlineIds = new Set(state.online.commits.map(commit => commit.oid));
@@ -55,8 +60,8 @@ export function diagramOf(state: RepoState): Diagram {
 	const onlineTip = state.workBranch === undefined ? undefined : state.online.branches[state.workBranch];
 	const label = (commit: {oid: string; subject: string; author: string}): BoxLabel => ({
 		oid: commit.oid,
-		subject: commit.subject,
-		by: commit.author === learner ? undefined : commit.author.split(' ')[0],
+		subject: sanitizeName(commit.subject),
+		by: commit.author === learner ? undefined : sanitizeName(commit.author.split(' ')[0]!),
 		notHome: !localIds.has(commit.oid),
 	});
 	return {
@@ -64,8 +69,8 @@ export function diagramOf(state: RepoState): Diagram {
 		workBranch: state.workBranch,
 		detachedAt: state.branch === undefined && state.workBranch === undefined ? state.head?.slice(0, 7) : undefined,
 		desk: [
-			...state.conflicted.map(path => `${path} (conflict)`),
-			...state.untracked.map(path => `${path} (new)`),
+			...state.conflicted.map(path => `${sanitizeName(path)} (conflict)`),
+			...state.untracked.map(path => `${sanitizeName(path)} (new)`),
 			...state.unstaged.map(change => describe(change)),
 		],
 		openBox: state.staged.map(change => describe(change)),

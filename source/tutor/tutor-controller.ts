@@ -253,7 +253,7 @@ export class TutorController {
 				return;
 			}
 
-			this.print(...reportLines(report, session.lesson, this.state.view?.practice ? 'drill' : 'lesson'));
+			this.print(...reportLines(report, session.lesson, this.state.view?.practice ? 'drill' : 'lesson', this.options.session.color));
 			this.dispatch({type: 'commandFinished', step: session.step, diagram: diagramOf(session.state), complete: session.complete});
 			if (report.outcome?.kind === 'advance' && session.complete) {
 				this.completed(session.lesson);

@@ -76,6 +76,10 @@ export class TutorPty {
 	private readonly exit: Promise<number>;
 	private exitCode: number | undefined;
 	private disposed = false;
+	/** Window titles the output set (OSC 0/2), in order. */
+	readonly titles: string[] = [];
+	/** Clipboard writes the output asked for (OSC 52). */
+	readonly clipboardWrites: string[] = [];
 
 	constructor(options: PtyOptions = {}) {
 		const cols = options.cols ?? 80;
@@ -85,6 +89,13 @@ export class TutorPty {
 		this.home = path.join(this.dir, 'home');
 		this.progressFile = path.join(this.dir, 'progress.json');
 		this.term = new headless.Terminal({cols, rows, scrollback: 10_000, allowProposedApi: true});
+		this.term.onTitleChange(title => {
+			this.titles.push(title);
+		});
+		this.term.parser.registerOscHandler(52, data => {
+			this.clipboardWrites.push(data);
+			return true;
+		});
 		this.pty = spawn(process.execPath, [options.cli ?? cliPath, ...(options.args ?? [])], {
 			name: 'xterm-256color',
 			cols,
