@@ -130,3 +130,9 @@ try {
 	console.error(`git-push-tutor stopped because of an unexpected error: ${(error as Error).stack ?? String(error)}`);
 	process.exitCode = 70;
 }
+
+// Quitting always ends the process: should anything the tutor started still hold it open (a
+// child that escaped git's process group, say), exit anyway once the goodbye is written.
+setTimeout(() => {
+	process.exit();
+}, 2000).unref();
