@@ -121,12 +121,18 @@ async function main(argv: string[]): Promise<number> {
 	return 0;
 }
 
-// Whatever happens, no sandbox is left behind (except with --keep).
-process.on('exit', removeLiveSandboxesSync);
+/** Whatever happens, no sandbox is left behind (except with --keep); one that cannot be removed is said. */
+function removeSandboxesNow(): void {
+	for (const problem of removeLiveSandboxesSync()) {
+		console.error(problem);
+	}
+}
+
+process.on('exit', removeSandboxesNow);
 try {
 	process.exitCode = await main(process.argv.slice(2));
 } catch (error) {
-	removeLiveSandboxesSync();
+	removeSandboxesNow();
 	console.error(`git-push-tutor stopped because of an unexpected error: ${(error as Error).stack ?? String(error)}`);
 	process.exitCode = 70;
 }

@@ -40,6 +40,8 @@ export type PtyOptions = {
 	rows?: number;
 	/** Added to (and overriding) the harness's environment. */
 	env?: Record<string, string>;
+	/** A command that runs the tutor (node, the CLI and its arguments follow), e.g. unshare for a tiny disk. */
+	wrap?: readonly string[];
 };
 
 /** The environment the tutor sees: only what it needs, so the runner's CI variables stay out. */
@@ -96,7 +98,8 @@ export class TutorPty {
 			this.clipboardWrites.push(data);
 			return true;
 		});
-		this.pty = spawn(process.execPath, [options.cli ?? cliPath, ...(options.args ?? [])], {
+		const command = [...(options.wrap ?? []), process.execPath, options.cli ?? cliPath, ...(options.args ?? [])];
+		this.pty = spawn(command[0]!, command.slice(1), {
 			name: 'xterm-256color',
 			cols,
 			rows,
