@@ -91,7 +91,7 @@ async function main(argv: string[]): Promise<number> {
 
 	// Leftovers of a tutor that was killed outright; in the background, so the first screen does not wait.
 	void removeStaleSandboxes(options.workdir).catch(() => undefined);
-	const progress = createProgressStore({file: defaultProgressFile()});
+	const progress = createProgressStore({file: defaultProgressFile(), named: Boolean(process.env['GIT_PUSH_TUTOR_PROGRESS'])});
 	const app = startApp({
 		lessons,
 		session: {lessons, branch: options.branch, workdir: options.workdir, keep: options.keep, color, gitVersion: git.version},
