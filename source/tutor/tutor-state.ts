@@ -45,7 +45,10 @@ export type TutorState = {
 	prompt: PromptState;
 	/** The command running now, if any. */
 	busy: string | undefined;
-	/** Everything printed so far; the screen shows each line once, above the live area. */
+	/**
+	 * The last lines printed (at most `maxTranscriptLines`); the screen shows each line once, above
+	 * the live area, and the terminal's scrollback keeps them after that.
+	 */
 	transcript: TranscriptLine[];
 	/** Ctrl+C was pressed once on an empty prompt: a second press quits. */
 	quitArmed: boolean;
@@ -100,6 +103,9 @@ export function menuEntries(state: Pick<TutorState, 'lessons' | 'drills'>): Menu
 
 /** Long output is cut so one command cannot flood the scrollback. */
 export const maxOutputLines = 400;
+
+/** Lines kept in memory once printed: a long session must not grow without end (lines are at most about 2,000 characters). */
+export const maxTranscriptLines = 1000;
 
 export function tutorReducer(state: TutorState, action: TutorAction): TutorState {
 	switch (action.type) {
@@ -163,7 +169,8 @@ export function tutorReducer(state: TutorState, action: TutorAction): TutorState
 		case 'print': {
 			let nextId = (state.transcript.at(-1)?.id ?? 0) + 1;
 			const lines = action.lines.map(line => ({...line, id: nextId++}));
-			return {...state, transcript: [...state.transcript, ...lines]};
+			const transcript = [...state.transcript, ...lines];
+			return {...state, transcript: transcript.length > maxTranscriptLines ? transcript.slice(-maxTranscriptLines) : transcript};
 		}
 
 		case 'hintShown': {
