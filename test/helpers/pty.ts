@@ -122,6 +122,11 @@ export class TutorPty {
 		});
 	}
 
+	/** The tutor's process id (for reading its memory use). */
+	get pid(): number {
+		return this.pty.pid;
+	}
+
 	get running(): boolean {
 		return this.exitCode === undefined;
 	}
