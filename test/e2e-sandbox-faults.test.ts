@@ -8,7 +8,7 @@ import path from 'node:path';
 import process from 'node:process';
 import test, {type ExecutionContext} from 'ava';
 import {lockFolder} from './helpers/locked-folder.ts';
-import {startTutor, type PtyOptions, type TutorPty} from './helpers/pty.ts';
+import {count, startTutor, type PtyOptions, type TutorPty} from './helpers/pty.ts';
 
 const canUnshare = spawnSync('unshare', ['-rm', 'true']).status === 0;
 
@@ -42,7 +42,10 @@ test.serial('a sandbox that cannot be removed is one line without its path, and 
 	await learner.enter('menu');
 	await learner.waitFor('practice folder could not be removed');
 	t.false(learner.scrollback().includes(work), 'no temp path is shown');
+	await learner.waitFor('↑ ↓ choose', 10_000, 'screen');
 	await learner.press('1');
+	// The lesson's introduction printed a second time: the new lesson is open.
+	await learner.waitUntil(() => count(learner.scrollback(), 'Git works like a shipping company') === 2, 'the lesson to open again', 20_000);
 	await learner.waitFor('Step 1 of', 20_000, 'screen');
 	await learner.enter('quit');
 	t.is(await learner.exited(), 0);
