@@ -92,7 +92,7 @@ async function main(argv: string[]): Promise<number> {
 
 	// Leftovers of a tutor that was killed outright; in the background, so the first screen does not wait.
 	void removeStaleSandboxes(options.workdir).catch(() => undefined);
-	const progress = createProgressStore({file: defaultProgressFile()});
+	const progress = createProgressStore({file: defaultProgressFile(), named: Boolean(process.env['GIT_PUSH_TUTOR_PROGRESS'])});
 	const app = startApp({
 		lessons,
 		session: {lessons, branch: options.branch, workdir: options.workdir, keep: options.keep, color, gitVersion: git.version},
@@ -122,12 +122,24 @@ async function main(argv: string[]): Promise<number> {
 	return 0;
 }
 
-// Whatever happens, no sandbox is left behind (except with --keep).
-process.on('exit', removeLiveSandboxesSync);
+/** Whatever happens, no sandbox is left behind (except with --keep); one that cannot be removed is said. */
+function removeSandboxesNow(): void {
+	for (const problem of removeLiveSandboxesSync()) {
+		console.error(problem);
+	}
+}
+
+process.on('exit', removeSandboxesNow);
 try {
 	process.exitCode = await main(process.argv.slice(2));
 } catch (error) {
-	removeLiveSandboxesSync();
+	removeSandboxesNow();
 	console.error(`git-push-tutor stopped because of an unexpected error: ${(error as Error).stack ?? String(error)}`);
 	process.exitCode = 70;
 }
+
+// Quitting always ends the process: should anything the tutor started still hold it open (a
+// child that escaped git's process group, say), exit anyway once the goodbye is written.
+setTimeout(() => {
+	process.exit();
+}, 2000).unref();

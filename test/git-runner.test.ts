@@ -1,7 +1,8 @@
 // Ctrl+C and the time limit stop a git command at once, even one whose child holds the output open.
-import {mkdtemp, rm} from 'node:fs/promises';
+import {mkdtemp, readFile, rm} from 'node:fs/promises';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
+import process from 'node:process';
 import test from 'ava';
 import {runGit} from '../source/git/git-runner.ts';
 
@@ -49,4 +50,50 @@ test('a normal command returns its exit code and interleaved output', async t =>
 	} finally {
 		await rm(cwd, {recursive: true, force: true});
 	}
+});
+
+/** An alias whose child leaves git's process group (setsid) and keeps the output pipe open; it writes its pid so the test can end it. */
+function escapingChild(pidFile: string, after = ''): string[] {
+	return ['-c', `alias.escape=!setsid sh -c 'echo $$ > "${pidFile}"; exec sleep 120' ${after}`, 'escape'];
+}
+
+async function endEscaped(pidFile: string): Promise<void> {
+	const pid = Number(await readFile(pidFile, 'utf8').catch(() => ''));
+	if (pid > 0) {
+		try {
+			process.kill(pid, 'SIGKILL');
+		} catch {
+			// Already gone.
+		}
+	}
+}
+
+test('a stopped command ends even when a child left git\'s process group and holds the output open', async t => {
+	const cwd = await mkdtemp(path.join(tmpdir(), 'runner-'));
+	const pidFile = path.join(cwd, 'escaped.pid');
+	t.teardown(async () => {
+		await endEscaped(pidFile);
+		await rm(cwd, {recursive: true, force: true});
+	});
+	const controller = new AbortController();
+	setTimeout(() => {
+		controller.abort();
+	}, 300);
+	const result = await runGit(escapingChild(pidFile), {cwd, env, signal: controller.signal});
+	t.true(result.cancelled);
+	const timedOut = await runGit(escapingChild(pidFile), {cwd, env, timeoutMs: 300});
+	t.true(timedOut.timedOut);
+});
+
+test('a command whose child outlives it ends when git ends, with git\'s output, not at the time limit', async t => {
+	const cwd = await mkdtemp(path.join(tmpdir(), 'runner-'));
+	const pidFile = path.join(cwd, 'escaped.pid');
+	t.teardown(async () => {
+		await endEscaped(pidFile);
+		await rm(cwd, {recursive: true, force: true});
+	});
+	const result = await runGit(escapingChild(pidFile, '& echo done'), {cwd, env});
+	t.false(result.timedOut);
+	t.is(result.exitCode, 0);
+	t.is(result.output, 'done\n');
 });

@@ -1,6 +1,7 @@
 import {mkdtemp, rm, writeFile, chmod} from 'node:fs/promises';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
+import process from 'node:process';
 import test from 'ava';
 import {checkGit} from '../source/git/git-version.ts';
 import {parseGitVersion} from '../source/git/version-number.ts';
@@ -56,4 +57,18 @@ test('olderThan compares versions part by part, a missing part counting as 0', a
 	t.false(olderThan('2.39.5', '2.30'));
 	t.false(olderThan('3.0', '2.45.9'));
 	t.true(olderThan('2.9.5', '2.10'));
+});
+
+test('a git that hangs when asked its version gives a message when the time is up', async t => {
+	const folder = await mkdtemp(path.join(tmpdir(), 'stuck-git-'));
+	t.teardown(async () => rm(folder, {recursive: true, force: true}));
+	const fake = path.join(folder, 'git');
+	// The shell waits on sleep, which holds the output open: stopping the shell alone is not enough.
+	await writeFile(fake, '#!/bin/sh\nsleep 600\n');
+	await chmod(fake, 0o755);
+	const check = await checkGit({PATH: `${folder}${path.delimiter}${process.env['PATH'] ?? ''}`}, 500);
+	t.false(check.ok);
+	if (!check.ok) {
+		t.regex(check.message, /did not answer within 0\.5 seconds/);
+	}
 });

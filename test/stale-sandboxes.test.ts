@@ -37,7 +37,7 @@ test('only marked sandboxes whose tutor is gone are removed', async t => {
 	const elsewhere = fakeSandbox(parent, 'git-push-tutor-elsewhere', `A git-push-tutor sandbox.\npid ${deadPid()}\nhost another-laptop\n`);
 	const notOurs = fakeSandbox(parent, 'my-project', `pid ${deadPid()}\nhost ${hostname()}\n`);
 
-	t.is(await removeStaleSandboxes(parent), 1);
+	t.is(await removeStaleSandboxes(undefined, parent), 1);
 	t.false(existsSync(gone));
 	for (const kept of [alive, unmarked, elsewhere, notOurs]) {
 		t.true(existsSync(kept), kept);
@@ -51,12 +51,12 @@ test('a sandbox this tutor is using now is never taken for a leftover', async t 
 		await removeSandbox(sandbox.root);
 		rmSync(parent, {recursive: true, force: true});
 	});
-	t.is(await removeStaleSandboxes(parent), 0);
+	t.is(await removeStaleSandboxes(undefined, parent), 0);
 	t.true(existsSync(sandbox.repo));
 });
 
 test('a missing folder is no error', async t => {
-	t.is(await removeStaleSandboxes(path.join(tmpdir(), 'gpt-stale-does-not-exist')), 0);
+	t.is(await removeStaleSandboxes(undefined, path.join(tmpdir(), "gpt-stale-does-not-exist")), 0);
 });
 
 test.serial('a tutor killed outright leaves its sandbox, and the next start removes it', async t => {

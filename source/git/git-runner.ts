@@ -78,6 +78,16 @@ export async function runGit(args: readonly string[], options: RunGitOptions): P
 	});
 	let timedOut = false;
 	let cancelled = false;
+	// Git has exited, but a child that left its process group (setsid) can hold the output pipe
+	// open for as long as it runs: then stop reading, so the command still ends. After a stop at
+	// once; after a normal exit, once whatever git wrote has surely been read.
+	let streamTimer: NodeJS.Timeout | undefined;
+	subprocess.once('exit', () => {
+		streamTimer = setTimeout(() => {
+			subprocess.stdout?.destroy();
+			subprocess.stderr?.destroy();
+		}, timedOut || cancelled ? 100 : 1000);
+	});
 	const timer = setTimeout(() => {
 		timedOut = true;
 		stopProcessTree(subprocess.pid);
@@ -108,6 +118,7 @@ export async function runGit(args: readonly string[], options: RunGitOptions): P
 		};
 	} finally {
 		clearTimeout(timer);
+		clearTimeout(streamTimer);
 		options.signal?.removeEventListener('abort', cancel);
 	}
 }

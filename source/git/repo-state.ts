@@ -4,6 +4,7 @@ import {existsSync} from 'node:fs';
 import {readFile} from 'node:fs/promises';
 import path from 'node:path';
 import {runGit} from './git-runner.ts';
+import {headFilesGrep} from './head-files.ts';
 
 export type ChangeKind = 'added' | 'modified' | 'deleted' | 'renamed' | 'type-changed';
 export type Change = {path: string; kind: ChangeKind};
@@ -117,7 +118,7 @@ export async function readRepoState(reader: StateReader): Promise<RepoState> {
 		plumbing(['log', '-z', `-n${historyLimit}`, '--format=%x1e%H%x00%P%x00%an%x00%s', '--name-status', '--no-renames', 'HEAD', '--'], reader),
 		plumbing(['for-each-ref', '--format=%(refname)%00%(objectname)%00%(upstream)'], reader),
 		plumbing(['config', '-z', '--get-regexp', String.raw`^(remote\..*\.url|pull\.(rebase|ff))$`], reader),
-		plumbing(['grep', '-I', '-n', '--full-name', '-z', '-e', '', 'HEAD', '--'], reader),
+		headFilesGrep(reader),
 		plumbing(['grep', '-l', '-I', '-z', '-E', markerPattern, '--'], reader),
 		plumbing([...onlineGit, 'for-each-ref', '--format=%(refname)%00%(objectname)', 'refs/heads', 'refs/tags'], reader, reader.online),
 		plumbing([...onlineGit, 'log', '-z', `-n${historyLimit}`, '--format=%H%x00%P%x00%an%x00%s', '--branches', '--'], reader, reader.online),

@@ -5,7 +5,13 @@ import process from 'node:process';
 import envPaths from 'env-paths';
 import {describeError, errorCode} from '../describe-error.ts';
 
-export type ProgressFs = Pick<typeof import('node:fs'), 'readFileSync' | 'writeFileSync' | 'renameSync' | 'mkdirSync' | 'rmSync'>;
+export type ProgressFs = Pick<typeof import('node:fs'), 'readFileSync' | 'writeFileSync' | 'renameSync' | 'mkdirSync' | 'rmSync' | 'statSync' | 'existsSync'>;
+
+/** A real progress file is a few kilobytes; reading a huge one (or a pipe) would freeze the screen. */
+export const maxProgressBytes = 1_000_000;
+/** Saving takes milliseconds: a lock older than this was left by a tutor that died while saving. */
+const staleLockMs = 3000;
+const lockWaitMs = 5000;
 
 export type LessonCompletion = {firstCompletedAt: string; timesCompleted: number};
 
@@ -49,10 +55,22 @@ type DiskRead = {
 	writeBlocked: boolean;
 };
 
-export function createProgressStore(options: {file: string; fs?: ProgressFs}): ProgressStore {
+/** Waits without a timer: the store is synchronous, and the wait is a few milliseconds. */
+function pause(ms: number): void {
+	Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+}
+
+export type ProgressStoreOptions = {
+	file: string;
+	fs?: ProgressFs;
+	/** The learner named the file (GIT_PUSH_TUTOR_PROGRESS): whatever it holds is theirs, and is never moved or replaced. */
+	named?: boolean;
+};
+
+export function createProgressStore(options: ProgressStoreOptions): ProgressStore {
 	const {file} = options;
 	const fs = options.fs ?? nodeFs;
-	const corruptFile = `${file}.corrupt`;
+	const lockFile = `${file}.lock`;
 	// Everything this session knows, so progress survives failed writes and concurrent tutors.
 	let memory = emptyProgress();
 	// For isMemoryOnly: the last read found a file we must not write, or the last save failed.
@@ -62,6 +80,16 @@ export function createProgressStore(options: {file: string; fs?: ProgressFs}): P
 	const readDisk = (): DiskRead => {
 		let text: string;
 		try {
+			const stats = fs.statSync(file);
+			if (!stats.isFile() || stats.size > maxProgressBytes) {
+				const what = stats.isFile() ? `is ${Math.round(stats.size / 1_000_000)} MB, far more than any progress file` : 'is not a regular file';
+				return {
+					progress: emptyProgress(),
+					warning: `Your saved progress at ${file} ${what}, so it was not read and is left untouched; this session's progress is kept in memory only.`,
+					writeBlocked: true,
+				};
+			}
+
 			text = fs.readFileSync(file, 'utf8');
 		} catch (error) {
 			if (errorCode(error) === 'ENOENT') {
@@ -103,6 +131,20 @@ export function createProgressStore(options: {file: string; fs?: ProgressFs}): P
 		}
 
 		const problem = `Your saved progress at ${file} could not be understood`;
+		if (options.named) {
+			return {
+				progress: emptyProgress(),
+				warning: `${problem}; it is the file GIT_PUSH_TUTOR_PROGRESS names, so it is left as it is, and this session's progress is kept in memory only.`,
+				writeBlocked: true,
+			};
+		}
+
+		// An earlier backup is never written over: the first corruption may hold the most.
+		let corruptFile = `${file}.corrupt`;
+		for (let number = 2; fs.existsSync(corruptFile); number++) {
+			corruptFile = `${file}.corrupt-${number}`;
+		}
+
 		try {
 			fs.renameSync(file, corruptFile);
 		} catch (error) {
@@ -144,6 +186,76 @@ export function createProgressStore(options: {file: string; fs?: ProgressFs}): P
 		}
 	};
 
+	/**
+	 * Another tutor saving at the same moment would otherwise read before this one renames, and
+	 * write over its completion. Returns the release, or undefined when no lock could be made (the
+	 * save then goes ahead: its own error, if any, is what the learner needs to hear).
+	 */
+	const lock = (): (() => void) | undefined => {
+		const deadline = Date.now() + lockWaitMs;
+		try {
+			fs.mkdirSync(path.dirname(file), {recursive: true});
+		} catch {
+			return undefined;
+		}
+
+		for (;;) {
+			try {
+				fs.writeFileSync(lockFile, `${process.pid} ${Date.now()}\n`, {flag: 'wx'});
+				return () => {
+					try {
+						fs.rmSync(lockFile, {force: true});
+					} catch {
+						// Left behind, it is stale in a few seconds.
+					}
+				};
+			} catch (error) {
+				if (errorCode(error) !== 'EEXIST') {
+					// The exclusive create succeeded if anything was written (a full disk): that part is ours.
+					try {
+						fs.rmSync(lockFile, {force: true});
+					} catch {
+						// Nothing more to do; it is stale soon.
+					}
+
+					return undefined;
+				}
+			}
+
+			let since = Number.NaN;
+			try {
+				since = Number(fs.readFileSync(lockFile, 'utf8').split(' ')[1]);
+			} catch {
+				// Released between the two calls: try again.
+			}
+
+			if (Date.now() - since > staleLockMs || Date.now() > deadline) {
+				try {
+					fs.rmSync(lockFile, {force: true});
+				} catch {
+					return undefined;
+				}
+			} else {
+				pause(5);
+			}
+		}
+	};
+
+	/** Re-reads the file under the lock, applies `change` to what it holds merged with memory, and saves. */
+	const update = (change: (next: Progress) => void): ProgressResult => {
+		const release = lock();
+		try {
+			// Re-read first: another tutor may have saved progress since we loaded.
+			const disk = readDisk();
+			const next = mergeProgress(disk.progress, memory);
+			change(next);
+			memory = next;
+			return save(disk);
+		} finally {
+			release?.();
+		}
+	};
+
 	// Writes memory unless the file is not ours to write, and remembers whether that worked.
 	const save = (disk: DiskRead): ProgressResult => {
 		blocked = disk.writeBlocked;
@@ -162,24 +274,18 @@ export function createProgressStore(options: {file: string; fs?: ProgressFs}): P
 			return withWarning(cloneProgress(memory), disk.warning);
 		},
 		markLessonComplete(lessonId, now = new Date()) {
-			// Re-read first: another tutor may have saved progress since we loaded.
-			const disk = readDisk();
-			const next = mergeProgress(disk.progress, memory);
 			const when = Number.isNaN(now.getTime()) ? new Date() : now;
-			const previous = ownEntry(next.completed, lessonId);
-			setEntry(next.completed, lessonId, previous
-				? {firstCompletedAt: previous.firstCompletedAt, timesCompleted: previous.timesCompleted + 1}
-				: {firstCompletedAt: when.toISOString(), timesCompleted: 1});
-			memory = next;
-			return save(disk);
+			return update(next => {
+				const previous = ownEntry(next.completed, lessonId);
+				setEntry(next.completed, lessonId, previous
+					? {firstCompletedAt: previous.firstCompletedAt, timesCompleted: previous.timesCompleted + 1}
+					: {firstCompletedAt: when.toISOString(), timesCompleted: 1});
+			});
 		},
 		markDrillComplete(name) {
-			// Like markLessonComplete: re-read, merge, count, then replace the file in one rename.
-			const disk = readDisk();
-			const next = mergeProgress(disk.progress, memory);
-			setEntry(next.drills, name, (ownEntry(next.drills, name) ?? 0) + 1);
-			memory = next;
-			return save(disk);
+			return update(next => {
+				setEntry(next.drills, name, (ownEntry(next.drills, name) ?? 0) + 1);
+			});
 		},
 	};
 }

@@ -1,19 +1,36 @@
 // Creates and removes a lesson's world: the learner's repository, the bare repository that
 // stands in for GitHub, and (where a lesson needs him) Sam's clone. Nothing is written elsewhere.
-import {appendFile, mkdtemp, mkdir, realpath, rm, writeFile} from 'node:fs/promises';
-import {existsSync, rmSync} from 'node:fs';
+import {appendFile, mkdtemp, mkdir, readdir, realpath, rm, rmdir, writeFile} from 'node:fs/promises';
+import {existsSync, readdirSync, rmdirSync, rmSync} from 'node:fs';
 import {hostname, tmpdir} from 'node:os';
 import path from 'node:path';
 import {buildGitEnv} from './git-env.ts';
 import {githubUrl, sandboxGitConfig} from './sandbox-config.ts';
 import {gitOutput} from '../git/git-runner.ts';
+import {describeError, errorCode} from '../describe-error.ts';
 
 export const sandboxMarker = '.git-push-tutor-sandbox';
 export const sandboxPrefix = 'git-push-tutor-';
 
+/** A --keep sandbox says so in its marker: the cleanup of leftovers never removes it. */
+export const keptLine = 'kept (--keep): left for the learner';
+
 /** Names the process that owns the sandbox, so a later start can tell a leftover from a live one. */
-function markerText(): string {
-	return `A git-push-tutor sandbox. Safe to delete.\npid ${process.pid}\nhost ${hostname()}\n`;
+function markerText(keep: boolean): string {
+	return `A git-push-tutor sandbox. Safe to delete.\npid ${process.pid}\nhost ${hostname()}\n${keep ? `${keptLine}\n` : ''}`;
+}
+
+/** Why a sandbox could not be made, in words without the temp path (which would only confuse). */
+export class SandboxError extends Error {}
+
+function setupProblem(error: unknown, inTemp: boolean): SandboxError {
+	const code = errorCode(error);
+	// Git's own message names the temp path; what matters is the reason.
+	const full = code === 'ENOSPC' || /no space left on device|disk quota exceeded/i.test(String((error as Error).message));
+	const reason = code === undefined ? (full ? describeError({code: 'ENOSPC'}) : 'git could not create the practice repositories') : describeError(error);
+	const where = inTemp ? 'in the system temp folder' : 'in the --workdir folder';
+	const advice = inTemp ? ' Set TMPDIR to a folder you can write to, or start with --workdir DIR.' : '';
+	return new SandboxError(`The practice folder could not be set up ${where} (${reason}).${advice}`);
 }
 
 /** Sandboxes of this process not removed yet, so an abrupt exit can still clean them. */
@@ -39,17 +56,30 @@ export type CreateSandboxOptions = {
 	parent?: string;
 	branch: string;
 	color: boolean;
+	/** --keep: the marker says so, and leftover cleanup never removes it. */
+	keep?: boolean;
 	inheritedEnv?: NodeJS.ProcessEnv;
 };
 
 export async function createSandbox(options: CreateSandboxOptions): Promise<Sandbox> {
+	const inTemp = options.parent === undefined;
 	const parent = options.parent ?? tmpdir();
-	await mkdir(parent, {recursive: true});
-	// realpath: macOS temp dirs are symlinks, and git prints the resolved path.
-	const root = await realpath(await mkdtemp(path.join(parent, sandboxPrefix)));
+	let root: string;
+	try {
+		// --workdir may name a folder still to be made; a missing temp folder is never created.
+		if (!inTemp) {
+			await mkdir(parent, {recursive: true});
+		}
+
+		// realpath: macOS temp dirs are symlinks, and git prints the resolved path.
+		root = await realpath(await mkdtemp(path.join(parent, sandboxPrefix)));
+	} catch (error) {
+		throw setupProblem(error, inTemp);
+	}
+
 	live.add(root);
 	try {
-		await writeFile(path.join(root, sandboxMarker), markerText());
+		await writeFile(path.join(root, sandboxMarker), markerText(options.keep ?? false));
 		const home = path.join(root, 'home');
 		const hooks = path.join(root, 'no-hooks');
 		const githubDir = path.join(root, 'github');
@@ -85,8 +115,9 @@ export async function createSandbox(options: CreateSandboxOptions): Promise<Sand
 		await Promise.all([initRepository(sandbox, sandbox.online, true), initRepository(sandbox, sandbox.repo, false)]);
 		return sandbox;
 	} catch (error) {
+		// Nothing half-built stays behind (a full disk, say); if even removing fails, the marker stays for a later start.
 		await removeSandbox(root);
-		throw error;
+		throw setupProblem(error, inTemp);
 	}
 }
 
@@ -103,25 +134,69 @@ async function initRepository(sandbox: Sandbox, directory: string, bare: boolean
 	}
 }
 
-/** Removes a sandbox, but only a folder that carries the tutor's marker. */
-export async function removeSandbox(root: string): Promise<void> {
-	if (!existsSync(path.join(root, sandboxMarker))) {
-		return;
+/**
+ * Removes a sandbox, but only a folder that carries the tutor's marker. The marker goes last, so a
+ * folder that could not be removed whole (a locked file, a folder without write permission) is
+ * still known as ours, and a later start removes it. Never throws: says what went wrong, without the path.
+ */
+export async function removeSandbox(root: string): Promise<string | undefined> {
+	const marker = path.join(root, sandboxMarker);
+	if (!existsSync(marker)) {
+		live.delete(root);
+		return undefined;
 	}
 
-	await rm(root, {recursive: true, force: true, maxRetries: 3});
-	live.delete(root);
-}
-
-/** For process exit, where nothing asynchronous runs any more. */
-export function removeLiveSandboxesSync(): void {
-	for (const root of live) {
-		if (existsSync(path.join(root, sandboxMarker))) {
-			rmSync(root, {recursive: true, force: true});
+	try {
+		for (const name of await readdir(root)) {
+			if (name !== sandboxMarker) {
+				await rm(path.join(root, name), {recursive: true, force: true, maxRetries: 3});
+			}
 		}
 
+		await rm(marker, {force: true});
+		await rmdir(root);
+		return undefined;
+	} catch (error) {
+		return removalProblem(error);
+	} finally {
+		// Said once; the exit cleanup does not try again (a later start does).
 		live.delete(root);
 	}
+}
+
+/** Codes whose words are true of a failed removal; Node reports some refusals as ENOTDIR, which would mislead. */
+const removalReasons = new Set(['EACCES', 'EPERM', 'EBUSY', 'EROFS', 'EIO']);
+
+function removalProblem(error: unknown): string {
+	const reason = removalReasons.has(errorCode(error) ?? '') ? describeError(error) : 'something in it cannot be deleted';
+	return `The lesson's practice folder could not be removed (${reason}). It stays marked as the tutor's, and the next start of git-push-tutor tries again.`;
+}
+
+/** For process exit, where nothing asynchronous runs any more. Returns what could not be removed, said in words. */
+export function removeLiveSandboxesSync(): string[] {
+	const problems: string[] = [];
+	for (const root of live) {
+		live.delete(root);
+		const marker = path.join(root, sandboxMarker);
+		if (!existsSync(marker)) {
+			continue;
+		}
+
+		try {
+			for (const name of readdirSync(root)) {
+				if (name !== sandboxMarker) {
+					rmSync(path.join(root, name), {recursive: true, force: true});
+				}
+			}
+
+			rmSync(marker, {force: true});
+			rmdirSync(root);
+		} catch (error) {
+			problems.push(removalProblem(error));
+		}
+	}
+
+	return problems;
 }
 
 /** --keep: the sandbox stays on disk, and exit cleanup leaves it alone. */

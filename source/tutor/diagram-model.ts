@@ -1,6 +1,7 @@
 // What the box diagram shows, derived from the real repository state after every command.
 import {historyOf, type Change, type Operation, type RepoState} from '../git/repo-state.ts';
 import {reachesOnline} from '../sandbox/sandbox-config.ts';
+import {sanitizeName} from '../sandbox/sanitize-output.ts';
 
 export type BoxLabel = {
 	oid: string;
@@ -49,10 +50,15 @@ const learner = 'Learner';
 /** The diagram's marks, named once: the drawing uses them and the legend explains them. */
 export const marks = {box: '▣', notHome: '✚', replaced: '◇', noAddress: '✗', address: '→', saved: '⇒'} as const;
 
+// Names and labels are the learner's text: shown, never obeyed by the terminal.
+const describe = (change: Change) => {
+	const name = sanitizeName(change.path);
+	return change.kind === 'modified' ? `${name} (changed)` : change.kind === 'deleted' ? `${name} (deleted)` : name;
+};
+
 /** Said once, before the diagram first appears: what its marks mean. */
 export const diagramLegend = `Marks: ${marks.box} a sealed box · ${marks.notHome} shipped by someone else, not home yet · ${marks.replaced} yours, no longer in your branch · between boxes and warehouse: ${marks.noAddress} no address, ${marks.address} an address, route not saved, ${marks.saved} route saved`;
 
-const describe = (change: Change) => (change.kind === 'modified' ? `${change.path} (changed)` : change.kind === 'deleted' ? `${change.path} (deleted)` : change.path);
 /** Deletions first (easy to miss), then changes, then the rest. */
 const weight = (change: Change) => (change.kind === 'deleted' ? 0 : change.kind === 'modified' ? 1 : 2);
 const byWeight = (changes: readonly Change[]) => [...changes].sort((a, b) => weight(a) - weight(b));
@@ -82,8 +88,8 @@ export function diagramOf(state: RepoState, homeBranch?: string): Diagram {
 	const onlineTip = shown === undefined ? undefined : state.online.branches[shown];
 	const label = (commit: {oid: string; subject: string; author: string}): BoxLabel => ({
 		oid: commit.oid,
-		subject: commit.subject,
-		by: commit.author === learner ? undefined : commit.author.split(' ')[0],
+		subject: sanitizeName(commit.subject),
+		by: commit.author === learner ? undefined : sanitizeName(commit.author.split(' ')[0]!),
 		notHome: !lookingBack && !localIds.has(commit.oid) && commit.author !== learner,
 		replaced: !lookingBack && !localIds.has(commit.oid) && commit.author === learner,
 	});
@@ -92,9 +98,9 @@ export function diagramOf(state: RepoState, homeBranch?: string): Diagram {
 		workBranch: state.workBranch,
 		detachedAt: state.branch === undefined && state.workBranch === undefined ? state.head?.slice(0, 7) : undefined,
 		desk: [
-			...state.conflicted.map(path => `${path} (conflict)`),
+			...state.conflicted.map(path => `${sanitizeName(path)} (conflict)`),
 			...byWeight(state.unstaged).map(change => describe(change)),
-			...state.untracked.map(path => `${path} (new)`),
+			...state.untracked.map(path => `${sanitizeName(path)} (new)`),
 		],
 		openBox: byWeight(state.staged).map(change => describe(change)),
 		waiting: state.commits.filter(commit => !onlineIds.has(commit.oid)).map(commit => label(commit)),

@@ -58,7 +58,7 @@ function repeatsFailedLine(nudge: string | undefined, line: string, result: Line
 
 export class LessonSession {
 	static async start(lesson: Lesson, options: SessionOptions): Promise<LessonSession> {
-		const sandbox = await createSandbox({parent: options.workdir, branch: options.branch, color: options.color, inheritedEnv: options.inheritedEnv});
+		const sandbox = await createSandbox({parent: options.workdir, branch: options.branch, color: options.color, keep: options.keep, inheritedEnv: options.inheritedEnv});
 		const session = new LessonSession(fillLesson(lesson, {branch: options.branch, url: sandbox.url, gitVersion: options.gitVersion}), sandbox, options);
 		try {
 			await session.setUp();
@@ -149,12 +149,14 @@ export class LessonSession {
 		return LessonSession.start(this.lesson, this.options);
 	}
 
-	async dispose(): Promise<void> {
+	/** Removes the sandbox (unless --keep); says why when it could not be removed. */
+	async dispose(): Promise<string | undefined> {
 		if (this.options.keep) {
 			keepSandbox(this.sandbox.root);
-		} else {
-			await removeSandbox(this.sandbox.root);
+			return undefined;
 		}
+
+		return removeSandbox(this.sandbox.root);
 	}
 
 	/** The box diagram of the state now, with the story's branch for what the warehouse shows. */

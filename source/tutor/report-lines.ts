@@ -2,6 +2,7 @@
 // explanation of a failure, and the lesson's verdict.
 import type {Lesson} from '../lessons/lesson-types.ts';
 import type {Diagram} from './diagram-model.ts';
+import {sanitizeOutput} from '../sandbox/sanitize-output.ts';
 import type {CommandReport} from './lesson-session.ts';
 import {maxOutputLines, type PrintLine} from './tutor-state.ts';
 
@@ -16,7 +17,8 @@ export function promptLabel(diagram: Pick<Diagram, 'branch' | 'workBranch' | 'op
 
 const maxLineCharacters = 2000;
 
-export function outputLines(output: string): PrintLine[] {
+/** Git's (or a file helper's) output as transcript lines; `color` keeps its colours, nothing else steers the terminal. */
+export function outputLines(output: string, color = false): PrintLine[] {
 	const lines = output.replace(/\n$/, '').split('\n');
 	if (output.trim() === '') {
 		return [];
@@ -25,7 +27,9 @@ export function outputLines(output: string): PrintLine[] {
 	// A line thousands of characters long wraps into more rows than anyone reads, and drawing them stalls the screen.
 	const shown = lines.slice(0, maxOutputLines).map((text): PrintLine => ({
 		tone: 'output',
-		text: text.length > maxLineCharacters ? `${text.slice(0, maxLineCharacters)} … (${text.length - maxLineCharacters} more characters on this line)` : text,
+		text: text.length > maxLineCharacters
+			? `${sanitizeOutput(text.slice(0, maxLineCharacters), {color})} … (${text.length - maxLineCharacters} more characters on this line)`
+			: sanitizeOutput(text, {color}),
 	}));
 	if (lines.length > maxOutputLines) {
 		shown.push({tone: 'note', text: `… ${lines.length - maxOutputLines} more lines not shown`});
@@ -34,7 +38,7 @@ export function outputLines(output: string): PrintLine[] {
 	return shown;
 }
 
-export function reportLines(report: CommandReport, lesson: Lesson, kind: 'lesson' | 'drill' = 'lesson'): PrintLine[] {
+export function reportLines(report: CommandReport, lesson: Lesson, kind: 'lesson' | 'drill' = 'lesson', color = false): PrintLine[] {
 	const {result, outcome, explanation} = report;
 	const lines: PrintLine[] = [];
 	if (result.kind === 'refused') {
@@ -45,11 +49,11 @@ export function reportLines(report: CommandReport, lesson: Lesson, kind: 'lesson
 		const why = result.result.tooMuchOutput
 			? 'That command printed more than the tutor can show (over 2 MB), so it was stopped.'
 			: (result.result.timedOut ? 'That command took too long and was stopped.' : 'Stopped.');
-		lines.push(...outputLines(report.output), {tone: 'note', text: why});
+		lines.push(...outputLines(report.output, color), {tone: 'note', text: why});
 	} else if (result.kind === 'git' && result.result.startError) {
 		lines.push({tone: 'warning', text: `Git could not be started: ${result.result.startError}`});
 	} else {
-		lines.push(...outputLines(report.output));
+		lines.push(...outputLines(report.output, color));
 	}
 
 	if (explanation) {

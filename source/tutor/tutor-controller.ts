@@ -1,6 +1,7 @@
 // The imperative shell around the reducer: turns keys into actions, runs commands in the
 // lesson's sandbox, saves progress. Components never call git; they render what this dispatches.
 import {findLesson, noSuchLesson} from '../lesson-choice.ts';
+import {describeError, errorCode} from '../describe-error.ts';
 import type {Lesson} from '../lessons/lesson-types.ts';
 import type {DrillName} from '../practice/drill-names.ts';
 import {practiceLesson, practiceTitle, randomSeed} from '../practice/practice-lesson.ts';
@@ -432,7 +433,7 @@ export class TutorController {
 				return;
 			}
 
-			this.print(...reportLines(report, session.lesson, this.state.view?.practice ? 'drill' : 'lesson'));
+			this.print(...reportLines(report, session.lesson, this.state.view?.practice ? 'drill' : 'lesson', this.options.session.color));
 			this.dispatch({type: 'commandFinished', step: session.step, diagram: session.diagram(), complete: session.complete});
 			if (report.outcome?.kind === 'advance' && session.complete) {
 				this.completed(session.lesson);
@@ -533,7 +534,9 @@ export class TutorController {
 		try {
 			this.session = await LessonSession.start(lesson, this.options.session);
 		} catch (error) {
-			this.print({tone: 'warning', text: `${shortName} could not be prepared: ${(error as Error).message}`});
+			// A file error's own message names the temp path; its reason in words is what helps.
+			const reason = errorCode(error) === undefined ? (error as Error).message : `${describeError(error)}`;
+			this.print({tone: 'warning', text: `${shortName} could not be prepared: ${reason}`});
 			this.dispatch({type: 'toMenu'});
 			return;
 		}
@@ -566,7 +569,10 @@ export class TutorController {
 				this.keptSandboxes.push(session.sandbox.root);
 			}
 
-			await session.dispose();
+			const problem = await session.dispose();
+			if (problem) {
+				this.print({tone: 'warning', text: problem});
+			}
 		}
 	}
 

@@ -46,7 +46,10 @@ export type TutorState = {
 	prompt: PromptState;
 	/** The command running now, if any. */
 	busy: string | undefined;
-	/** Everything printed so far; the screen shows each line once, above the live area. */
+	/**
+	 * The last lines printed (at most `maxTranscriptLines`); the screen shows each line once, above
+	 * the live area, and the terminal's scrollback keeps them after that.
+	 */
 	transcript: TranscriptLine[];
 	/** Ctrl+C was pressed once on an empty prompt: a second press quits. */
 	quitArmed: boolean;
@@ -125,7 +128,9 @@ function speakPanel(state: TutorState): TutorState {
 
 function print(state: TutorState, lines: readonly PrintLine[]): TutorState {
 	let nextId = (state.transcript.at(-1)?.id ?? 0) + 1;
-	return {...state, transcript: [...state.transcript, ...lines.map(line => ({...line, id: nextId++}))]};
+	const transcript = [...state.transcript, ...lines.map(line => ({...line, id: nextId++}))];
+	// Only the newest lines stay in memory; the terminal's scrollback keeps the rest.
+	return {...state, transcript: transcript.length > maxTranscriptLines ? transcript.slice(-maxTranscriptLines) : transcript};
 }
 
 function editTyped(typed: string, edit: TypedEdit): string {
@@ -156,6 +161,9 @@ export function menuEntries(state: Pick<TutorState, 'lessons' | 'drills'>): Menu
 
 /** Long output is cut so one command cannot flood the scrollback. */
 export const maxOutputLines = 400;
+
+/** Lines kept in memory once printed: a long session must not grow without end (lines are at most about 2,000 characters). */
+export const maxTranscriptLines = 1000;
 
 export function tutorReducer(state: TutorState, action: TutorAction): TutorState {
 	switch (action.type) {

@@ -1,10 +1,10 @@
 // The root component: renders the state, and forwards raw input to the controller from one place.
 import {useEffect, useRef, useSyncExternalStore} from 'react';
-import {Static, Text, useIsScreenReaderEnabled, useStdin, useStdout} from 'ink';
+import {Text, useIsScreenReaderEnabled, useStdin, useStdout} from 'ink';
 import type {Store} from '../tutor/tutor-store.ts';
 import type {TutorAction, TutorState} from '../tutor/tutor-state.ts';
 import type {TutorController} from '../tutor/tutor-controller.ts';
-import {TranscriptText} from './transcript-line.tsx';
+import {TranscriptStatic} from './transcript-static.tsx';
 import {MenuScreen} from './menu-screen.tsx';
 import {LessonScreen} from './lesson-screen.tsx';
 import {CompleteScreen} from './complete-screen.tsx';
@@ -80,9 +80,7 @@ export function App({store, controller, color = true}: AppProps) {
 
 	return (
 		<>
-			<Static items={state.transcript}>
-				{line => <TranscriptText key={line.id} line={line} width={width}/>}
-			</Static>
+			<TranscriptStatic lines={state.transcript} width={width}/>
 			{screen}
 		</>
 	);

@@ -12,6 +12,8 @@ export function memoryProgressFs(files: Record<string, string> = {}) {
 		renameSync: memory.renameSync.bind(memory) as ProgressFs['renameSync'],
 		mkdirSync: memory.mkdirSync.bind(memory) as ProgressFs['mkdirSync'],
 		rmSync: memory.rmSync.bind(memory) as ProgressFs['rmSync'],
+		statSync: memory.statSync.bind(memory) as ProgressFs['statSync'],
+		existsSync: memory.existsSync.bind(memory) as ProgressFs['existsSync'],
 	};
 	return {volume, memory, fs};
 }

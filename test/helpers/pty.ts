@@ -40,6 +40,8 @@ export type PtyOptions = {
 	rows?: number;
 	/** Added to (and overriding) the harness's environment. */
 	env?: Record<string, string>;
+	/** A command that runs the tutor (node, the CLI and its arguments follow), e.g. unshare for a tiny disk. */
+	wrap?: readonly string[];
 };
 
 /** The environment the tutor sees: only what it needs, so the runner's CI variables stay out. */
@@ -76,6 +78,10 @@ export class TutorPty {
 	private readonly exit: Promise<number>;
 	private exitCode: number | undefined;
 	private disposed = false;
+	/** Window titles the output set (OSC 0/2), in order. */
+	readonly titles: string[] = [];
+	/** Clipboard writes the output asked for (OSC 52). */
+	readonly clipboardWrites: string[] = [];
 
 	constructor(options: PtyOptions = {}) {
 		const cols = options.cols ?? 80;
@@ -85,7 +91,15 @@ export class TutorPty {
 		this.home = path.join(this.dir, 'home');
 		this.progressFile = path.join(this.dir, 'progress.json');
 		this.term = new headless.Terminal({cols, rows, scrollback: 10_000, allowProposedApi: true});
-		this.pty = spawn(process.execPath, [options.cli ?? cliPath, ...(options.args ?? [])], {
+		this.term.onTitleChange(title => {
+			this.titles.push(title);
+		});
+		this.term.parser.registerOscHandler(52, data => {
+			this.clipboardWrites.push(data);
+			return true;
+		});
+		const command = [...(options.wrap ?? []), process.execPath, options.cli ?? cliPath, ...(options.args ?? [])];
+		this.pty = spawn(command[0]!, command.slice(1), {
 			name: 'xterm-256color',
 			cols,
 			rows,
@@ -106,6 +120,11 @@ export class TutorPty {
 				resolve(exitCode);
 			});
 		});
+	}
+
+	/** The tutor's process id (for reading its memory use). */
+	get pid(): number {
+		return this.pty.pid;
 	}
 
 	get running(): boolean {
