@@ -124,6 +124,11 @@ export type Lesson = {
 	command: string;
 	intro: string;
 	setup: SetupAction[];
+	/**
+	 * For a lesson whose setup continues from another: what the learner's own repository must hold
+	 * to go straight on in it (else the lesson starts from the reference state).
+	 */
+	startsWhen: Check[];
 	steps: Step[];
 	/** What the learner takes away, shown on the Lesson complete screen. */
 	summary: string[];

@@ -208,7 +208,7 @@ class Collector {
 	}
 }
 
-const lessonKeys = ['id', 'number', 'title', 'command', 'intro', 'setup', 'steps', 'summary'];
+const lessonKeys = ['id', 'number', 'title', 'command', 'intro', 'setup', 'startsWhen', 'steps', 'summary'];
 const stepKeys = ['id', 'title', 'text', 'passWhen', 'success', 'nudges', 'hints', 'solution', 'wrongMoves', 'afterPrevious', 'mayReplaceOwnBoxes', 'onStart', 'announce'];
 
 export function validateLesson(data: unknown, file: string): Lesson {
@@ -248,6 +248,7 @@ export function validateLesson(data: unknown, file: string): Lesson {
 		command: collect.string(data, 'command', ''),
 		intro: collect.string(data, 'intro', ''),
 		setup: setup.filter((action): action is SetupAction => action !== undefined),
+		startsWhen: collect.checks(data, 'startsWhen', '', true),
 		steps: steps.filter((step): step is Step => step !== undefined),
 		summary: collect.strings(data, 'summary', ''),
 		source: file,

@@ -8,7 +8,7 @@ import {readRepoState, type RepoState} from '../git/repo-state.ts';
 import {classifyFailure} from '../explain/classify-failure.ts';
 import {readFailureFacts} from '../explain/failure-facts.ts';
 import {explanations, fillExplanation, type Explanation} from '../explain/explanations.ts';
-import type {LastCommand} from '../lessons/checks.ts';
+import {allHold, type LastCommand} from '../lessons/checks.ts';
 import {chooseNudge, currentHints, evaluateStep, type EngineContext, type StepOutcome} from '../lessons/engine.ts';
 import type {Loss} from '../lessons/situations.ts';
 import {describeLostBoxes} from '../git/lost-boxes.ts';
@@ -67,6 +67,37 @@ export class LessonSession {
 			throw error;
 		}
 
+		return session;
+	}
+
+	/**
+	 * Going straight on from a completed lesson to the one that continues from it: the learner's own
+	 * repository carries over, with the rest of the new lesson's setup played on it, when it then
+	 * fits how that lesson starts. Undefined when it does not (the caller starts the lesson afresh and
+	 * disposes of the old sandbox); on success the new session owns the sandbox.
+	 */
+	static async carryOn(previous: LessonSession, lesson: Lesson, options: SessionOptions): Promise<LessonSession | undefined> {
+		const [first, ...rest] = lesson.setup;
+		if (!previous.complete || first?.do !== 'continueFrom' || first.lesson !== previous.lesson.id) {
+			return undefined;
+		}
+
+		const session = new LessonSession(fillLesson(lesson, {branch: options.branch, url: previous.sandbox.url, gitVersion: options.gitVersion}), previous.sandbox, options);
+		try {
+			for (const [index, action] of fillLesson({...lesson, setup: rest}, {branch: options.branch, url: previous.sandbox.url, gitVersion: options.gitVersion}).setup.entries()) {
+				await session.playAction(action, `${lesson.source}, setup[${index + 1}]`, new Set([lesson.id]));
+			}
+
+			session.state = await session.readState();
+		} catch {
+			return undefined;
+		}
+
+		if (!session.fitsStart()) {
+			return undefined;
+		}
+
+		session.openingAnnouncements = await session.beginStep();
 		return session;
 	}
 
@@ -157,6 +188,17 @@ export class LessonSession {
 		}
 
 		return removeSandbox(this.sandbox.root);
+	}
+
+	/**
+	 * The repository is a fair start for this lesson: what the lesson asks of it holds, git waits in
+	 * the middle of nothing, HEAD is on the story's branch, and the first step is not done already.
+	 */
+	private fitsStart(): boolean {
+		const context = this.context();
+		const first = this.lesson.steps[0];
+		return this.state.operation === undefined && this.state.branch === this.sandbox.branch
+			&& allHold(this.lesson.startsWhen, context) && (first === undefined || !allHold(first.passWhen, context));
 	}
 
 	/** The box diagram of the state now, with the story's branch for what the warehouse shows. */

@@ -332,7 +332,7 @@ export class TutorController {
 				if (practice) {
 					void this.openDrill(practice.name);
 				} else if (next) {
-					void this.openLesson(next.id);
+					void this.goStraightOn(next);
 				} else {
 					void this.toMenu();
 				}
@@ -510,7 +510,42 @@ export class TutorController {
 			return;
 		}
 
-		await this.play(lesson, `Lesson ${lesson.number} · ${lesson.title}`, `Lesson ${lesson.number}`, undefined, note);
+		await this.play(lesson, `Lesson ${lesson.number} · ${lesson.title}`, `Lesson ${lesson.number}`, undefined, note ?? this.referenceNote(lesson));
+	}
+
+	/**
+	 * From a completed lesson to the next: the learner's own repository carries on when the next
+	 * lesson continues from this one and the repository fits its start; otherwise the reference state.
+	 */
+	private async goStraightOn(lesson: Lesson): Promise<void> {
+		const previous = this.session;
+		const heading = `Lesson ${lesson.number} · ${lesson.title}`;
+		if (previous) {
+			this.dispatch({type: 'lessonLoading', title: heading});
+			const carried = await LessonSession.carryOn(previous, lesson, this.options.session).catch(() => undefined);
+			if (carried) {
+				// The new session owns the sandbox now: the old one is let go without removing it.
+				this.session = carried;
+				const labels = carried.state.commits.slice(0, 3).map(commit => `"${commit.subject}"`).join(', ');
+				this.show(carried, heading, undefined, `Your own repository carries on from lesson ${previous.lesson.number}${labels ? `, with your boxes ${labels}` : ''}.`);
+				return;
+			}
+
+			const reason = previous.lesson.steps.length > 0 && lesson.setup[0]?.do === 'continueFrom' && lesson.setup[0].lesson === previous.lesson.id
+				? `Your repository from lesson ${previous.lesson.number} does not match how lesson ${lesson.number} begins, so it starts from the reference boxes.`
+				: undefined;
+			await this.openLesson(lesson.id, reason);
+			return;
+		}
+
+		await this.openLesson(lesson.id);
+	}
+
+	/** Said when a lesson that continues another's story is built from that lesson's reference solution. */
+	private referenceNote(lesson: Lesson): string | undefined {
+		const first = lesson.setup[0];
+		const earlier = first?.do === 'continueFrom' ? this.options.lessons.find(candidate => candidate.id === first.lesson) : undefined;
+		return earlier ? `This lesson starts where lesson ${earlier.number} ends, with the boxes of its reference solution.` : undefined;
 	}
 
 	/** Starts a practice drill: a lesson generated from the seed (a random one when not given). */
@@ -541,7 +576,10 @@ export class TutorController {
 			return;
 		}
 
-		const {session} = this;
+		this.show(this.session, heading, practice, note);
+	}
+
+	private show(session: LessonSession, heading: string, practice: PracticeRun | undefined, note: string | undefined): void {
 		this.print(
 			{tone: 'heading', text: heading},
 			...session.lesson.intro.split('\n').map((text): PrintLine => ({tone: 'output', text})),
