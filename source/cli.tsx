@@ -43,7 +43,7 @@ async function main(argv: string[]): Promise<number> {
 	const {lessons, problems} = loadLessons(bundledLessonsDirectory(import.meta.url), fs);
 	if (command.kind === 'list') {
 		for (const lesson of lessons) {
-			console.log(`${lesson.id}\t${lesson.number}. ${lesson.title}`);
+			console.log(`${lesson.id}\t${lesson.number}. ${lesson.title}${lesson.minutes ? `\t${lesson.minutes} min` : ''}${lesson.part ? `\t${lesson.part}` : ''}`);
 		}
 
 		for (const problem of problems) {

@@ -43,7 +43,8 @@ test.serial('a sandbox that cannot be removed is one line without its path, and 
 	await learner.waitFor('practice folder could not be removed');
 	t.false(learner.scrollback().includes(work), 'no temp path is shown');
 	await learner.waitFor('↑ ↓ choose', 10_000, 'screen');
-	await learner.press('1');
+	// "1" waits for Enter while a lesson 10 exists.
+	await learner.enter('1');
 	// The lesson's introduction printed a second time: the new lesson is open.
 	await learner.waitUntil(() => count(learner.scrollback(), 'Git works like a shipping company') === 2, 'the lesson to open again', 20_000);
 	await learner.waitFor('Step 1 of', 20_000, 'screen');
@@ -99,6 +100,6 @@ test.serial('a missing TMPDIR is not created, and says so without the path', asy
 	await learner.waitFor(/the disk is full/);
 	t.false(learner.scrollback().includes(work), 'no temp path is shown');
 	t.false(learner.screen().includes('Step 1 of'), 'no lesson opened');
-	await learner.press('q');
+	await learner.enter('quit');
 	t.is(await learner.exited(), 0);
 });

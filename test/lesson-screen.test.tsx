@@ -349,6 +349,24 @@ test.serial('the prompt edits like a shell prompt, through the app', async t => 
 	}
 });
 
+test.serial('the menu groups lessons into their parts, with each lesson\'s time and each part\'s total', async t => {
+	const tutor = startTutor({version: 1, completed: {}, drills: {}});
+	try {
+		await tutor.waitForFrame('(0 of');
+		const lines = tutor.frame().split('\n');
+		for (const part of new Set(lessons.map(lesson => lesson.part))) {
+			const total = lessons.filter(lesson => lesson.part === part).reduce((sum, lesson) => sum + (lesson.minutes ?? 0), 0);
+			t.true(lines.some(line => line.startsWith(`${part} · about ${total} min`)), `${part}\n${tutor.frame()}`);
+		}
+
+		for (const lesson of lessons.filter(candidate => candidate.minutes !== undefined)) {
+			t.true(lines.find(line => line.includes(lesson.title))!.includes(`${lesson.minutes} min`), lesson.title);
+		}
+	} finally {
+		await tutor.close();
+	}
+});
+
 test.serial('the menu lists every lesson and ticks the completed ones', async t => {
 	const completion = {firstCompletedAt: '2025-01-06T09:00:00.000Z', timesCompleted: 1};
 	const tutor = startTutor({version: 1, completed: {add: completion, remote: completion}, drills: {}});

@@ -122,6 +122,10 @@ export type Lesson = {
 	title: string;
 	/** The git command the lesson is about, shown in the menu. */
 	command: string;
+	/** The part of the course it belongs to ("Your first push"): the menu groups lessons by it. */
+	part: string | undefined;
+	/** About how long the lesson takes, for planning a class. */
+	minutes: number | undefined;
 	intro: string;
 	setup: SetupAction[];
 	/**

@@ -208,7 +208,7 @@ class Collector {
 	}
 }
 
-const lessonKeys = ['id', 'number', 'title', 'command', 'intro', 'setup', 'startsWhen', 'steps', 'summary'];
+const lessonKeys = ['id', 'number', 'title', 'command', 'part', 'minutes', 'intro', 'setup', 'startsWhen', 'steps', 'summary'];
 const stepKeys = ['id', 'title', 'text', 'passWhen', 'success', 'nudges', 'hints', 'solution', 'wrongMoves', 'afterPrevious', 'mayReplaceOwnBoxes', 'onStart', 'announce'];
 
 export function validateLesson(data: unknown, file: string): Lesson {
@@ -226,6 +226,11 @@ export function validateLesson(data: unknown, file: string): Lesson {
 	const number = typeof data.number === 'number' && Number.isInteger(data.number) && data.number > 0 ? data.number : 0;
 	if (number === 0) {
 		collect.add('', '"number" must be a whole number from 1 up (the lesson\'s place in the menu)');
+	}
+
+	const minutes = data.minutes === undefined ? undefined : (typeof data.minutes === 'number' && Number.isInteger(data.minutes) && data.minutes > 0 ? data.minutes : 0);
+	if (minutes === 0) {
+		collect.add('', '"minutes" must be a whole number from 1 up (about how long the lesson takes)');
 	}
 
 	const setup = collect.list(data, 'setup', '', true).map((item, index) => validateSetup(item, `setup[${index}]`, collect));
@@ -246,6 +251,8 @@ export function validateLesson(data: unknown, file: string): Lesson {
 		number,
 		title: collect.string(data, 'title', ''),
 		command: collect.string(data, 'command', ''),
+		part: collect.string(data, 'part', '', true) || undefined,
+		minutes: minutes || undefined,
 		intro: collect.string(data, 'intro', ''),
 		setup: setup.filter((action): action is SetupAction => action !== undefined),
 		startsWhen: collect.checks(data, 'startsWhen', '', true),

@@ -5,7 +5,7 @@ import {emptyPrompt, promptReducer, type PromptAction, type PromptState} from '.
 import {spokenPanel, type SpokenPanel} from '../ui/spoken-panel.ts';
 import type {Diagram} from './diagram-model.ts';
 
-export type LessonListing = {id: string; number: number; title: string; command: string; completed: boolean};
+export type LessonListing = {id: string; number: number; title: string; command: string; part?: string | undefined; minutes?: number | undefined; completed: boolean};
 
 /** A practice drill, offered in the menu once its lesson is completed. */
 export type DrillListing = {name: DrillName; lesson: string; title: string; done: number};
@@ -93,7 +93,7 @@ export type TutorAction =
 export function initialState(lessons: readonly Lesson[], {screenReader = false}: {screenReader?: boolean} = {}): TutorState {
 	return {
 		screen: {name: 'menu', selected: 0},
-		lessons: lessons.map(({id, number, title, command}) => ({id, number, title, command, completed: false})),
+		lessons: lessons.map(({id, number, title, command, part, minutes}) => ({id, number, title, command, part, minutes, completed: false})),
 		drills: drillCatalog.map(({name, lesson, title}) => ({name, lesson, title, done: 0})),
 		view: undefined,
 		prompt: emptyPrompt,

@@ -22,7 +22,18 @@ export function MenuScreen({lessons, drills = [], selected, width, rows, typed =
 	for (const [index, entry] of entries.entries()) {
 		if (entry.kind === 'lesson') {
 			const {lesson} = entry;
-			menuRows.push({key: lesson.id, entry: index, text: `${marker(index)} ${String(lesson.number).padStart(2)} ${tick(lesson.completed)} ${lesson.command.padEnd(commandWidth)}  ${lesson.title}`});
+			const previous = entries[index - 1];
+			if (lesson.part && (previous?.kind !== 'lesson' || previous.lesson.part !== lesson.part)) {
+				// A part's heading says how long its lessons take together, to plan a class.
+				const total = lessons.filter(other => other.part === lesson.part).reduce((sum, other) => sum + (other.minutes ?? 0), 0);
+				menuRows.push(
+					...(index > 0 ? [{key: `gap:${lesson.part}`, text: ' ', entry: undefined}] : []),
+					{key: `part:${lesson.part}`, text: `${lesson.part}${total > 0 ? ` · about ${total} min` : ''}`, entry: undefined, heading: true},
+				);
+			}
+
+			const time = lesson.minutes ? `  ${lesson.minutes} min` : '';
+			menuRows.push({key: lesson.id, entry: index, text: `${marker(index)} ${String(lesson.number).padStart(2)} ${tick(lesson.completed)} ${lesson.command.padEnd(commandWidth)}  ${lesson.title}${time}`});
 			continue;
 		}
 
@@ -40,7 +51,7 @@ export function MenuScreen({lessons, drills = [], selected, width, rows, typed =
 	const at = Math.max(0, menuRows.findIndex(row => row.entry === selected));
 	let first = Math.min(Math.max(0, at - room + 1), Math.max(0, menuRows.length - room));
 	// With a drill selected, keep the Practice heading in view when it fits.
-	const heading = menuRows.findIndex(row => row.heading);
+	const heading = menuRows.findIndex(row => row.key === 'practice');
 	if (heading !== -1 && at > heading && at - heading < room) {
 		first = Math.min(first, heading);
 	}
