@@ -104,7 +104,7 @@ test('fetch-first: push rejected when Sam shipped and the learner never fetched'
 		for (const line of ['git push', 'git push origin', 'git push origin main']) {
 			const push = await world.git(line);
 			t.is(push.exitCode, 1, line);
-			t.deepEqual(push.failure, {id: 'fetch-first', details: {branch: 'main', remotes: 'origin'}}, line);
+			t.deepEqual(push.failure, {id: 'fetch-first', details: {branch: 'main', remotes: 'origin', remote: 'origin', pull: 'git pull'}}, line);
 			assertFilled(t, push.failure);
 		}
 	});
@@ -118,8 +118,13 @@ test('non-fast-forward: push rejected after git fetch brought Sam\'s box but it 
 		for (const line of ['git push', 'git push origin main']) {
 			const push = await world.git(line);
 			t.is(push.exitCode, 1, line);
-			t.deepEqual(push.failure, {id: 'non-fast-forward', details: {branch: 'main', remotes: 'origin'}}, line);
+			t.is(push.failure?.id, 'non-fast-forward', line);
+			// Sam's box is at stake: the way out keeps it, and never suggests force.
+			t.is(push.failure?.details['combine'], 'git merge origin/main');
+			t.is(push.failure?.details['variant'], undefined);
+			t.regex(push.failure?.details['boxes'] ?? '', /^"/);
 			assertFilled(t, push.failure);
+			t.notRegex(fillExplanation(explanations['non-fast-forward'], push.failure!.details).wayOut, /force/);
 		}
 	});
 });
@@ -129,8 +134,11 @@ test('non-fast-forward: push rejected after git commit --amend of a box already 
 		await world.ok(...shipped, 'echo "- tape" >> notes.txt', 'git commit -am "Tape"', 'git push', 'git commit --amend -m "Tape and string"');
 		const push = await world.git('git push');
 		t.is(push.exitCode, 1);
-		t.deepEqual(push.failure, {id: 'non-fast-forward', details: {branch: 'main', remotes: 'origin'}});
+		t.is(push.failure?.id, 'non-fast-forward');
+		// Only the learner's own box is at stake: replacing it is offered, after keeping it.
+		t.deepEqual(push.failure?.details, {branch: 'main', remotes: 'origin', remote: 'origin', boxes: '"Tape"', combine: 'git merge origin/main', variant: 'own'});
 		assertFilled(t, push.failure);
+		t.regex(fillExplanation(explanations['non-fast-forward'], push.failure!.details).wayOut, /To keep it: git merge origin\/main.*git push --force-with-lease/);
 	});
 });
 
@@ -143,7 +151,7 @@ test('stale-info: git push --force-with-lease when Sam shipped and the learner d
 		for (const line of ['git push --force-with-lease', 'git push --force-with-lease origin main']) {
 			const push = await world.git(line);
 			t.is(push.exitCode, 1, line);
-			t.deepEqual(push.failure, {id: 'stale-info', details: {branch: 'main', remotes: 'origin'}}, line);
+			t.deepEqual(push.failure, {id: 'stale-info', details: {branch: 'main', remotes: 'origin', remote: 'origin'}}, line);
 			assertFilled(t, push.failure);
 			// Sam's box is still online.
 			t.is(push.state.online.branches['main'], onlineBefore, line);
@@ -159,7 +167,7 @@ test('stale-info: git push --force-with-lease when Sam shipped and the learner d
 		await world.ok(...learnerTape, 'git fetch');
 		const push = await world.git('git push --force-with-lease --force-if-includes');
 		t.is(push.exitCode, 1);
-		t.deepEqual(push.failure, {id: 'remote-updated-since-checkout', details: {branch: 'main', remotes: 'origin'}});
+		t.deepEqual(push.failure, {id: 'remote-updated-since-checkout', details: {branch: 'main', remotes: 'origin', remote: 'origin'}});
 		assertFilled(t, push.failure);
 	});
 });
@@ -353,6 +361,8 @@ test('git push with nothing new succeeds and is no failure', async t => {
 /** The details the classifier gives each failure: branch and remotes always, and these on top. */
 const extraDetails: Partial<Record<FailureId, Record<string, string>>> = {
 	'no-upstream': {remote: 'origin'},
+	'fetch-first': {pull: 'git pull'},
+	'non-fast-forward': {boxes: '"Add a map"', combine: 'git merge origin/main'},
 	'unknown-remote': {remote: 'orign'},
 	'src-refspec': {ref: 'master'},
 	'merge-conflict': {files: 'notes.txt'},

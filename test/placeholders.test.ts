@@ -29,10 +29,14 @@ test('<url> typed literally says what it stands for and the whole line with the 
 });
 
 test('each placeholder word gets its meaning and the values the tutor knows', async t => {
-	const known = {url, remotes: ['origin', 'github'], files: ['notes.txt', 'todo.txt'], newestBox: '1a2b3c4', branch: 'main'};
+	const known = {url, remotes: ['origin', 'github'], files: ['notes.txt', 'todo.txt'], newestBoxes: ['1a2b3c4 "Order more tape"', '9f8e7d6 "Stack boxes higher"'], branch: 'main'};
 	t.regex(await refusal('git add <file>', known), /<file> stands for a file name\. Files here: notes\.txt, todo\.txt\./);
 	t.regex(await refusal('git push <remote> <branch>', known), /Yours: origin, github\..*You are on: main\./s);
-	t.true((await refusal('git revert <id>', known)).endsWith('Type: git revert 1a2b3c4'));
+	// Which box to act on is the learner's choice: the newest ones are listed, none is typed for them.
+	const revert = await refusal('git revert <id>', known);
+	t.regex(revert, /Your newest boxes: 1a2b3c4 "Order more tape", 9f8e7d6 "Stack boxes higher"\./);
+	t.notRegex(revert, /Type: git revert/);
+	t.notRegex(await refusal('git revert <id>', {...known, newestBoxes: ['1a2b3c4 "Only box"']}), /Type: git revert/);
 	t.true((await refusal('git push -u origin <branch>', known)).endsWith('Type: git push -u origin main'));
 	t.regex(await refusal('git commit -m <message>', known), /in quotes, like "Describe the change"/);
 	t.regex(await refusal('git switch -c <name>', known), /a name you choose/);
@@ -60,7 +64,7 @@ test('knownValues reads the url, remotes, files, newest box and branch from the 
 
 		const state = await readRepoState({repo: sandbox.repo, online: sandbox.online, env: sandbox.env});
 		const known = knownValues(state, sandbox.url);
-		t.deepEqual(known, {url: sandbox.url, remotes: ['origin'], files: ['notes.txt', 'todo.txt'], newestBox: state.head!.slice(0, 7), branch: 'main'});
+		t.deepEqual(known, {url: sandbox.url, remotes: ['origin'], files: ['notes.txt', 'todo.txt'], newestBoxes: [`${state.head!.slice(0, 7)} "First box"`], branch: 'main'});
 	} finally {
 		await removeSandbox(sandbox.root);
 	}

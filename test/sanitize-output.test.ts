@@ -110,3 +110,9 @@ test('temp paths are masked when git C-quotes them: octal letters, quotes and ba
 	t.true(plain.output.includes('gpt-é "q" b\\s-'), plain.output);
 	t.false(maskSandboxPaths(plain.output, replacements).includes(sandbox.root), maskSandboxPaths(plain.output, replacements));
 });
+
+test('git\'s erase-to-end-of-line after a carriage return (rebase progress) leaves no visible trace', t => {
+	t.is(sanitizeOutput('Rebasing (1/1)\r\u001B[KSuccessfully rebased and updated refs/heads/main.\n', {color: false}), 'Successfully rebased and updated refs/heads/main.\n');
+	// Any other cursor or erase sequence stays visible.
+	t.is(sanitizeOutput('a\u001B[2Jb', {color: false}), 'a^[[2Jb');
+});

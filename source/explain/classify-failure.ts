@@ -3,7 +3,7 @@
 // and languages.
 import type {GitArguments} from '../git/git-arguments.ts';
 import {hasOption} from '../git/git-arguments.ts';
-import type {RepoState} from '../git/repo-state.ts';
+import {historyOf, type RepoState} from '../git/repo-state.ts';
 import {olderThan} from '../git/version-number.ts';
 import {reachesOnline} from '../sandbox/sandbox-config.ts';
 import type {FailureId} from './explanations.ts';
@@ -13,6 +13,9 @@ import {classifyLocalWork} from './classify-local-work.ts';
 import {classifyDetachedPush, classifyRouteName, classifyTag, classifyTagPush} from './classify-tags-routes.ts';
 
 export type Failure = {id: FailureId; details: Record<string, string>};
+
+/** The sandbox's learner, as their boxes are signed. */
+const learnerName = 'Learner';
 
 const looksLikeUrl = (word: string) => word.includes(':') || word.includes('/') || word.includes('\\');
 
@@ -115,7 +118,7 @@ function classifyPush(args: GitArguments, state: RepoState, facts: FailureFacts,
 		// below, only the online repository can reject because of Sam's boxes.
 		const routeRemote = state.remotes.find(known => state.upstream?.startsWith(`${known.name}/`))
 			?? state.remotes.find(known => known.name === 'origin');
-		return routeRemote && reachesOnline(routeRemote.url) ? classifyRejection(args, state, [], details) : undefined;
+		return routeRemote && reachesOnline(routeRemote.url) ? classifyRejection(args, state, [], {...details, remote: routeRemote.name}) : undefined;
 	}
 
 	if (!looksLikeUrl(remote) && !state.remotes.some(known => known.name === remote)) {
@@ -137,7 +140,7 @@ function classifyPush(args: GitArguments, state: RepoState, facts: FailureFacts,
 
 	// Only the online repository can reject because of Sam's boxes; other addresses fail otherwise.
 	const known = state.remotes.find(candidate => candidate.name === remote);
-	return known && reachesOnline(known.url) ? classifyRejection(args, state, refspecs, details) : undefined;
+	return known && reachesOnline(known.url) ? classifyRejection(args, state, refspecs, {...details, remote}) : undefined;
 }
 
 /** The warehouse refused: it holds a box the pushed branch does not contain. */
@@ -165,7 +168,19 @@ function classifyRejection(args: GitArguments, state: RepoState, refspecs: strin
 
 	// Seen before (fetched, or once in this branch) means git could compare: non-fast-forward.
 	const seen = tracking === onlineTip || Object.values(state.remoteTracking).includes(onlineTip);
-	return {id: seen ? 'non-fast-forward' : 'fetch-first', details: {...details, branch: target}};
+	const remote = details['remote'] ?? 'origin';
+	if (!seen) {
+		// A plain pull needs a saved route; naming the remote and branch works without one.
+		const pull = state.branch === target && state.upstream !== undefined ? 'git pull' : `git pull ${remote} ${target}`;
+		return {id: 'fetch-first', details: {...details, branch: target, pull}};
+	}
+
+	// What the warehouse holds that the branch lacks decides the way out: never force over someone else's box.
+	const local = new Set(state.commits.map(commit => commit.oid));
+	const missing = historyOf(state.online.commits, onlineTip).filter(commit => !local.has(commit.oid));
+	const boxes = missing.slice(0, 3).map(commit => `"${commit.subject}"`).join(', ') || 'a box';
+	const ownOnly = missing.length > 0 && missing.every(commit => commit.author === learnerName);
+	return {id: 'non-fast-forward', details: {...details, branch: target, boxes, combine: `git merge ${remote}/${target}`, ...(ownOnly ? {variant: 'own'} : {})}};
 }
 
 /** A plain pull of divergent branches stops (git 2.33.1 and newer) until the learner chooses how to combine. */

@@ -44,6 +44,8 @@ export type Explanation = {
 	wayOut: string;
 	/** Used instead when the classifier found a likely intended word ({suggestion}). */
 	withSuggestion?: Partial<Pick<Explanation, 'meaning' | 'wayOut'>>;
+	/** Wordings for situations the classifier names in {variant}. */
+	variants?: Record<string, Partial<Pick<Explanation, 'meaning' | 'wayOut'>>>;
 	/** The command did nothing (a slip of the keyboard): the lesson has nothing new to judge. */
 	didNothing?: boolean;
 };
@@ -67,11 +69,18 @@ export const explanations: Record<FailureId, Explanation> = {
 	},
 	'fetch-first': {
 		meaning: 'The warehouse has boxes you never received: someone shipped after your last pull, and git will not throw their boxes away.',
-		wayOut: 'Bring them home first: git pull, then push again.',
+		wayOut: 'Bring them home first: {pull}, then push again.',
 	},
 	'non-fast-forward': {
-		meaning: 'The warehouse has a box that is not in your {branch}: your history does not continue theirs (you fetched it but did not combine it, or you changed a box that was already shipped).',
-		wayOut: 'To keep their boxes: git pull, then push. To replace a box you changed yourself: git push --force-with-lease',
+		meaning: 'The warehouse has boxes your {branch} does not hold ({boxes}), and your push would throw them away, so git refused.',
+		wayOut: 'Keep them: {combine} (you fetched them already), then git push.',
+		variants: {
+			// Only the learner's own boxes are at stake: replacing them is a choice, never the first advice.
+			own: {
+				meaning: 'The warehouse has your own {boxes}, which your {branch} no longer holds (you amended, reset or rebased it), so a plain push would throw it away and git refused.',
+				wayOut: 'To keep it: {combine}, then git push. To replace it with what your branch holds, and only if nobody else has it yet: git push --force-with-lease',
+			},
+		},
 	},
 	'stale-info': {
 		meaning: 'The warehouse changed since you last looked (origin/{branch} is out of date), so --force-with-lease refused to throw away boxes you have never seen.',
@@ -186,6 +195,7 @@ export const explanations: Record<FailureId, Explanation> = {
 export function fillExplanation(explanation: Explanation, details: Record<string, string>): Explanation {
 	// Where the address is not known (outside a lesson), the way out shows where it goes.
 	const fill = (text: string) => text.replaceAll(/{(\w+)}/g, (whole, name: string) => details[name] ?? (name === 'url' ? '<url>' : whole));
-	const chosen = details['suggestion'] === undefined ? explanation : {...explanation, ...explanation.withSuggestion};
+	const variant = details['variant'] === undefined ? undefined : explanation.variants?.[details['variant']];
+	const chosen = {...explanation, ...(details['suggestion'] === undefined ? {} : explanation.withSuggestion), ...variant};
 	return {meaning: fill(chosen.meaning), wayOut: fill(chosen.wayOut), ...(explanation.didNothing ? {didNothing: true} : {})};
 }

@@ -53,6 +53,16 @@ function lossSituation(loss: Loss, context: SituationContext): Situation {
 		? `${loss.byPush ? 'Your push threw' : 'The warehouse lost'} ${what}${loss.byPush ? ' out of the warehouse' : ''}. ${count(boxes.length, 'It is', 'They are')} gone for everyone who pulls from it.`
 		: `The warehouse is still missing ${what}.`;
 	const branch = state.workBranch ?? context.homeBranch;
+	if (state.branch === undefined && state.operation === undefined && state.head !== undefined) {
+		// What a detached HEAD merges or holds belongs to no branch, and git push ships none of it.
+		const back = switchTo(context.homeBranch, context.gitVersion);
+		return {
+			kind: 'loss',
+			say: `⚠ ${opening} HEAD is detached, so nothing done here reaches a branch: go back first (${back}), then bring ${it} back from there. Or type reset to start again.`,
+			hints: ['The way back starts on your branch, not on a detached HEAD.', `Type: ${back}`],
+		};
+	}
+
 	const local = new Set(state.commits.map(commit => commit.oid));
 	if (boxes.every(box => local.has(box.oid))) {
 		return {kind: 'loss', say: `⚠ ${opening} Your ${branch} holds ${it} again: ship ${it} with a plain push.`, hints: ['Ship what your branch holds; no force is needed.', 'Type: git push']};

@@ -3,8 +3,11 @@
 // write the clipboard (OSC 52), move the cursor to draw over the tutor's own lines, and the like.
 // Pure: no terminal state, the same text always gives the same result.
 
-/** An SGR sequence (colours and bold), the only escape sequence ever passed on; or one control character. */
-const lineToken = /\u001B\[[\d;:]*m|[\u0000-\u0008\u000A-\u001F\u007F-\u009F]/g;
+/**
+ * An SGR sequence (colours and bold), the only escape sequence ever passed on; an erase-to-end-of-line
+ * (git writes \r ESC[K to tidy a progress line), dropped as harmless; or one control character.
+ */
+const lineToken = /\u001B\[[\d;:]*m|\u001B\[0?K|[\u0000-\u0008\u000A-\u001F\u007F-\u009F]/g;
 /** In a name every control is shown, tab included: it would break the diagram's columns. */
 const nameToken = /[\u0000-\u001F\u007F-\u009F]/g;
 
@@ -32,6 +35,10 @@ function escapeLine(line: string, color: boolean): string {
 	const escaped = line.replaceAll(lineToken, token => {
 		if (token.length === 1) {
 			return visible(token);
+		}
+
+		if (token.endsWith('K')) {
+			return '';
 		}
 
 		keptSgr ||= color;

@@ -7,18 +7,20 @@ export type KnownValues = {
 	url?: string;
 	remotes?: readonly string[];
 	files?: readonly string[];
-	newestBox?: string;
+	/** The newest boxes, as `id "label"`: which one a learner means is theirs to say. */
+	newestBoxes?: readonly string[];
 	branch?: string;
 };
 
-type Meaning = {means: string; values?: (known: KnownValues) => readonly string[] | undefined; valuesAre?: string};
+/** `listOnly`: the values help choose, but none is the one to type (a box to revert is the learner's choice). */
+type Meaning = {means: string; values?: (known: KnownValues) => readonly string[] | undefined; valuesAre?: string; listOnly?: boolean};
 
 const one = (value: string | undefined) => (value === undefined ? undefined : [value]);
 
 const address: Meaning = {means: 'the online repository\'s address', values: known => one(known.url), valuesAre: 'Yours is'};
 const remote: Meaning = {means: 'the name of a saved address (a remote)', values: known => known.remotes, valuesAre: 'Yours'};
 const file: Meaning = {means: 'a file name', values: known => known.files, valuesAre: 'Files here'};
-const box: Meaning = {means: 'a box\'s id, as git log --oneline shows it', values: known => one(known.newestBox), valuesAre: 'The newest box is'};
+const box: Meaning = {means: 'a box\'s id, the hex number git log --oneline shows in front of its label', values: known => known.newestBoxes, valuesAre: 'Your newest boxes', listOnly: true};
 const branch: Meaning = {means: 'a branch name', values: known => one(known.branch), valuesAre: 'You are on'};
 const label: Meaning = {means: 'a label for the box, in quotes, like "Describe the change"'};
 
@@ -64,7 +66,8 @@ export function placeholderMessage(line: string, placeholders: readonly string[]
 	});
 	// With one known value for each placeholder, the whole line can be written out.
 	const single = names.map(name => {
-		const values = (Object.hasOwn(meanings, name.toLowerCase()) ? meanings[name.toLowerCase()]!.values?.(known) : undefined) ?? [];
+		const meaning = Object.hasOwn(meanings, name.toLowerCase()) ? meanings[name.toLowerCase()] : undefined;
+		const values = (meaning?.listOnly ? undefined : meaning?.values?.(known)) ?? [];
 		return values.length === 1 ? values[0] : undefined;
 	});
 	const typed = single.every(value => value !== undefined)
@@ -87,7 +90,7 @@ export function knownValues(state: RepoState | undefined, url: string): KnownVal
 		url,
 		remotes: state.remotes.map(known => known.name),
 		files,
-		...(state.head === undefined ? {} : {newestBox: state.head.slice(0, 7)}),
+		...(state.commits.length === 0 ? {} : {newestBoxes: state.commits.slice(0, 3).map(commit => `${commit.oid.slice(0, 7)} "${commit.subject}"`)}),
 		...(state.branch === undefined ? {} : {branch: state.branch}),
 	};
 }

@@ -216,7 +216,7 @@ export class TutorController {
 			return;
 		}
 
-		const pasted = this.pastedWord(event, endsChunk, text => wordAction(menuWords, text) !== undefined || findLesson(text, lessons) !== undefined);
+		const pasted = this.pastedWord(event, endsChunk, text => ![undefined, 'help'].includes(wordAction(menuWords, text)) || findLesson(text, lessons) !== undefined);
 		if (pasted !== undefined) {
 			this.menuChoice(pasted);
 			return;
@@ -302,7 +302,8 @@ export class TutorController {
 			return;
 		}
 
-		const pasted = this.pastedWord(event, endsChunk, text => wordAction(completeWords, text) !== undefined);
+		// help stays on this screen, so a paste of it waits for Enter: the Enter that follows a paste must not start the next lesson.
+		const pasted = this.pastedWord(event, endsChunk, text => ![undefined, 'help'].includes(wordAction(completeWords, text)));
 		if (pasted !== undefined) {
 			this.completeChoice(pasted);
 			return;
