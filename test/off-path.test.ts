@@ -168,3 +168,33 @@ test('diagram: the route says when origin/main is older than the warehouse, and 
 		t.true(after.kind === 'saved' && after.stale === undefined);
 	});
 });
+
+test('a success that says nothing was forced is not said after a push threw boxes away in the lesson', async t => {
+	const {practiceLesson} = await import('../source/practice/practice-lesson.ts');
+	const {LessonSession} = await import('../source/tutor/lesson-session.ts');
+	const {reportLines} = await import('../source/tutor/report-lines.ts');
+	const drill = practiceLesson('recover', 1);
+	const session = await LessonSession.start(drill, sessionOptions(lessons));
+	try {
+		// Force the warehouse back to what the learner has (after a fetch, so the lost box stays at hand), then merge it back.
+		await session.run('git fetch');
+		const forced = await session.run('git push --force');
+		t.true(session.loss !== undefined, 'the push threw boxes away');
+		const tip = forced.outcome?.kind === 'stay' ? /git merge ([\da-f ]+), then/.exec(forced.outcome.nudge ?? '')?.[1] : undefined;
+		t.truthy(tip);
+		let last = await session.run(`git merge ${tip!}`);
+		for (const line of session.lesson.steps.flatMap(step => step.solution)) {
+			if (session.complete) {
+				break;
+			}
+
+			last = await session.run(line);
+		}
+
+		last = session.complete ? last : await session.run('git push');
+		const said = reportLines(last, session.lesson, 'drill').map(line => line.text).join('\n');
+		t.notRegex(said, /nothing was forced/);
+	} finally {
+		await session.dispose();
+	}
+});

@@ -95,6 +95,8 @@ export type Step = {
 	passWhen: Check[];
 	/** Said when the step passes. */
 	success: string;
+	/** Said instead when a push threw boxes away earlier in the lesson (a success that claims nothing was forced would be false). */
+	successAfterLoss: string | undefined;
 	/** Checked in order when the step is not met; the first that holds is said. */
 	nudges: Nudge[];
 	/** Each `hint` shows the next; the last one is the command. */

@@ -209,7 +209,7 @@ class Collector {
 }
 
 const lessonKeys = ['id', 'number', 'title', 'command', 'part', 'minutes', 'intro', 'setup', 'startsWhen', 'steps', 'summary'];
-const stepKeys = ['id', 'title', 'text', 'passWhen', 'success', 'nudges', 'hints', 'solution', 'wrongMoves', 'afterPrevious', 'mayReplaceOwnBoxes', 'onStart', 'announce'];
+const stepKeys = ['id', 'title', 'text', 'passWhen', 'success', 'nudges', 'hints', 'solution', 'wrongMoves', 'afterPrevious', 'mayReplaceOwnBoxes', 'onStart', 'announce', 'successAfterLoss'];
 
 export function validateLesson(data: unknown, file: string): Lesson {
 	const collect = new Collector();
@@ -341,6 +341,7 @@ function validateStep(item: unknown, index: number, collect: Collector): Step | 
 		text: collect.string(item, 'text', label),
 		passWhen,
 		success: collect.string(item, 'success', label, true) || 'Done.',
+		successAfterLoss: collect.string(item, 'successAfterLoss', label, true) || undefined,
 		nudges: nudges.filter((nudge): nudge is Nudge => nudge !== undefined),
 		hints,
 		solution,

@@ -74,6 +74,7 @@ export function force(random: Random): DrillContent {
 				text: 'Sam built on your box, so its label stays: relabelling it now would throw his box away. Bring his box home with git pull --rebase: your relabelled copy is dropped (the warehouse\'s box holds the same things), and your {branch} matches the warehouse again. (After a merge instead, ship it with a plain git push.)',
 				passWhen: [{check: 'hasBoxBy', by: 'Sam', where: 'local'}, {check: 'includesOnline'}, {check: 'shipped'}, {check: 'onlineKept'}, ...settled, holdsBox(samsBox), holdsBox(last)],
 				success: 'Sam\'s box survived, and your {branch} matches the warehouse without any force. Once someone has built on a box, leave its label alone.',
+				successAfterLoss: 'Sam\'s box is back, and your {branch} matches the warehouse. But a push in this drill threw boxes out of the warehouse for a while, and anyone who pulled then got a history without them: leave a box alone once someone has built on it.',
 				nudges: [
 					divergentPull,
 					{when: [{check: 'hasBoxBy', by: 'Sam', where: 'local'}, {check: 'includesOnline'}, not({check: 'shipped'})], say: 'Sam\'s box is home. Ship with a plain git push.'},

@@ -78,6 +78,7 @@ export function recover(random: Random): DrillContent {
 		text: `Ship with a plain git push: the warehouse gets ${lostNames} back and keeps its newer ${newer.length === 1 ? 'box' : 'boxes'}. Nothing needs force.`,
 		passWhen: [{check: 'shipped'}, {check: 'onlineKept'}, ...everything],
 		success: `Recovered: the warehouse holds ${lostNames} again, next to the newer ${newer.length === 1 ? 'one' : 'ones'}, and nothing was forced.`,
+		successAfterLoss: `The warehouse holds ${lostNames} again, next to the newer ${newer.length === 1 ? 'one' : 'ones'}. But a push of yours threw boxes away during this drill before they came back: recover without forcing anything.`,
 		nudges: [{when: [not({check: 'shipped'})], say: 'Everything is in your {branch}: ship it with git push'}],
 		hints: ['Your branch continues the warehouse\'s history, so a plain push works.', 'Type: git push'],
 		solution: ['git push'],

@@ -8,7 +8,7 @@ import type {Random} from './prng.ts';
 export type LessonData = Omit<Lesson, 'source' | 'steps' | 'startsWhen' | 'part' | 'minutes'> & Partial<Pick<Lesson, 'startsWhen' | 'part' | 'minutes'>> & {steps: StepData[]};
 
 /** A step as a file holds it: the fields validateLesson fills in when absent may be left out. */
-export type StepData = Omit<Step, 'afterPrevious' | 'mayReplaceOwnBoxes' | 'onStart' | 'announce'> & Partial<Pick<Step, 'afterPrevious' | 'mayReplaceOwnBoxes' | 'onStart' | 'announce'>>;
+export type StepData = Omit<Step, 'afterPrevious' | 'mayReplaceOwnBoxes' | 'onStart' | 'announce' | 'successAfterLoss'> & Partial<Pick<Step, 'afterPrevious' | 'mayReplaceOwnBoxes' | 'onStart' | 'announce' | 'successAfterLoss'>>;
 
 /** What a drill generator returns: the lesson without the parts every drill shares. */
 export type DrillContent = Pick<LessonData, 'command' | 'intro' | 'setup' | 'steps' | 'summary'> & {

@@ -46,6 +46,8 @@ export type CommandReport = {
 	announcements: string[];
 	/** On a real terminal this command would have opened a text editor: what to know (once a lesson). */
 	editorNote?: string;
+	/** A push threw boxes away earlier in this lesson (since brought back, or no step would pass). */
+	lossEarlier?: boolean;
 };
 
 class SetupError extends Error {}
@@ -113,6 +115,8 @@ export class LessonSession {
 	private warehouseSeen = new Set<string>();
 	/** Boxes the warehouse lost and does not hold again yet. */
 	loss: Loss | undefined;
+	/** Whether the warehouse lost boxes at any moment of this lesson. */
+	private lossHappened = false;
 	private readonly replacements;
 
 	private constructor(readonly lesson: Lesson, readonly sandbox: Sandbox, private readonly options: SessionOptions) {
@@ -162,6 +166,7 @@ export class LessonSession {
 			}
 
 			if (report.outcome.kind === 'advance') {
+				report.lossEarlier = this.lossHappened;
 				this.step = report.outcome.next;
 				report.announcements = await this.beginStep();
 			}
@@ -256,6 +261,7 @@ export class LessonSession {
 		}
 
 		this.loss = boxes.length === 0 ? undefined : {boxes, byPush: pushed, fresh: fresh.length > 0};
+		this.lossHappened ||= this.loss !== undefined;
 	}
 
 	private async readState(): Promise<RepoState> {

@@ -68,7 +68,8 @@ export function reportLines(report: CommandReport, lesson: Lesson, kind: 'lesson
 		}
 
 		for (const index of outcome.passed) {
-			lines.push({tone: 'success', text: `✓ ${lesson.steps[index]!.success}`});
+			const step = lesson.steps[index]!;
+			lines.push({tone: 'success', text: `✓ ${report.lossEarlier && step.successAfterLoss ? step.successAfterLoss : step.success}`});
 		}
 
 		if (outcome.next >= lesson.steps.length) {
