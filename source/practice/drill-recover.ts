@@ -38,7 +38,7 @@ export function recover(random: Random): DrillContent {
 		title: 'Look at the warehouse',
 		text: 'Something is wrong in the warehouse. Bring its news home without changing your {branch}: git fetch. Look for "(forced update)" in what it prints.',
 		passWhen: [{check: 'ran', command: 'fetch', result: 'succeeded'}, {check: 'fetched'}],
-		success: '"(forced update)": origin/{branch} jumped to a history that does not continue the one you saw before. Someone force-pushed.',
+		success: 'origin/{branch} now shows the warehouse as it is, and it jumped to a history that does not continue the one you saw before (git marks that "(forced update)" on the fetch or pull that first brought it): someone force-pushed.',
 		nudges: [{when: [{check: 'ran', command: 'pull'}], say: 'That pulled as well; for now just look: git fetch'}],
 		hints: ['Fetching brings the warehouse\'s state home without touching your branch.', 'Type: git fetch'],
 		solution: ['git fetch'],
