@@ -32,7 +32,7 @@ function shownItems(column: Column, rows: number): string[] {
 export function BoxDiagram({diagram, width, size, itemRows = fewestItemRows}: {readonly diagram: Diagram; readonly width: number; readonly size: DiagramSize; readonly itemRows?: number}) {
 	const all = columns(diagram);
 	if (size === 'line') {
-		return <Text>{fit(all.map(column => `${column.title}: ${column.items.length === 0 ? column.empty : column.items.length}`).join(' · '), width)}</Text>;
+		return <Text>{fit(all.map(column => `${column.title}: ${column.count === 0 ? column.empty : column.count}`).join(' · '), width)}</Text>;
 	}
 
 	if (size === 'compact') {

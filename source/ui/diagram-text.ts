@@ -2,7 +2,8 @@
 // screen-reader panel say the same things; `spoken` swaps the glyphs for words.
 import {marks, type BoxLabel, type Diagram, type Route} from '../tutor/diagram-model.ts';
 
-export type Column = {title: string; color: string; items: string[]; empty: string};
+/** `count`: how many things the column holds (its items may start with a heading that is not one). */
+export type Column = {title: string; color: string; items: string[]; empty: string; count: number};
 
 /** ▣ a box the learner has, ✚ one someone else shipped that has not come home yet, ◇ one of the learner's own their branch no longer holds. */
 function box(label: BoxLabel, spoken: boolean): string {
@@ -17,15 +18,16 @@ function box(label: BoxLabel, spoken: boolean): string {
 export function columns(diagram: Diagram, spoken = false): Column[] {
 	const warehouseEmpty = diagram.route.kind === 'none' ? 'no address yet' : '(empty)';
 	return [
-		{title: 'DESK', color: 'yellow', items: diagram.desk, empty: '(clear)'},
-		{title: 'OPEN BOX', color: 'cyan', items: diagram.openBox, empty: '(empty)'},
-		{title: 'SEALED, UNSHIPPED', color: 'magenta', items: diagram.waiting.map(label => box(label, spoken)), empty: '(none)'},
+		{title: 'DESK', color: 'yellow', items: diagram.desk, empty: '(clear)', count: diagram.desk.length},
+		{title: 'OPEN BOX', color: 'cyan', items: diagram.openBox, empty: '(empty)', count: diagram.openBox.length},
+		{title: 'SEALED, UNSHIPPED', color: 'magenta', items: diagram.waiting.map(label => box(label, spoken)), empty: '(none)', count: diagram.waiting.length},
 		{
 			title: 'WAREHOUSE=GitHub',
 			color: 'green',
 			// On a branch the warehouse does not have yet, the column shows main's boxes, and says so.
 			items: [...(diagram.warehouseOf && diagram.warehouse.length > 0 ? [`(${diagram.warehouseOf}:)`] : []), ...diagram.warehouse.map(label => box(label, spoken))],
 			empty: warehouseEmpty,
+			count: diagram.warehouse.length,
 		},
 	];
 }
@@ -72,7 +74,7 @@ function routeText(route: Route, branch: string | undefined, withCounts: boolean
 			// Counted against origin/main, the learner's last look at the warehouse, so say so.
 			const counts = !withCounts ? '' : [route.ahead > 0 ? `${route.ahead} to ship` : '', route.behind > 0 ? `${route.behind} to bring home` : ''].filter(Boolean).join(', ');
 			const to = spoken ? 'ships to' : '→';
-			const stale = route.stale ? `${separator}your ${route.upstream} is older than the warehouse (git fetch updates it)` : '';
+			const stale = route.stale ? `${separator}${route.upstream} is behind the warehouse (git fetch)` : '';
 			return `Route: ${branch ?? 'HEAD'} ${to} ${route.upstream} (saved)${route.reaches ? '' : `${separator}not your online repository`}${counts ? `${separator}against ${route.upstream}: ${counts}` : ''}${stale}`;
 		}
 	}
