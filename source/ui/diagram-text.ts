@@ -74,7 +74,7 @@ function routeText(route: Route, branch: string | undefined, withCounts: boolean
 			// Counted against origin/main, the learner's last look at the warehouse, so say so.
 			const counts = !withCounts ? '' : [route.ahead > 0 ? `${route.ahead} to ship` : '', route.behind > 0 ? `${route.behind} to bring home` : ''].filter(Boolean).join(', ');
 			const to = spoken ? 'ships to' : '→';
-			const stale = route.stale ? `${separator}${route.upstream} is behind the warehouse (git fetch)` : '';
+			const stale = route.stale ? `${separator}${route.upstream} is out of date (git fetch)` : '';
 			return `Route: ${branch ?? 'HEAD'} ${to} ${route.upstream} (saved)${route.reaches ? '' : `${separator}not your online repository`}${counts ? `${separator}against ${route.upstream}: ${counts}` : ''}${stale}`;
 		}
 	}
