@@ -157,7 +157,15 @@ async function refuseMissingCommand(subcommand: string, place: GitPlace): Promis
 
 type Read = {line: string[]; positionals: string[]; options: string[]} | {passThrough: string[]; positionals: string[]; options: string[]};
 
-type Parsed = {options: Array<{typed: string; name: string; value?: string}>; before: string[]; after: string[]; dashDash: boolean; sub?: string};
+type Parsed = {
+	options: Array<{typed: string; name: string; value?: string}>;
+	/** Each option word as the checks read it: long ones in full, letters as typed (-vv, -am). */
+	shown: string[];
+	before: string[];
+	after: string[];
+	dashDash: boolean;
+	sub?: string;
+};
 
 async function readCommand(subcommand: string, top: CommandRule, rest: readonly string[], place: GitPlace): Promise<Read> {
 	if (subcommand === 'config') {
@@ -200,8 +208,7 @@ async function readCommand(subcommand: string, top: CommandRule, rest: readonly 
 		...(subcommand === 'init' ? [] : parsed.before),
 		...(parsed.dashDash ? ['--', ...parsed.after] : []),
 	];
-	const typedOptions = parsed.options.map(option => (option.typed.startsWith('--') ? spelled(option.name, option.value) : option.typed));
-	return {line, positionals: [...(parsed.sub === undefined ? [] : [parsed.sub]), ...parsed.before, ...parsed.after], options: typedOptions};
+	return {line, positionals: [...(parsed.sub === undefined ? [] : [parsed.sub]), ...parsed.before, ...parsed.after], options: parsed.shown};
 }
 
 /** An option as git receives it: its full name, the value attached. */
@@ -262,7 +269,7 @@ function shortRule(rule: CommandRule, letter: string): [string, OptionRule] | un
 function parseOptions(subcommand: string, top: CommandRule, rest: readonly string[]): Parsed | {passThrough: string[]; positionals: string[]; options: string[]} {
 	let rule = top;
 	let sub: string | undefined;
-	const parsed: Parsed = {options: [], before: [], after: [], dashDash: false};
+	const parsed: Parsed = {options: [], shown: [], before: [], after: [], dashDash: false};
 	for (let at = 0; at < rest.length; at++) {
 		const word = rest[at]!;
 		const shown = [subcommand, sub].filter(Boolean).join(' ');
@@ -297,6 +304,7 @@ function parseOptions(subcommand: string, top: CommandRule, rest: readonly strin
 		const path = [subcommand, sub].filter(Boolean).join(' ');
 		if (/^-\d+$/.test(word) && own(rule.options, '--max-count')) {
 			parsed.options.push({typed: word, name: '--max-count', value: word.slice(1)});
+			parsed.shown.push(word);
 			continue;
 		}
 
@@ -338,10 +346,12 @@ function parseOptions(subcommand: string, top: CommandRule, rest: readonly strin
 			}
 
 			parsed.options.push({typed: word, name, ...(value === undefined ? {} : {value})});
+			parsed.shown.push(equals === -1 ? name : `${name}=${value ?? ''}`);
 			continue;
 		}
 
 		// One or more letters: -a, -am "label", -mLabel, -vv, -fdx.
+		parsed.shown.push(word);
 		for (let index = 1; index < word.length; index++) {
 			const letter = word.charAt(index);
 			const found = shortRule(rule, letter);
@@ -662,7 +672,7 @@ async function readConfig(rest: readonly string[], place: GitPlace): Promise<Rea
 		}
 	}
 
-	const line = ['config', ...(verb === undefined ? [] : [verb]), ...options, ...args];
+	const line = [...(verb === undefined ? [] : [verb]), ...options, ...args];
 	return {line, positionals: words, options};
 }
 
