@@ -9,6 +9,7 @@ import type {GitArguments} from '../git/git-arguments.ts';
 import {closestWord} from '../closest-word.ts';
 import {explanations, fillExplanation} from '../explain/explanations.ts';
 import {newerGit} from '../explain/classify-failure.ts';
+import {commandText} from '../explain/command-text.ts';
 import {githubPrefixes, reachesOnline} from '../sandbox/sandbox-config.ts';
 import {parseGitVersion} from '../git/version-number.ts';
 import {allowedCommands, wholeSections, writableSettings, type CommandRule, type OptionRule, type ValueKind} from './git-allow-list.ts';
@@ -88,7 +89,7 @@ async function check(words: readonly string[], place: GitPlace): Promise<Verdict
 
 	const rule = own(allowedCommands, subcommand);
 	if (rule === undefined) {
-		return refuse(notRun(subcommand));
+		return refuse(notRun(subcommand, rest));
 	}
 
 	await refuseMissingCommand(subcommand, place);
@@ -114,15 +115,22 @@ function manual(topic: string | undefined): Verdict {
 	return refuse(`Git's manual does not open inside the tutor. For a short summary type ${short}; the full manual is at git-scm.com/docs${topic ? `/git-${topic}` : ''}.`);
 }
 
-function notRun(subcommand: string): string {
+/** Commands that open another program's window or serve other computers. */
+const outsideTools = new Set(['mergetool', 'difftool', 'gui', 'citool', 'instaweb', 'send-email', 'daemon', 'web--browse', 'gitk']);
+
+function notRun(subcommand: string, rest: readonly string[]): string {
 	const shown = subcommand.length > 40 ? `${subcommand.slice(0, 40)}…` : subcommand;
+	if (outsideTools.has(subcommand)) {
+		return `git ${subcommand} opens another program, which the tutor cannot show. Everything in the lessons works without it.`;
+	}
+
 	if (gitCommandNames.includes(subcommand) || /^remote-|--/.test(subcommand)) {
 		return `The tutor runs the git commands of the course; git ${shown} is not one of them.`;
 	}
 
 	// Not a git command at all: said as git would, without running anything.
 	const suggestion = closestWord(subcommand, Object.keys(allowedCommands), subcommand.length <= 4 ? 1 : 2);
-	const filled = fillExplanation(explanations['not-a-command'], {command: shown, ...(suggestion ? {suggestion, corrected: `git ${suggestion}`} : {})});
+	const filled = fillExplanation(explanations['not-a-command'], {command: shown, ...(suggestion ? {suggestion, corrected: commandText([suggestion, ...rest])} : {})});
 	return `${filled.meaning}\n${filled.wayOut}`;
 }
 
@@ -130,6 +138,12 @@ function notRun(subcommand: string): string {
 const commandLists = new Map<string, Promise<{commands: Set<string> | undefined; version: string | undefined}>>();
 
 async function refuseMissingCommand(subcommand: string, place: GitPlace): Promise<void> {
+	// Every other command of the list is in git 2.20, the oldest the tutor runs on.
+	const newer = newerGit.find(entry => entry.command === subcommand && entry.option === undefined);
+	if (newer === undefined) {
+		return;
+	}
+
 	const key = place.env['PATH'] ?? '';
 	let known = commandLists.get(key);
 	if (known === undefined) {
@@ -148,10 +162,9 @@ async function refuseMissingCommand(subcommand: string, place: GitPlace): Promis
 
 	const {commands, version} = await known;
 	// Git would look for a program called git-switch on the PATH: say it is too new instead.
-	if (commands !== undefined && !commands.has(subcommand) && subcommand !== 'version') {
-		const newer = newerGit.find(entry => entry.command === subcommand && entry.option === undefined);
-		const filled = newer && fillExplanation(explanations['needs-newer-git'], {command: `git ${subcommand}`, since: newer.since, version: version ?? 'an older version', instead: newer.instead});
-		refuse(filled ? `${filled.meaning}\n${filled.wayOut}` : `The git on this computer has no git ${subcommand}. Update git from git-scm.com.`);
+	if (commands !== undefined && commands.size > 0 && !commands.has(subcommand)) {
+		const filled = fillExplanation(explanations['needs-newer-git'], {command: `git ${subcommand}`, since: newer.since, version: version ?? 'an older version', instead: newer.instead});
+		refuse(`${filled.meaning}\n${filled.wayOut}`);
 	}
 }
 
@@ -316,8 +329,14 @@ function parseOptions(subcommand: string, top: CommandRule, rest: readonly strin
 				return {passThrough: [subcommand, ...(sub ? [sub] : []), typedName], positionals: sub ? [sub] : [], options: [word]};
 			}
 
+			const asks = 'ambiguous' in found ? found.ambiguous.find(name => rule.interactive?.includes(name)) : undefined;
+			if (asks !== undefined) {
+				refuse(`git ${shown} ${typedName} could be ${asks}, which asks questions key by key, and the tutor cannot pass them on. Type the command without it.`);
+			}
+
 			if ('ambiguous' in found) {
-				refuse(`git ${shown} ${typedName} could be ${found.ambiguous.slice(0, 4).join(' or ')}: type the option in full.`);
+				// Git says which options it could be, and does nothing else (there is nothing else on its line).
+				return {passThrough: [subcommand, ...(sub ? [sub] : []), typedName], positionals: sub ? [sub] : [], options: [word]};
 			}
 
 			if ('notRun' in found) {
@@ -355,6 +374,12 @@ function parseOptions(subcommand: string, top: CommandRule, rest: readonly strin
 		for (let index = 1; index < word.length; index++) {
 			const letter = word.charAt(index);
 			const found = shortRule(rule, letter);
+			const gitNames = own(gitOptionNames, path) ?? [];
+			if (found === undefined && !rule.exact && gitNames.length > 0 && !gitNames.includes(`-${letter}`)) {
+				// A letter git itself does not have: git says so, and does nothing else.
+				return {passThrough: [subcommand, ...(sub ? [sub] : []), `-${letter}`], positionals: sub ? [sub] : [], options: [word]};
+			}
+
 			if (found === undefined) {
 				refuse(`The tutor does not run git ${shown} with -${letter}. See the options it takes: git ${shown} -h`);
 			}
