@@ -239,3 +239,21 @@ test('the commands of the course and a curious beginner run', async t => {
 		t.is(report.result.kind, line.startsWith('echo') ? 'helper' : 'git', `${line}: ${report.result.kind === 'refused' ? report.result.message : report.output}`);
 	}
 });
+
+test('a lesson whose setup, step event or earlier solution holds a line the tutor refuses does not start, and says where', async t => {
+	const broken = (where: 'setup' | 'onStart') => ({
+		...addLesson,
+		source: 'lessons/broken.json',
+		setup: where === 'setup' ? [...addLesson.setup, {do: 'type' as const, line: 'git mailinfo a b'}] : addLesson.setup,
+		steps: addLesson.steps.map((step, index) => (where === 'onStart' && index === 0 ? {...step, onStart: [{do: 'sam' as const, line: 'git config core.fsmonitor x'}]} : step)),
+	});
+	const setup = await t.throwsAsync(LessonSession.start(broken('setup'), sessionOptions(lessons)));
+	t.regex(setup?.message ?? '', /^lessons\/broken\.json, setup\[\d+\]: "git mailinfo a b" failed: The tutor runs the git commands of the course/);
+	const event = await t.throwsAsync(LessonSession.start(broken('onStart'), sessionOptions(lessons)));
+	t.regex(event?.message ?? '', /^lessons\/broken\.json, step [\w-]+ > onStart\[0\]: "git config core\.fsmonitor x" failed/);
+	// A lesson continuing from one whose solution the tutor refuses does not start either.
+	const earlier = {...addLesson, id: 'earlier', source: 'lessons/earlier.json', steps: addLesson.steps.map((step, index) => (index === 0 ? {...step, solution: ['git mailinfo a b']} : step))};
+	const later = {...addLesson, id: 'later', source: 'lessons/later.json', setup: [{do: 'continueFrom' as const, lesson: 'earlier'}]};
+	const continued = await t.throwsAsync(LessonSession.start(later, sessionOptions([...lessons, earlier, later])));
+	t.regex(continued?.message ?? '', /^lessons\/earlier\.json, step [\w-]+: "git mailinfo a b" failed/);
+});
