@@ -257,3 +257,13 @@ test('a lesson whose setup, step event or earlier solution holds a line the tuto
 	const continued = await t.throwsAsync(LessonSession.start(later, sessionOptions([...lessons, earlier, later])));
 	t.regex(continued?.message ?? '', /^lessons\/earlier\.json, step [\w-]+: "git mailinfo a b" failed/);
 });
+
+test('on a git older than 2.23, git switch and git restore are said to be too new, and git never looks for them on the PATH', async t => {
+	const w = await world(t);
+	const report = await w.run('git switch -c side');
+	if (gitOlderThan('2.23')) {
+		t.regex(report.result.kind === 'refused' ? report.result.message : '', /git switch arrived in git 2\.23, and this computer has git 2\.\d+/);
+	} else {
+		t.is(report.result.kind, 'git');
+	}
+});

@@ -46,7 +46,7 @@ const color: Record<string, OptionRule> = {'--color': {optional: ['always', 'nev
 const diffOptions: Record<string, OptionRule> = {
 	'--patch': {short: 'p'}, '-u': {}, '--no-patch': {short: 's'}, '--stat': {optional: 'word'}, '--shortstat': {}, '--numstat': {},
 	'--compact-summary': {}, '--summary': {}, '--name-only': {}, '--name-status': {}, '--raw': {}, '--dirstat': {optional: 'word'},
-	'--unified': {short: 'U', value: 'number'}, '--function-context': {short: 'W'}, '--minimal': {}, '--patience': {}, '--histogram': {},
+	'--unified': {short: 'U', optional: 'number'}, '--function-context': {short: 'W'}, '--minimal': {}, '--patience': {}, '--histogram': {},
 	'--diff-algorithm': {value: ['default', 'myers', 'minimal', 'patience', 'histogram']},
 	'--ignore-all-space': {short: 'w'}, '--ignore-space-change': {short: 'b'}, '--ignore-space-at-eol': {}, '--ignore-blank-lines': {},
 	'--ignore-cr-at-eol': {}, '--word-diff': {optional: ['color', 'plain', 'porcelain', 'none']}, '--color-words': {optional: 'word'},
