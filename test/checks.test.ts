@@ -1,7 +1,7 @@
 // Every check of the lesson vocabulary, judged on states read from real repositories built with
 // real git in a sandbox: each one holds when it should and not when it should not.
 import test from 'ava';
-import {reachesOnline} from '../source/sandbox/sandbox-config.ts';
+import {githubPrefixes, reachesOnline} from '../source/sandbox/sandbox-config.ts';
 import type {Check} from '../source/lessons/lesson-types.ts';
 import {withRepo, type Repo} from './helpers/sandbox-repo.ts';
 
@@ -180,6 +180,12 @@ test('remote reachesOnline agrees with where real git actually gets to', async t
 	await withRepo(async repo => {
 		await repo.ok('echo "Shipment notes" > notes.txt', 'git add .', 'git commit -m "First box"', `git remote add origin ${url}`);
 		for (const address of [...reachingAddresses, ...otherAddresses]) {
+			// Addresses that are not GitHub's are refused before git starts: origin keeps leading online.
+			if (!githubPrefixes.some(prefix => address.startsWith(prefix))) {
+				await t.throwsAsync(repo.type(`git remote set-url origin ${address}`), {message: /was not run/}, address);
+				continue;
+			}
+
 			await repo.ok(`git remote set-url origin ${address}`);
 			// The push either reaches the sandbox's online repository or fails.
 			const push = await repo.type('git push --quiet origin HEAD');

@@ -305,9 +305,11 @@ test('git remote add upstream when only origin exists succeeds and is no failure
 test('a push to an address that fails for another reason is not unknown-remote', async t => {
 	await withRepo(async repo => {
 		await repo.ok(...firstBox);
-		const push = await repo.git('git push https://example.com/shipment.git main');
+		const push = await repo.git('git push https://github.com/someone/shipment.git main');
 		t.not(push.exitCode, 0);
 		t.is(push.failure, undefined);
+		// Any other address is refused before git starts.
+		t.is((await runLine('git push https://example.com/shipment.git main', {repo: repo.sandbox.repo, env: repo.sandbox.env})).kind, 'refused');
 	});
 });
 
@@ -336,7 +338,7 @@ test('git commit without -m is refused with the needs-label explanation, and git
 		await t.throwsAsync(readFile(log, 'utf8'), {code: 'ENOENT'});
 		// The spy does work: a line that is allowed reaches it.
 		await runLine('git commit -m "Labelled"', runner);
-		t.is(await readFile(log, 'utf8'), 'commit -m Labelled\n');
+		t.is(await readFile(log, 'utf8'), 'commit --message=Labelled\n');
 	} finally {
 		await rm(scratch, {recursive: true, force: true});
 	}

@@ -275,14 +275,18 @@ test.serial('a slow command shows that it is running, and Ctrl+C stops it but no
 	const work = workdir(t);
 	const learner = tutor(t, {args: ['--lesson', 'add', '--workdir', work]});
 	await learner.waitFor('Step 1 of 4', firstScreenMs);
-	// A command that would run for half a minute: an alias put in the repository's config from
-	// outside, as the tutor refuses to set aliases (one starting with ! runs any program).
+	// A command that would run for half a minute: a hook put in the repository's config from
+	// outside, as the tutor refuses to set where hooks are (a hook runs any program).
 	const [sandbox] = sandboxesIn(work);
-	appendFileSync(path.join(work, sandbox!, 'shipment', '.git', 'config'), '[alias]\n\tslow = !sleep 30\n');
-	await learner.type('git slow');
+	const hooks = path.join(work, sandbox!, 'slow-hooks');
+	mkdirSync(hooks);
+	writeFileSync(path.join(hooks, 'pre-commit'), '#!/bin/sh\nsleep 30\n');
+	chmodSync(path.join(hooks, 'pre-commit'), 0o755);
+	appendFileSync(path.join(work, sandbox!, 'shipment', '.git', 'config'), `[core]\n\thooksPath = ${hooks}\n`);
+	await learner.type('git commit --allow-empty -m slow');
 	await learner.press('enter');
 	await learner.waitFor('Ctrl+C stops it', 10_000, 'screen');
-	t.true(learner.screen().includes('running git slow'), learner.describe());
+	t.true(learner.screen().includes('running git commit'), learner.describe());
 	const stoppedAt = Date.now();
 	await learner.press('ctrl-c');
 	await learner.waitFor('Stopped.', 5000);

@@ -546,7 +546,7 @@ test('git commands and settings that would run programs, or reach outside, are r
 	]);
 });
 
-test('git refuses paths outside the repository on its own, with its own message', async t => {
+test('paths outside the repository, or through a link that leads out, are refused before git starts', async t => {
 	const w = await world(t);
 	await runAll(t, w, [
 		'git add ../root-file.txt',
@@ -555,11 +555,11 @@ test('git refuses paths outside the repository on its own, with its own message'
 		'git add escape-dir/secret.txt',
 		'git status ..',
 		'git log -- ../x',
+		'git add ":(top)../x"',
+		'git add :!../x',
 	], (line, report) => {
-		t.is(report.result.kind, 'git', line);
-		t.not(report.result.kind === 'git' ? report.result.result.exitCode : 0, 0, `${line}: ${report.output}`);
-		t.regex(report.output, /outside|beyond a symbolic link/, line);
-		t.false(report.output.includes(w.root), `${line}: ${report.output}`);
+		assertClearNo(t, w, line, report);
+		t.regex(answer(report), /outside ~\/shipment/, line);
 	});
 });
 
@@ -581,13 +581,8 @@ test('the same commands inside ~/shipment still work', async t => {
 
 	await ran('git add notes.txt');
 	await ran('git commit -m "Pack notes"');
-	await ran('git init inner');
-	await ran('git archive -o inside.tar HEAD');
-	await ran('git archive --output=sub-folder.tar HEAD');
-	await ran('git bundle create inside.bundle --all');
-	await ran('git format-patch -o patches --root');
+	await ran('git init');
 	await ran('git diff --output=changes.diff HEAD');
-	await ran('git worktree add --detach wt');
 	await ran('git config pull.rebase false');
 	await ran('git config user.name "Sam Rivera"');
 	await ran('git config --global push.autoSetupRemote true');
@@ -605,9 +600,8 @@ test('the same commands inside ~/shipment still work', async t => {
 	await ran('git commit --allow-empty -F label.txt');
 	await ran('git diff --no-index --exit-code moved.txt moved.txt');
 	await ran('git fetch origin');
-	t.true(existsSync(path.join(w.repo, 'inside.tar')));
+	t.true(existsSync(path.join(w.repo, 'changes.diff')));
 	t.true(existsSync(path.join(w.repo, 'copy', 'notes.txt')));
-	t.true(existsSync(path.join(w.repo, 'patches', '0001-Pack-notes.patch')));
 });
 
 // ---- Property-style: random lines from a hostile alphabet ----

@@ -383,6 +383,12 @@ test('pushing or fetching anywhere but the tutor\'s GitHub fails at once, with n
 			const started = Date.now();
 			const report = await session.run(line);
 			const elapsed = Date.now() - started;
+			// The tutor refuses most of these itself: git never starts.
+			if (report.result.kind === 'refused') {
+				t.regex(report.result.message, /online repository|not one of them/, line);
+				continue;
+			}
+
 			if (report.result.kind !== 'git') {
 				t.fail(`${line} did not run git`);
 				continue;
@@ -422,8 +428,7 @@ test('output shown to the learner never contains the sandbox\'s temp path', asyn
 			['git remote -v', /^origin\thttps:\/\/github\.com\/learner\/shipment\.git \(fetch\)\norigin\thttps:\/\/github\.com\/learner\/shipment\.git \(push\)\n$/],
 			['git remote get-url origin', /^https:\/\/github\.com\/learner\/shipment\.git\n$/],
 			['git fetch -v origin', /^From https:\/\/github\.com\/learner\/shipment\n/],
-			// Newer git names the repository's folder; older git (2.20) names only the path.
-			['git add ../x', /'\.\.\/x' is outside repository(?: at '~\/shipment')?\n$/],
+			['git add ../x', /^$/],
 			['git push origin master', /failed to push some refs to 'https:\/\/github\.com\/learner\/shipment\.git'/],
 			['git config --show-origin user.name', /^file:~\/home\/\.gitconfig\tLearner\n$/],
 		];
@@ -431,6 +436,8 @@ test('output shown to the learner never contains the sandbox\'s temp path', asyn
 			const report = await session.run(line);
 			t.regex(report.output, shown, line);
 			t.true(hidden(report.output), `${line}: ${report.output}`);
+			// A refusal says where, in the learner's words.
+			t.true(report.result.kind !== 'refused' || (hidden(report.result.message) && report.result.message.includes('~/shipment')), line);
 		}
 	} finally {
 		await session.dispose();

@@ -51,11 +51,11 @@ function refusal(result: LineResult): string {
 	return result.message;
 }
 
-test('the spy sees an allowed git line: git runs directly, with the words as typed', async t => {
+test('the spy sees an allowed git line: git runs directly, with the line rebuilt from what the tutor read', async t => {
 	const {run, gitCalls} = await spy(t);
-	const result = await run('git commit -m "Pack notes"');
+	const result = await run('git commit -am "Pack notes"');
 	t.is(result.kind, 'git');
-	t.deepEqual(await gitCalls(), ['commit -m Pack notes']);
+	t.deepEqual(await gitCalls(), ['commit --all --message=Pack notes']);
 });
 
 test('each tutor word on its own is a tutor word, in any case', async t => {

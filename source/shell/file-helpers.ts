@@ -1,7 +1,7 @@
 // echo, cat, ls, touch, rm, mv and pwd, the same on every platform. Every path stays inside the
 // learner's repository and out of .git; symlinks that lead out are refused. A misspelt name gets
 // the closest file's name, and * and ? match file names in one folder of the repository.
-import {appendFile, lstat, readdir, readFile, realpath, rename, rm, utimes, writeFile} from 'node:fs/promises';
+import {appendFile, lstat, readdir, readFile, realpath, rename, rm, stat, utimes, writeFile} from 'node:fs/promises';
 import type {Dirent} from 'node:fs';
 import path from 'node:path';
 import {closestWord} from '../closest-word.ts';
@@ -24,32 +24,89 @@ const fail = (message: string): never => {
  * own, or a nested clone's, whose config could make git run programs. Lower case: on macOS and
  * Windows disks .GIT is the same folder as .git.
  */
-export const inGitStorage = (relative: string) => relative.split(/[/\\]/).some(part => part.toLowerCase() === '.git');
+export const namesGitStorage = (relative: string) => relative.split(/[/\\]/).some(part => part.toLowerCase() === '.git');
 
-const outside = (relative: string) => relative.startsWith('..') || path.isAbsolute(relative);
+const outside = (relative: string) => relative === '..' || relative.startsWith(`..${path.sep}`) || relative.startsWith('../') || path.isAbsolute(relative);
+
+const isFolder = async (place: string) => (await stat(place).catch(() => undefined))?.isDirectory() === true;
+const isFile = async (place: string) => (await stat(place).catch(() => undefined))?.isFile() === true;
 
 /**
- * Where the deepest existing part of `full` (itself, or the nearest folder above it) really is,
- * links followed, relative to the repository's real path; 'dangling' when that part is a link
- * that leads nowhere (whatever it names would be created wherever it points).
+ * Whether a folder holds git storage, whatever its name (x.git, a --separate-git-dir): HEAD,
+ * objects/ and refs/. Two of the three count already, so storage cannot be put together one
+ * piece at a time (the last piece would be written into what is storage by then).
  */
-export async function realPlace(repo: string, full: string): Promise<string | 'dangling'> {
-	const realRepo = await realpath(repo).catch(() => repo);
-	for (let existing = full; existing.length > repo.length; existing = path.dirname(existing)) {
-		try {
-			await lstat(existing);
-		} catch {
-			continue;
-		}
+async function holdsStorage(folder: string): Promise<boolean> {
+	const pieces = await Promise.all([isFile(path.join(folder, 'HEAD')), isFolder(path.join(folder, 'objects')), isFolder(path.join(folder, 'refs'))]);
+	return pieces.filter(Boolean).length >= 2;
+}
 
-		try {
-			return path.relative(realRepo, await realpath(existing));
-		} catch {
-			return 'dangling';
+/**
+ * Whether a place in the repository (relative to its real path, links already followed) is in git
+ * storage: under a folder named .git, or under a folder that holds storage, at any depth.
+ */
+export async function inGitStorage(repo: string, relative: string): Promise<boolean> {
+	if (namesGitStorage(relative)) {
+		return true;
+	}
+
+	const realRepo = await realpath(repo).catch(() => repo);
+	let folder = realRepo;
+	for (const part of relative.split(/[/\\]/).filter(Boolean)) {
+		folder = path.join(folder, part);
+		if (await holdsStorage(folder)) {
+			return true;
 		}
 	}
 
-	return '';
+	return false;
+}
+
+/**
+ * Where a typed path really leads, relative to the repository's real path: each part is followed
+ * as the system would (a link to its target, then `..` from there), not resolved as text, so
+ * `link/../x` is judged where it lands. The parts after the deepest one that exists are taken as
+ * text. 'dangling' when a link leads nowhere (whatever is made through it lands wherever it points).
+ */
+export async function followPath(repo: string, typed: string): Promise<string | 'dangling'> {
+	const realRepo = await realpath(repo).catch(() => repo);
+	let current = path.isAbsolute(typed) ? path.parse(path.resolve(typed)).root : realRepo;
+	let exists = true;
+	for (const part of typed.split(/[/\\]+/).filter(part => part !== '' && part !== '.')) {
+		if (part === '..') {
+			current = path.dirname(current);
+			continue;
+		}
+
+		const next = path.join(current, part);
+		current = next;
+		if (!exists) {
+			continue;
+		}
+
+		const stats = await lstat(next).catch(() => undefined);
+		if (stats === undefined) {
+			exists = false;
+		} else if (stats.isSymbolicLink()) {
+			try {
+				current = await realpath(next);
+			} catch {
+				return 'dangling';
+			}
+		}
+	}
+
+	return path.relative(realRepo, current);
+}
+
+/** Whether a typed path, links followed, stays inside the repository. */
+export async function leadsOutside(repo: string, typed: string): Promise<boolean> {
+	if (typed.startsWith('~') || /^[a-zA-Z]:/.test(typed)) {
+		return true;
+	}
+
+	const place = await followPath(repo, typed);
+	return place === 'dangling' || outside(place);
 }
 
 /**
@@ -62,24 +119,25 @@ export async function resolveInRepository(repo: string, typed: string, link: 're
 	}
 
 	const full = path.resolve(repo, typed);
-	const relative = path.relative(repo, full);
-	if (outside(relative)) {
+	if (outside(path.relative(repo, full))) {
 		fail(`${typed}: that is outside ${repoShownAs}; the tutor keeps you inside it`);
 	}
 
-	const storage = `${typed}: .git is git's own storage room; change it only through git commands`;
-	if (inGitStorage(relative)) {
-		fail(storage);
-	}
-
-	// The deepest folder above it that exists must really be inside the repository, not reached through a link.
-	const inside = relative === '' ? '' : await realPlace(repo, path.dirname(full));
+	// The folder it is in, followed part by part through links, must really be inside the repository.
+	const folder = typed.replace(/[/\\]+$/, '');
+	const slash = Math.max(folder.lastIndexOf('/'), folder.lastIndexOf('\\'));
+	const inside = slash === -1 ? '' : await followPath(repo, folder.slice(0, slash) || '/');
 	if (inside === 'dangling' || outside(inside)) {
 		fail(`${typed}: that leads outside ${repoShownAs} through a link`);
 	}
 
-	if (inGitStorage(inside)) {
-		fail(storage);
+	const place = path.join(inside, slash === -1 ? folder : folder.slice(slash + 1));
+	if (namesGitStorage(path.relative(repo, full)) || namesGitStorage(place)) {
+		fail(`${typed}: .git is git's own storage room; change it only through git commands`);
+	}
+
+	if (await inGitStorage(repo, place)) {
+		fail(`${typed}: that folder holds a repository's storage (as .git does); change it only through git commands`);
 	}
 
 	try {
@@ -92,7 +150,7 @@ export async function resolveInRepository(repo: string, typed: string, link: 're
 		}
 	}
 
-	return full;
+	return slash === -1 ? full : path.join(await realpath(repo).catch(() => repo), place);
 }
 
 /** Every file in the repository, by relative path: not in .git folders, not through links. */
@@ -102,7 +160,7 @@ async function repositoryFiles(repo: string): Promise<string[]> {
 		const entries = await readdir(folder, {withFileTypes: true}).catch(() => []);
 		for (const entry of entries) {
 			const relative = `${prefix}${entry.name}`;
-			if (files.length >= 5000 || inGitStorage(relative)) {
+			if (files.length >= 5000 || namesGitStorage(relative)) {
 				continue;
 			}
 
@@ -166,7 +224,7 @@ async function expandPatterns(repo: string, words: readonly string[]): Promise<s
 		const place = folder === '' ? repo : await resolveInRepository(repo, folder);
 		const expression = patternExpression(name);
 		const names = (await readdir(place).catch(() => [] as string[]))
-			.filter(entry => expression.test(entry) && (name.startsWith('.') || !entry.startsWith('.')) && !inGitStorage(entry))
+			.filter(entry => expression.test(entry) && (name.startsWith('.') || !entry.startsWith('.')) && !namesGitStorage(entry))
 			.sort();
 		if (names.length === 0) {
 			fail(`${word}: no file matches`);

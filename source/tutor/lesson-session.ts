@@ -369,7 +369,8 @@ export class LessonSession {
 		const runner = options.asSam ? {repo: this.sandbox.sam, env: this.sandbox.samEnv} : {repo: this.sandbox.repo, env: this.sandbox.env};
 		const result = await runLine(line, runner);
 		const failed = result.kind === 'refused' || (result.kind === 'git' && result.result.exitCode !== 0) || (result.kind === 'helper' && result.exitCode !== 0);
-		if (options.mustSucceed && failed) {
+		// A line the tutor refuses is a broken lesson even where git may fail: lessons go through the same allow-list.
+		if ((options.mustSucceed && failed) || result.kind === 'refused') {
 			const said = result.kind === 'refused' ? result.message : result.kind === 'git' ? result.result.output : result.kind === 'helper' ? result.output : '';
 			throw new SetupError(`${where}: "${line}" failed: ${this.mask(said).trim()}`);
 		}
