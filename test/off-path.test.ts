@@ -198,3 +198,16 @@ test('a success that says nothing was forced is not said after a push threw boxe
 		await session.dispose();
 	}
 });
+
+test('git commit without a label: refused with the editor how-to when something would be sealed; run and explained when nothing would', async t => {
+	await withSession('add', 0, async session => {
+		const nothing = await session.run('git commit');
+		t.is(nothing.result.kind, 'git', 'nothing staged: git opens no editor, so the line runs');
+		t.regex(nothing.explanation?.meaning ?? '', /box is empty/);
+	});
+	await withSession('commit', 0, async session => {
+		const staged = await session.run('git commit');
+		t.is(staged.result.kind, 'refused');
+		t.regex(staged.result.kind === 'refused' ? staged.result.message : '', /git commit -m "Describe the change"[\s\S]*Vim/);
+	});
+});
