@@ -4,7 +4,8 @@ import {defaultDrill, drillNames, isDrillName, type DrillName} from './practice/
 import {maxSeed} from './practice/prng.ts';
 export type RunOptions = {
 	lesson?: string;
-	branch: string;
+	/** Only when given: otherwise the branch remembered from the last --branch, else main. */
+	branch?: string;
 	workdir?: string;
 	keep: boolean;
 	screenReader: boolean;
@@ -50,7 +51,7 @@ Options
   --seed N           With --practice: play the variation with this number
                      again (a drill's title shows its seed).
   --branch NAME      Default branch of the practice repositories
-                     (default: main).
+                     (default: main); remembered for next time.
   --workdir DIR      Put the sandbox inside DIR.
   --keep             Leave the sandbox on disk when you finish and print
                      where it is, so you can look around.
@@ -202,10 +203,13 @@ export function parseCliArgs(argv: readonly string[]): CliCommand {
 	}
 
 	const options: RunOptions = {
-		branch: values.branch ?? 'main',
 		keep: flags.has('keep'),
 		screenReader: flags.has('screen-reader'),
 	};
+	if (values.branch !== undefined) {
+		options.branch = values.branch;
+	}
+
 	if (values.lesson !== undefined) {
 		options.lesson = values.lesson;
 	}

@@ -93,9 +93,15 @@ async function main(argv: string[]): Promise<number> {
 	// Leftovers of a tutor that was killed outright; in the background, so the first screen does not wait.
 	void removeStaleSandboxes(options.workdir).catch(() => undefined);
 	const progress = createProgressStore({file: defaultProgressFile(), named: Boolean(process.env['GIT_PUSH_TUTOR_PROGRESS'])});
+	// --branch is remembered, so a class that uses master gets it every time without typing it.
+	const branch = options.branch ?? progress.load().progress.branch ?? 'main';
+	if (options.branch !== undefined) {
+		progress.rememberBranch(options.branch);
+	}
+
 	const app = startApp({
 		lessons,
-		session: {lessons, branch: options.branch, workdir: options.workdir, keep: options.keep, color, gitVersion: git.version},
+		session: {lessons, branch, workdir: options.workdir, keep: options.keep, color, gitVersion: git.version},
 		progress,
 		lesson: chosen?.id,
 		practice: options.practice === undefined ? undefined : {name: options.practice, seed: options.seed},

@@ -15,7 +15,7 @@ function errorMessage(command: CliCommand): string {
 test('no arguments runs with the defaults', t => {
 	t.deepEqual(parseCliArgs([]), {
 		kind: 'run',
-		options: {branch: 'main', keep: false, screenReader: false},
+		options: {keep: false, screenReader: false},
 	});
 });
 
@@ -214,12 +214,12 @@ test('help text explains what the options do', t => {
 test('--practice alone plays the recover drill, with a random seed', t => {
 	t.deepEqual(parseCliArgs(['--practice']), {
 		kind: 'run',
-		options: {branch: 'main', keep: false, screenReader: false, practice: 'recover'},
+		options: {keep: false, screenReader: false, practice: 'recover'},
 	});
 	// A following option is not taken as the drill name.
 	t.deepEqual(parseCliArgs(['--practice', '--keep']), {
 		kind: 'run',
-		options: {branch: 'main', keep: true, screenReader: false, practice: 'recover'},
+		options: {keep: true, screenReader: false, practice: 'recover'},
 	});
 });
 
@@ -240,7 +240,7 @@ test('--seed replays one variation of a drill', t => {
 	});
 	t.deepEqual(parseCliArgs(['--seed=0', '--practice']), {
 		kind: 'run',
-		options: {branch: 'main', keep: false, screenReader: false, practice: 'recover', seed: 0},
+		options: {keep: false, screenReader: false, practice: 'recover', seed: 0},
 	});
 	const largest = parseCliArgs(['--practice', '--seed', '4294967295']);
 	t.is(largest.kind === 'run' ? largest.options.seed : undefined, 4_294_967_295);

@@ -475,3 +475,18 @@ test.serial('Lesson complete: an Enter typed ahead during the last command does 
 	t.is(await learner.exited(), 0);
 	t.deepEqual(sandboxesIn(work), []);
 });
+
+test('--branch is remembered: a class that uses master gets it again without typing it', async t => {
+	const first = tutor(t, {args: ['--lesson', 'add', '--branch', 'master']});
+	await first.waitFor('~/shipment (master) $', firstScreenMs, 'screen');
+	await first.enter('quit');
+	t.is(await first.exited(), 0);
+	const saved = readFileSync(first.progressFile, 'utf8');
+	t.is((JSON.parse(saved) as {branch?: string}).branch, 'master');
+
+	// The next start reads the same progress file.
+	const again = tutor(t, {args: ['--lesson', 'add'], env: {GIT_PUSH_TUTOR_PROGRESS: first.progressFile}});
+	await again.waitFor('~/shipment (master) $', firstScreenMs, 'screen');
+	await again.enter('quit');
+	t.is(await again.exited(), 0);
+});

@@ -497,3 +497,18 @@ test('on Linux the config folder follows XDG_CONFIG_HOME', t => {
 		}
 	}
 });
+
+test('the branch chosen with --branch is remembered for the next start; a file without it still loads', t => {
+	const {fs, read} = setup({[file]: JSON.stringify({version: 1, completed: {}, drills: {}})});
+	const store = createProgressStore({file, fs});
+	t.is(store.load().progress.branch, undefined);
+	store.rememberBranch('master');
+	t.is(JSON.parse(read(file)).branch, 'master');
+	const later = createProgressStore({file, fs});
+	t.is(later.load().progress.branch, 'master');
+	later.rememberBranch('main');
+	t.is(createProgressStore({file, fs}).load().progress.branch, 'main');
+	// Something that is not a branch name is dropped, never used.
+	const odd = setup({[file]: JSON.stringify({version: 1, completed: {}, drills: {}, branch: '../../x y'})});
+	t.is(createProgressStore({file, fs: odd.fs}).load().progress.branch, undefined);
+});

@@ -21,6 +21,8 @@ export type Progress = {
 	completed: Record<string, LessonCompletion>;
 	// Practice drills completed, by drill name.
 	drills: Record<string, number>;
+	// The practice branch last chosen with --branch (an instructor's class uses master every time).
+	branch?: string;
 };
 
 export type ProgressResult = {progress: Progress; warning?: string};
@@ -31,6 +33,8 @@ export type ProgressStore = {
 	markLessonComplete(lessonId: string, now?: Date): ProgressResult;
 	/** Counts one more practice drill of this name done. */
 	markDrillComplete(name: string): ProgressResult;
+	/** Remembers the branch chosen with --branch for the next start. */
+	rememberBranch(name: string): ProgressResult;
 	/** True when this session's progress is not all on disk: the file could not be read or written, or is not ours to write. */
 	isMemoryOnly(): boolean;
 };
@@ -287,6 +291,11 @@ export function createProgressStore(options: ProgressStoreOptions): ProgressStor
 				setEntry(next.drills, name, (ownEntry(next.drills, name) ?? 0) + 1);
 			});
 		},
+		rememberBranch(name) {
+			return update(next => {
+				next.branch = name;
+			});
+		},
 	};
 }
 
@@ -346,6 +355,14 @@ function parseProgress(text: string): Parsed {
 		dropped = true;
 	}
 
+	// Files written before branches were remembered simply lack the field.
+	const branch = data['branch'];
+	if (typeof branch === 'string' && /^[\w.-]{1,100}$/.test(branch)) {
+		progress.branch = branch;
+	} else if (branch !== undefined) {
+		dropped = true;
+	}
+
 	return {kind: 'ok', progress, dropped};
 }
 
@@ -382,6 +399,11 @@ function mergeProgress(a: Progress, b: Progress): Progress {
 		setEntry(result.drills, name, Math.max(count, ownEntry(result.drills, name) ?? 0));
 	}
 
+	// The newer choice (this session's, merged in as b) wins.
+	if (b.branch !== undefined) {
+		result.branch = b.branch;
+	}
+
 	return result;
 }
 
@@ -393,6 +415,10 @@ function cloneProgress(progress: Progress): Progress {
 
 	for (const [name, count] of Object.entries(progress.drills)) {
 		setEntry(result.drills, name, count);
+	}
+
+	if (progress.branch !== undefined) {
+		result.branch = progress.branch;
 	}
 
 	return result;
