@@ -155,9 +155,20 @@ export function holds(check: Check, context: CheckContext): boolean {
 		}
 
 		case 'markers': {
-			return check.where === 'folder'
-				? state.markedFiles.length > 0
-				: Object.values(state.headFiles).some(text => headMarker.test(text));
+			switch (check.where) {
+				case 'folder': {
+					return state.markedFiles.length > 0;
+				}
+
+				case 'lastCommit': {
+					return Object.values(state.headFiles).some(text => headMarker.test(text));
+				}
+
+				case 'newCommits': {
+					const marked = new Set(state.markedCommits ?? []);
+					return state.commits.slice(0, newCommitCount(context)).some(commit => marked.has(commit.oid));
+				}
+			}
 		}
 
 		case 'lastCommitLabel': {
@@ -182,6 +193,13 @@ export function holds(check: Check, context: CheckContext): boolean {
 
 		case 'tagShipped': {
 			return check.name in state.online.tags;
+		}
+
+		case 'tagAt': {
+			const local = state.tags[check.name];
+			const marks = state.tagCommits?.[check.name] ?? local;
+			const branch = state.branches[check.branch]?.oid;
+			return local !== undefined && branch !== undefined && marks === branch && state.online.tags[check.name] === local;
 		}
 
 		case 'not': {

@@ -52,8 +52,11 @@ export type Check =
 	| {check: 'inProgress'; operation: 'merge' | 'rebase' | 'cherry-pick' | 'revert'}
 	/** The newest box has two parents: a merge. */
 	| {check: 'mergeCommit'}
-	/** Files hold conflict markers: in the working folder, or sealed in the newest box. */
-	| {check: 'markers'; where: 'folder' | 'lastCommit'}
+	/**
+	 * Files hold conflict markers: in the working folder, sealed in the newest box, or sealed in
+	 * any box since the step began (a box on top that removes them does not take them out of history).
+	 */
+	| {check: 'markers'; where: 'folder' | 'lastCommit' | 'newCommits'}
 	/** The newest box's label contains this text. */
 	| {check: 'lastCommitLabel'; contains: string}
 	/** The file in the newest box contains this text. */
@@ -64,6 +67,8 @@ export type Check =
 	| {check: 'branchShipped'; name: string}
 	/** The warehouse holds the tag. */
 	| {check: 'tagShipped'; name: string}
+	/** The tag marks the newest box of the local branch, and the warehouse holds that same tag. */
+	| {check: 'tagAt'; name: string; branch: string}
 	| {check: 'not'; of: Check};
 
 export type CheckName = Check['check'];

@@ -37,6 +37,7 @@ const checkParameters: Record<CheckName, Record<string, FieldType>> = {
 	showedLostBox: {by: 'string'},
 	branchShipped: {name: 'string'},
 	tagShipped: {name: 'string'},
+	tagAt: {name: 'string', branch: 'string'},
 	not: {of: 'check'},
 };
 
@@ -44,7 +45,7 @@ const choices: Partial<Record<FieldType, readonly string[]>> = {
 	result: ['succeeded', 'failed'],
 	where: ['local', 'online'],
 	operation: ['merge', 'rebase', 'cherry-pick', 'revert'],
-	place: ['folder', 'lastCommit'],
+	place: ['folder', 'lastCommit', 'newCommits'],
 };
 
 const setupParameters: Record<SetupAction['do'], Record<string, FieldType>> = {
