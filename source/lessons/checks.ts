@@ -196,10 +196,16 @@ export function holds(check: Check, context: CheckContext): boolean {
 		}
 
 		case 'tagAt': {
-			const local = state.tags[check.name];
-			const marks = state.tagCommits?.[check.name] ?? local;
 			const branch = state.branches[check.branch]?.oid;
-			return local !== undefined && branch !== undefined && marks === branch && state.online.tags[check.name] === local;
+			const local = state.tags[check.name];
+			const localMarks = local !== undefined && branch !== undefined && (state.tagCommits?.[check.name] ?? local) === branch;
+			if (check.where === 'local') {
+				return localMarks;
+			}
+
+			// The warehouse's tag: a light tag is the box's own id; an annotated one is the same tag object as yours.
+			const online = state.online.tags[check.name];
+			return online !== undefined && branch !== undefined && (online === branch || (online === local && localMarks));
 		}
 
 		case 'not': {

@@ -67,8 +67,8 @@ export type Check =
 	| {check: 'branchShipped'; name: string}
 	/** The warehouse holds the tag. */
 	| {check: 'tagShipped'; name: string}
-	/** The tag marks the newest box of the local branch, and the warehouse holds that same tag. */
-	| {check: 'tagAt'; name: string; branch: string}
+	/** The tag marks the newest box of the local branch: your tag (local), or the warehouse's (online). */
+	| {check: 'tagAt'; name: string; branch: string; where: 'local' | 'online'}
 	| {check: 'not'; of: Check};
 
 export type CheckName = Check['check'];

@@ -37,7 +37,7 @@ const checkParameters: Record<CheckName, Record<string, FieldType>> = {
 	showedLostBox: {by: 'string'},
 	branchShipped: {name: 'string'},
 	tagShipped: {name: 'string'},
-	tagAt: {name: 'string', branch: 'string'},
+	tagAt: {name: 'string', branch: 'string', where: 'where'},
 	not: {of: 'check'},
 };
 
