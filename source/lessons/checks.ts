@@ -168,6 +168,11 @@ export function holds(check: Check, context: CheckContext): boolean {
 					const marked = new Set(state.markedCommits ?? []);
 					return state.commits.slice(0, newCommitCount(context)).some(commit => marked.has(commit.oid));
 				}
+
+				case 'shipped': {
+					const marked = new Set(state.markedCommits ?? []);
+					return state.online.commits.some(commit => marked.has(commit.oid));
+				}
 			}
 		}
 

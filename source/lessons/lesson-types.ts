@@ -53,10 +53,11 @@ export type Check =
 	/** The newest box has two parents: a merge. */
 	| {check: 'mergeCommit'}
 	/**
-	 * Files hold conflict markers: in the working folder, sealed in the newest box, or sealed in
-	 * any box since the step began (a box on top that removes them does not take them out of history).
+	 * Files hold conflict markers: in the working folder, sealed in the newest box, sealed in any box
+	 * since the step began (a box on top that removes them does not take them out of history), or
+	 * sealed in a box of your history that the warehouse holds (shipped).
 	 */
-	| {check: 'markers'; where: 'folder' | 'lastCommit' | 'newCommits'}
+	| {check: 'markers'; where: 'folder' | 'lastCommit' | 'newCommits' | 'shipped'}
 	/** The newest box's label contains this text. */
 	| {check: 'lastCommitLabel'; contains: string}
 	/** The file in the newest box contains this text. */

@@ -45,7 +45,7 @@ const choices: Partial<Record<FieldType, readonly string[]>> = {
 	result: ['succeeded', 'failed'],
 	where: ['local', 'online'],
 	operation: ['merge', 'rebase', 'cherry-pick', 'revert'],
-	place: ['folder', 'lastCommit', 'newCommits'],
+	place: ['folder', 'lastCommit', 'newCommits', 'shipped'],
 };
 
 const setupParameters: Record<SetupAction['do'], Record<string, FieldType>> = {
