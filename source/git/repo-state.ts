@@ -35,6 +35,8 @@ export type RepoState = {
 	/** The desk: tracked files changed since they were staged. */
 	unstaged: Change[];
 	untracked: string[];
+	/** Files on the desk that a .gitignore rule keeps git from listing. */
+	ignored?: string[];
 	conflicted: string[];
 	/** HEAD's history, newest first (at most `historyLimit`). */
 	commits: Commit[];
@@ -44,6 +46,8 @@ export type RepoState = {
 	remoteTracking: Record<string, string>;
 	/** Local tags: name to the object the tag points at. */
 	tags: Record<string, string>;
+	/** The newest stash entry (git stash), if any. */
+	stash?: string | undefined;
 	/** Local tags: name to the box (commit) the tag marks, an annotated tag's peeled. */
 	tagCommits?: Record<string, string>;
 	remotes: Array<{name: string; url: string}>;
@@ -117,7 +121,7 @@ export const markerPattern = '^(<<<<<<<|>>>>>>>)( |$)';
 export async function readRepoState(reader: StateReader): Promise<RepoState> {
 	const onlineGit = ['--git-dir', reader.online];
 	const [status, log, refs, config, headGrep, markers, onlineRefs, onlineLog, onlineReachable, markerDiffs] = await Promise.all([
-		plumbing(['status', '--porcelain=v2', '--branch', '-z', '--untracked-files=all'], reader),
+		plumbing(['status', '--porcelain=v2', '--branch', '-z', '--untracked-files=all', '--ignored'], reader),
 		plumbing(['log', '-z', `-n${historyLimit}`, '--format=%x1e%H%x00%P%x00%an%x00%s', '--name-status', '--no-renames', 'HEAD', '--'], reader),
 		plumbing(['for-each-ref', '--format=%(refname)%00%(objectname)%00%(upstream)%00%(*objectname)'], reader),
 		plumbing(['config', '-z', '--get-regexp', String.raw`^(remote\..*\.url|pull\.(rebase|ff))$`], reader),
@@ -214,10 +218,10 @@ function parseHeadGrep(text: string): Record<string, string> {
 	return files;
 }
 
-type StatusPart = Pick<RepoState, 'branch' | 'head' | 'upstream' | 'ahead' | 'behind' | 'staged' | 'unstaged' | 'untracked' | 'conflicted'>;
+type StatusPart = Pick<RepoState, 'branch' | 'head' | 'upstream' | 'ahead' | 'behind' | 'staged' | 'unstaged' | 'untracked' | 'ignored' | 'conflicted'>;
 
 function parseStatus(text: string): StatusPart {
-	const part: StatusPart = {branch: undefined, head: undefined, upstream: undefined, ahead: 0, behind: 0, staged: [], unstaged: [], untracked: [], conflicted: []};
+	const part: StatusPart = {branch: undefined, head: undefined, upstream: undefined, ahead: 0, behind: 0, staged: [], unstaged: [], untracked: [], ignored: [], conflicted: []};
 	const fields = text.split('\0');
 	for (let index = 0; index < fields.length; index++) {
 		const field = fields[index]!;
@@ -249,6 +253,8 @@ function parseStatus(text: string): StatusPart {
 			part.conflicted.push(field.split(' ').slice(10).join(' '));
 		} else if (field.startsWith('? ')) {
 			part.untracked.push(field.slice(2));
+		} else if (field.startsWith('! ')) {
+			part.ignored!.push(field.slice(2));
 		}
 	}
 
@@ -275,11 +281,12 @@ function parseLog(text: string): Commit[] {
 	});
 }
 
-function parseRefs(text: string): Pick<RepoState, 'branches' | 'remoteTracking' | 'tags' | 'tagCommits'> {
+function parseRefs(text: string): Pick<RepoState, 'branches' | 'remoteTracking' | 'tags' | 'tagCommits' | 'stash'> {
 	const branches: RepoState['branches'] = {};
 	const remoteTracking: RepoState['remoteTracking'] = {};
 	const tags: RepoState['tags'] = {};
 	const tagCommits: Record<string, string> = {};
+	let stash: string | undefined;
 	for (const line of text.split('\n').filter(Boolean)) {
 		const [ref = '', oid = '', upstream = '', peeled = ''] = line.split('\0');
 		if (ref.startsWith('refs/heads/')) {
@@ -289,10 +296,12 @@ function parseRefs(text: string): Pick<RepoState, 'branches' | 'remoteTracking' 
 		} else if (ref.startsWith('refs/tags/')) {
 			tags[ref.slice('refs/tags/'.length)] = oid;
 			tagCommits[ref.slice('refs/tags/'.length)] = peeled || oid;
+		} else if (ref === 'refs/stash') {
+			stash = oid;
 		}
 	}
 
-	return {branches, remoteTracking, tags, tagCommits};
+	return {branches, remoteTracking, tags, tagCommits, stash};
 }
 
 function parseConfig(text: string): {remotes: RepoState['remotes']; pull: RepoState['pullSettings']} {

@@ -64,6 +64,18 @@ export function holds(check: Check, context: CheckContext): boolean {
 			return state.untracked.includes(check.path);
 		}
 
+		case 'ignored': {
+			return state.ignored?.includes(check.path) ?? false;
+		}
+
+		case 'stashed': {
+			return state.stash !== undefined;
+		}
+
+		case 'branchExists': {
+			return check.name in (check.where === 'local' ? state.branches : state.online.branches);
+		}
+
 		case 'deskClear': {
 			return state.untracked.length === 0 && state.unstaged.length === 0;
 		}

@@ -15,6 +15,10 @@ export type Check =
 	/** The file is not in the open box. */
 	| {check: 'notStaged'; path: string}
 	| {check: 'untracked'; path: string}
+	/** The file is on the desk and a .gitignore rule keeps git from listing it. */
+	| {check: 'ignored'; path: string}
+	/** Changes are put aside with git stash (a stash entry exists). */
+	| {check: 'stashed'}
 	/** No untracked files and no unstaged changes: everything on the desk is packed. */
 	| {check: 'deskClear'}
 	/** Nothing staged. */
@@ -66,6 +70,8 @@ export type Check =
 	| {check: 'showedLostBox'; by: string}
 	/** The online branch `name` equals the local branch of that name. */
 	| {check: 'branchShipped'; name: string}
+	/** A branch of this name exists: yours (local) or the warehouse's (online). */
+	| {check: 'branchExists'; name: string; where: 'local' | 'online'}
 	/** The warehouse holds the tag. */
 	| {check: 'tagShipped'; name: string}
 	/** The tag marks the newest box of the local branch: your tag (local), or the warehouse's (online). */
