@@ -334,3 +334,19 @@ test('stash: throwing the change away instead of stashing it does not pass, and 
 		await session.dispose();
 	}
 });
+
+test('force: on the merge path too (git pull --no-rebase), integrating Sam\'s box ships without force, on todo-fixes', async t => {
+	const force = lesson('force');
+	const integrate = force.steps.findIndex(step => step.id === 'integrate');
+	const session = await sessionAtStep(force, integrate, sessionOptions(lessons));
+	try {
+		await session.run('git pull --no-rebase');
+		const pushed = await session.run('git push');
+		t.is(pushed.outcome?.kind, 'advance');
+		t.true(session.complete);
+		t.is(session.state.branch, 'todo-fixes');
+		t.is(session.loss, undefined);
+	} finally {
+		await session.dispose();
+	}
+});
