@@ -130,7 +130,7 @@ test.serial('menu: lists the lessons, a number opens one, "menu" comes back, q q
 
 	await learner.waitFor('↑ ↓ choose', firstScreenMs, 'screen');
 	await learner.settle();
-	t.is(lessons.length, 10);
+	t.is(lessons.length, 15);
 	const menu = learner.screen();
 	for (const {number, title} of lessons) {
 		t.regex(menu, new RegExp(`\\b${number}\\b.*${title.replaceAll(/[.*+?^${}()|[\]\\]/g, '\\$&')}`), `lesson ${number} is listed\n${learner.describe()}`);
@@ -182,7 +182,7 @@ test.serial('without a terminal: interactive use refuses, --list, --version and 
 	const list = await runPiped(['--list']);
 	t.is(list.code, 0);
 	t.deepEqual(list.stdout.trim().split('\n').map(line => line.split('\t')[0]), lessons.map(({id}) => id));
-	t.is(lessons.length, 10);
+	t.is(lessons.length, 15);
 
 	const version = await runPiped(['--version']);
 	t.is(version.code, 0);

@@ -60,6 +60,10 @@ async function author(session: LessonSession, oid: string): Promise<string> {
 
 /** Checks that depend only on the state now (not on the last command or where the step began). */
 function stateOnly(check: Check): boolean {
+	if (check.check === 'markers') {
+		return check.where !== 'newCommits';
+	}
+
 	return check.check === 'not' ? stateOnly(check.of) : !['ran', 'newCommits', 'onlineKept', 'showedLostBox'].includes(check.check);
 }
 

@@ -35,7 +35,7 @@ function inLesson(step = 0): TutorState {
 test('the initial state is the menu with every lesson listed, none completed', t => {
 	const state = initialState(lessons);
 	t.deepEqual(state.screen, {name: 'menu', selected: 0});
-	t.deepEqual(state.lessons.map(lesson => lesson.id), ['add', 'commit', 'remote', 'push', 'pull-first', 'conflict', 'force', 'recover', 'undo', 'more']);
+	t.deepEqual(state.lessons.map(lesson => lesson.id), ['add', 'commit', 'remote', 'push', 'pull-first', 'conflict', 'force', 'recover', 'undo', 'more', 'first-push', 'ignore', 'stash', 'sign-in', 'finish-branch']);
 	t.true(state.lessons.every(lesson => !lesson.completed));
 	t.is(state.view, undefined);
 	t.deepEqual(state.transcript, []);

@@ -36,6 +36,8 @@ export type RepoState = {
 	/** The desk: tracked files changed since they were staged. */
 	unstaged: Change[];
 	untracked: string[];
+	/** Files on the desk that a .gitignore rule keeps git from listing. */
+	ignored?: string[];
 	conflicted: string[];
 	/** HEAD's history, newest first (at most `historyLimit`). */
 	commits: Commit[];
@@ -45,6 +47,10 @@ export type RepoState = {
 	remoteTracking: Record<string, string>;
 	/** Local tags: name to the object the tag points at. */
 	tags: Record<string, string>;
+	/** The newest stash entry (git stash), if any. */
+	stash?: string | undefined;
+	/** Local tags: name to the box (commit) the tag marks, an annotated tag's peeled. */
+	tagCommits?: Record<string, string>;
 	remotes: Array<{name: string; url: string}>;
 	/** pull.rebase and pull.ff as configured, if at all. */
 	pullSettings: {rebase: string | undefined; ff: string | undefined};
@@ -53,6 +59,8 @@ export type RepoState = {
 	headFiles: Record<string, string>;
 	/** Tracked files in the working folder that still hold conflict markers. */
 	markedFiles: string[];
+	/** Boxes in HEAD's recent history (at most `historyLimit`) whose files hold conflict markers. */
+	markedCommits?: string[];
 	online: OnlineState;
 };
 
@@ -113,16 +121,18 @@ export const markerPattern = '^(<<<<<<<|>>>>>>>)( |$)';
 
 export async function readRepoState(reader: StateReader): Promise<RepoState> {
 	const onlineGit = ['--git-dir', reader.online];
-	const [status, log, refs, config, headGrep, markers, onlineRefs, onlineLog, onlineReachable] = await Promise.all([
-		plumbing(['status', '--porcelain=v2', '--branch', '-z', '--untracked-files=all'], reader),
+	const [status, log, refs, config, headGrep, markers, onlineRefs, onlineLog, onlineReachable, markerDiffs] = await Promise.all([
+		plumbing(['status', '--porcelain=v2', '--branch', '-z', '--untracked-files=all', '--ignored'], reader),
 		plumbing(['log', '-z', `-n${historyLimit}`, '--format=%x1e%H%x00%P%x00%an%x00%s', '--name-status', '--no-renames', 'HEAD', '--'], reader),
-		plumbing(['for-each-ref', '--format=%(refname)%00%(objectname)%00%(upstream)'], reader),
+		plumbing(['for-each-ref', '--format=%(refname)%00%(objectname)%00%(upstream)%00%(*objectname)'], reader),
 		plumbing(['config', '-z', '--get-regexp', String.raw`^(remote\..*\.url|pull\.(rebase|ff))$`], reader),
 		headFilesGrep(reader),
 		plumbing(['grep', '-l', '-I', '-z', '-E', markerPattern, '--'], reader),
 		plumbing([...onlineGit, 'for-each-ref', '--format=%(refname)%00%(objectname)', 'refs/heads', 'refs/tags'], reader, reader.online),
 		plumbing([...onlineGit, 'log', '-z', `-n${historyLimit}`, '--format=%H%x00%P%x00%an%x00%s', '--branches', '--'], reader, reader.online),
 		plumbing([...onlineGit, 'rev-list', `--max-count=${reachableLimit}`, '--branches', '--'], reader, reader.online),
+		// Boxes whose changes (against any parent: -m) add or remove a marker line: the candidates.
+		plumbing(['log', '-z', `-n${historyLimit}`, '--format=%H', '-m', '-G', markerPattern, 'HEAD', '--'], reader),
 	]);
 	const settings = parseConfig(config);
 	const gitDirectory = path.join(reader.repo, '.git');
@@ -144,8 +154,20 @@ export async function readRepoState(reader: StateReader): Promise<RepoState> {
 		operation: readOperation(gitDirectory),
 		headFiles: parseHeadGrep(headGrep),
 		markedFiles: markers.split('\0').filter(Boolean),
+		markedCommits: await commitsWithMarkers(markerDiffs, reader),
 		online: {...parseOnlineRefs(onlineRefs), commits: parseOnlineLog(onlineLog), reachable: onlineReachable.split('\n').filter(Boolean)},
 	};
+}
+
+/** Of the boxes whose changes touch a marker line, those whose files still hold one (a box that removes them does not). */
+async function commitsWithMarkers(candidates: string, reader: StateReader): Promise<string[]> {
+	const oids = [...new Set(candidates.split(/[\0\n]/).filter(Boolean))];
+	if (oids.length === 0) {
+		return [];
+	}
+
+	const found = await plumbing(['grep', '-l', '-I', '-z', '-E', markerPattern, ...oids, '--'], reader);
+	return [...new Set(found.split('\0').filter(Boolean).map(hit => hit.slice(0, hit.indexOf(':'))))];
 }
 
 /** The branch a rebase in progress will move when it ends (git writes refs/heads/NAME there). */
@@ -197,10 +219,10 @@ function parseHeadGrep(text: string): Record<string, string> {
 	return files;
 }
 
-type StatusPart = Pick<RepoState, 'branch' | 'head' | 'upstream' | 'ahead' | 'behind' | 'staged' | 'unstaged' | 'untracked' | 'conflicted'>;
+type StatusPart = Pick<RepoState, 'branch' | 'head' | 'upstream' | 'ahead' | 'behind' | 'staged' | 'unstaged' | 'untracked' | 'ignored' | 'conflicted'>;
 
 function parseStatus(text: string): StatusPart {
-	const part: StatusPart = {branch: undefined, head: undefined, upstream: undefined, ahead: 0, behind: 0, staged: [], unstaged: [], untracked: [], conflicted: []};
+	const part: StatusPart = {branch: undefined, head: undefined, upstream: undefined, ahead: 0, behind: 0, staged: [], unstaged: [], untracked: [], ignored: [], conflicted: []};
 	const fields = text.split('\0');
 	for (let index = 0; index < fields.length; index++) {
 		const field = fields[index]!;
@@ -232,6 +254,8 @@ function parseStatus(text: string): StatusPart {
 			part.conflicted.push(field.split(' ').slice(10).join(' '));
 		} else if (field.startsWith('? ')) {
 			part.untracked.push(field.slice(2));
+		} else if (field.startsWith('! ')) {
+			part.ignored!.push(field.slice(2));
 		}
 	}
 
@@ -258,22 +282,27 @@ function parseLog(text: string): Commit[] {
 	});
 }
 
-function parseRefs(text: string): Pick<RepoState, 'branches' | 'remoteTracking' | 'tags'> {
+function parseRefs(text: string): Pick<RepoState, 'branches' | 'remoteTracking' | 'tags' | 'tagCommits' | 'stash'> {
 	const branches: RepoState['branches'] = {};
 	const remoteTracking: RepoState['remoteTracking'] = {};
 	const tags: RepoState['tags'] = {};
+	const tagCommits: Record<string, string> = {};
+	let stash: string | undefined;
 	for (const line of text.split('\n').filter(Boolean)) {
-		const [ref = '', oid = '', upstream = ''] = line.split('\0');
+		const [ref = '', oid = '', upstream = '', peeled = ''] = line.split('\0');
 		if (ref.startsWith('refs/heads/')) {
 			branches[ref.slice('refs/heads/'.length)] = {oid, upstream: upstream ? upstream.replace(/^refs\/remotes\//, '') : undefined};
 		} else if (ref.startsWith('refs/remotes/') && !ref.endsWith('/HEAD')) {
 			remoteTracking[ref.slice('refs/remotes/'.length)] = oid;
 		} else if (ref.startsWith('refs/tags/')) {
 			tags[ref.slice('refs/tags/'.length)] = oid;
+			tagCommits[ref.slice('refs/tags/'.length)] = peeled || oid;
+		} else if (ref === 'refs/stash') {
+			stash = oid;
 		}
 	}
 
-	return {branches, remoteTracking, tags};
+	return {branches, remoteTracking, tags, tagCommits, stash};
 }
 
 function parseConfig(text: string): {remotes: RepoState['remotes']; pull: RepoState['pullSettings']} {

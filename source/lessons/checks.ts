@@ -64,6 +64,18 @@ export function holds(check: Check, context: CheckContext): boolean {
 			return state.untracked.includes(check.path);
 		}
 
+		case 'ignored': {
+			return state.ignored?.includes(check.path) ?? false;
+		}
+
+		case 'stashed': {
+			return state.stash !== undefined;
+		}
+
+		case 'branchExists': {
+			return check.name in (check.where === 'local' ? state.branches : state.online.branches);
+		}
+
 		case 'deskClear': {
 			return state.untracked.length === 0 && state.unstaged.length === 0;
 		}
@@ -155,9 +167,25 @@ export function holds(check: Check, context: CheckContext): boolean {
 		}
 
 		case 'markers': {
-			return check.where === 'folder'
-				? state.markedFiles.length > 0
-				: Object.values(state.headFiles).some(text => headMarker.test(text));
+			switch (check.where) {
+				case 'folder': {
+					return state.markedFiles.length > 0;
+				}
+
+				case 'lastCommit': {
+					return Object.values(state.headFiles).some(text => headMarker.test(text));
+				}
+
+				case 'newCommits': {
+					const marked = new Set(state.markedCommits ?? []);
+					return state.commits.slice(0, newCommitCount(context)).some(commit => marked.has(commit.oid));
+				}
+
+				case 'shipped': {
+					const marked = new Set(state.markedCommits ?? []);
+					return state.online.commits.some(commit => marked.has(commit.oid));
+				}
+			}
 		}
 
 		case 'lastCommitLabel': {
@@ -182,6 +210,19 @@ export function holds(check: Check, context: CheckContext): boolean {
 
 		case 'tagShipped': {
 			return check.name in state.online.tags;
+		}
+
+		case 'tagAt': {
+			const branch = state.branches[check.branch]?.oid;
+			const local = state.tags[check.name];
+			const localMarks = local !== undefined && branch !== undefined && (state.tagCommits?.[check.name] ?? local) === branch;
+			if (check.where === 'local') {
+				return localMarks;
+			}
+
+			// The warehouse's tag: a light tag is the box's own id; an annotated one is the same tag object as yours.
+			const online = state.online.tags[check.name];
+			return online !== undefined && branch !== undefined && (online === branch || (online === local && localMarks));
 		}
 
 		case 'not': {

@@ -15,6 +15,10 @@ export type Check =
 	/** The file is not in the open box. */
 	| {check: 'notStaged'; path: string}
 	| {check: 'untracked'; path: string}
+	/** The file is on the desk and a .gitignore rule keeps git from listing it. */
+	| {check: 'ignored'; path: string}
+	/** Changes are put aside with git stash (a stash entry exists). */
+	| {check: 'stashed'}
 	/** No untracked files and no unstaged changes: everything on the desk is packed. */
 	| {check: 'deskClear'}
 	/** Nothing staged. */
@@ -52,8 +56,12 @@ export type Check =
 	| {check: 'inProgress'; operation: 'merge' | 'rebase' | 'cherry-pick' | 'revert'}
 	/** The newest box has two parents: a merge. */
 	| {check: 'mergeCommit'}
-	/** Files hold conflict markers: in the working folder, or sealed in the newest box. */
-	| {check: 'markers'; where: 'folder' | 'lastCommit'}
+	/**
+	 * Files hold conflict markers: in the working folder, sealed in the newest box, sealed in any box
+	 * since the step began (a box on top that removes them does not take them out of history), or
+	 * sealed in a box of your history that the warehouse holds (shipped).
+	 */
+	| {check: 'markers'; where: 'folder' | 'lastCommit' | 'newCommits' | 'shipped'}
 	/** The newest box's label contains this text. */
 	| {check: 'lastCommitLabel'; contains: string}
 	/** The file in the newest box contains this text. */
@@ -62,8 +70,12 @@ export type Check =
 	| {check: 'showedLostBox'; by: string}
 	/** The online branch `name` equals the local branch of that name. */
 	| {check: 'branchShipped'; name: string}
+	/** A branch of this name exists: yours (local) or the warehouse's (online). */
+	| {check: 'branchExists'; name: string; where: 'local' | 'online'}
 	/** The warehouse holds the tag. */
 	| {check: 'tagShipped'; name: string}
+	/** The tag marks the newest box of the local branch: your tag (local), or the warehouse's (online). */
+	| {check: 'tagAt'; name: string; branch: string; where: 'local' | 'online'}
 	| {check: 'not'; of: Check};
 
 export type CheckName = Check['check'];

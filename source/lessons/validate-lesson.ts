@@ -11,6 +11,8 @@ const checkParameters: Record<CheckName, Record<string, FieldType>> = {
 	staged: {path: 'string'},
 	notStaged: {path: 'string'},
 	untracked: {path: 'string'},
+	ignored: {path: 'string'},
+	stashed: {},
 	deskClear: {},
 	boxEmpty: {},
 	uncommittedChanges: {},
@@ -36,7 +38,9 @@ const checkParameters: Record<CheckName, Record<string, FieldType>> = {
 	lastCommitFileHas: {path: 'string', text: 'string'},
 	showedLostBox: {by: 'string'},
 	branchShipped: {name: 'string'},
+	branchExists: {name: 'string', where: 'where'},
 	tagShipped: {name: 'string'},
+	tagAt: {name: 'string', branch: 'string', where: 'where'},
 	not: {of: 'check'},
 };
 
@@ -44,7 +48,7 @@ const choices: Partial<Record<FieldType, readonly string[]>> = {
 	result: ['succeeded', 'failed'],
 	where: ['local', 'online'],
 	operation: ['merge', 'rebase', 'cherry-pick', 'revert'],
-	place: ['folder', 'lastCommit'],
+	place: ['folder', 'lastCommit', 'newCommits', 'shipped'],
 };
 
 const setupParameters: Record<SetupAction['do'], Record<string, FieldType>> = {
