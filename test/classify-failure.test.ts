@@ -313,13 +313,14 @@ test('a push to an address that fails for another reason is not unknown-remote',
 	});
 });
 
-test('git commit without -m is refused with the needs-label explanation, and git never starts', async t => {
+test('git commit without -m is refused with the needs-label explanation when something would be sealed, and the commit never starts', async t => {
 	const scratch = await mkdtemp(path.join(tmpdir(), 'gpt-classify-'));
 	try {
-		// A git first on PATH that only logs: any start of git would show in the log.
+		// A git first on PATH that logs every start but the tutor's read of whether the box holds
+		// anything (git diff --quiet, answered "yes, it differs"): any commit would show in the log.
 		const log = path.join(scratch, 'git.log');
 		const spy = path.join(scratch, 'git');
-		await writeFile(spy, `#!/bin/sh\necho "$*" >> '${log}'\n`);
+		await writeFile(spy, `#!/bin/sh\ncase "$*" in *diff*--quiet*) exit 1;; esac\necho "$*" >> '${log}'\n`);
 		await chmod(spy, 0o755);
 		const runner = {repo: scratch, env: {PATH: `${scratch}${path.delimiter}${process.env['PATH'] ?? ''}`}};
 

@@ -542,7 +542,7 @@ test('git commands and settings that would run programs, or reach outside, are r
 		'git add -p',
 		'git gui',
 		'git daemon',
-		'git commit',
+		'git commit --amend',
 	]);
 });
 
