@@ -16,6 +16,7 @@ export function MenuScreen({lessons, drills = [], selected, width, rows, typed =
 	const done = lessons.filter(lesson => lesson.completed).length;
 	const entries = menuEntries({lessons: [...lessons], drills: [...drills]});
 	const commandWidth = Math.max(...entries.map(entry => (entry.kind === 'lesson' ? entry.lesson.command.length : entry.drill.name.length)), 4);
+	const titleWidth = Math.max(...lessons.map(lesson => lesson.title.length));
 	const marker = (index: number) => (index === selected ? mark.selected : ' ');
 	const tick = (completed: boolean) => (completed ? mark.done : ' '.repeat(mark.done.length));
 	const menuRows: MenuRow[] = [];
@@ -32,8 +33,8 @@ export function MenuScreen({lessons, drills = [], selected, width, rows, typed =
 				);
 			}
 
-			const time = lesson.minutes ? `  ${lesson.minutes} min` : '';
-			menuRows.push({key: lesson.id, entry: index, text: `${marker(index)} ${String(lesson.number).padStart(2)} ${tick(lesson.completed)} ${lesson.command.padEnd(commandWidth)}  ${lesson.title}${time}`});
+			const time = lesson.minutes ? `  ${String(lesson.minutes).padStart(2)} min` : '';
+			menuRows.push({key: lesson.id, entry: index, text: `${marker(index)} ${String(lesson.number).padStart(2)} ${tick(lesson.completed)} ${lesson.command.padEnd(commandWidth)}  ${time ? lesson.title.padEnd(titleWidth) : lesson.title}${time}`});
 			continue;
 		}
 
