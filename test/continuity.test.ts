@@ -96,3 +96,29 @@ test('through the tutor: next on the complete screen carries your boxes on and s
 		await tutor.controller.quit();
 	}
 });
+
+test('a lesson left mid-way goes on from the step reached; reset starts it over, reset step only the step', async t => {
+	const tutor = wiredTutor(lessons);
+	try {
+		await tutor.controller.openLesson('add');
+		await tutor.controller.enqueue('git status');
+		t.is(tutor.store.getState().view?.step, 1);
+		await tutor.controller.toMenu();
+		await tutor.controller.openLesson('add');
+		t.is(tutor.store.getState().view?.step, 1, 'the step reached last time');
+		const said = () => tutor.store.getState().transcript.map(line => line.text);
+		t.true(said().some(text => text.startsWith('You reached step 2 of 4 last time')), said().join('\n'));
+
+		// reset step: the current step starts afresh (a file packed by mistake is out of the box again).
+		await tutor.controller.enqueue('git add todo.txt');
+		await tutor.controller.enqueue('reset step');
+		t.is(tutor.store.getState().view?.step, 1);
+		t.deepEqual(tutor.store.getState().view?.diagram.openBox, []);
+		t.true(said().some(text => text.startsWith('Step 2 is back as it started')));
+
+		await tutor.controller.enqueue('reset');
+		t.is(tutor.store.getState().view?.step, 0, 'reset alone starts the lesson over');
+	} finally {
+		await tutor.controller.quit();
+	}
+});

@@ -512,3 +512,15 @@ test('the branch chosen with --branch is remembered for the next start; a file w
 	const odd = setup({[file]: JSON.stringify({version: 1, completed: {}, drills: {}, branch: '../../x y'})});
 	t.is(createProgressStore({file, fs: odd.fs}).load().progress.branch, undefined);
 });
+
+test('the step a lesson was left at is remembered, and completing the lesson forgets it', t => {
+	const {fs} = setup();
+	const store = createProgressStore({file, fs});
+	store.rememberStep('push', 2);
+	t.is(createProgressStore({file, fs}).load().progress.reached?.['push'], 2);
+	store.markLessonComplete('push', monday);
+	t.is(createProgressStore({file, fs}).load().progress.reached?.['push'], undefined);
+	store.rememberStep('add', 1);
+	store.rememberStep('add', 0);
+	t.is(createProgressStore({file, fs}).load().progress.reached?.['add'], undefined);
+});

@@ -23,6 +23,8 @@ export type Progress = {
 	drills: Record<string, number>;
 	// The practice branch last chosen with --branch (an instructor's class uses master every time).
 	branch?: string;
+	// Lessons left mid-way, by id: the step reached (0-based), so starting again goes on from there.
+	reached?: Record<string, number>;
 };
 
 export type ProgressResult = {progress: Progress; warning?: string};
@@ -35,6 +37,8 @@ export type ProgressStore = {
 	markDrillComplete(name: string): ProgressResult;
 	/** Remembers the branch chosen with --branch for the next start. */
 	rememberBranch(name: string): ProgressResult;
+	/** Remembers the step a lesson was left at (0 forgets it). */
+	rememberStep(lessonId: string, step: number): ProgressResult;
 	/** True when this session's progress is not all on disk: the file could not be read or written, or is not ours to write. */
 	isMemoryOnly(): boolean;
 };
@@ -280,6 +284,11 @@ export function createProgressStore(options: ProgressStoreOptions): ProgressStor
 		markLessonComplete(lessonId, now = new Date()) {
 			const when = Number.isNaN(now.getTime()) ? new Date() : now;
 			return update(next => {
+				// A completed lesson starts from the beginning next time.
+				if (next.reached) {
+					delete next.reached[lessonId];
+				}
+
 				const previous = ownEntry(next.completed, lessonId);
 				setEntry(next.completed, lessonId, previous
 					? {firstCompletedAt: previous.firstCompletedAt, timesCompleted: previous.timesCompleted + 1}
@@ -294,6 +303,18 @@ export function createProgressStore(options: ProgressStoreOptions): ProgressStor
 		rememberBranch(name) {
 			return update(next => {
 				next.branch = name;
+			});
+		},
+		rememberStep(lessonId, step) {
+			return update(next => {
+				const reached = next.reached ?? Object.create(null) as Record<string, number>;
+				if (step > 0) {
+					setEntry(reached, lessonId, step);
+				} else {
+					delete reached[lessonId];
+				}
+
+				next.reached = reached;
 			});
 		},
 	};
@@ -355,6 +376,20 @@ function parseProgress(text: string): Parsed {
 		dropped = true;
 	}
 
+	const reached = data['reached'];
+	if (isPlainObject(reached)) {
+		progress.reached = Object.create(null) as Record<string, number>;
+		for (const [lessonId, step] of Object.entries(reached)) {
+			if (isCount(step)) {
+				setEntry(progress.reached, lessonId, step);
+			} else {
+				dropped = true;
+			}
+		}
+	} else if (reached !== undefined) {
+		dropped = true;
+	}
+
 	// Files written before branches were remembered simply lack the field.
 	const branch = data['branch'];
 	if (typeof branch === 'string' && /^[\w.-]{1,100}$/.test(branch)) {
@@ -404,6 +439,10 @@ function mergeProgress(a: Progress, b: Progress): Progress {
 		result.branch = b.branch;
 	}
 
+	if (b.reached !== undefined) {
+		result.reached = Object.assign(Object.create(null) as Record<string, number>, b.reached);
+	}
+
 	return result;
 }
 
@@ -419,6 +458,10 @@ function cloneProgress(progress: Progress): Progress {
 
 	if (progress.branch !== undefined) {
 		result.branch = progress.branch;
+	}
+
+	if (progress.reached !== undefined) {
+		result.reached = Object.assign(Object.create(null) as Record<string, number>, progress.reached);
 	}
 
 	return result;

@@ -14,7 +14,8 @@ export type TutorWord = (typeof tutorWords)[number];
 
 export type LineResult =
 	| {kind: 'empty'}
-	| {kind: 'tutor'; word: TutorWord}
+	/** `step`: "reset step", which restarts the current step instead of the lesson. */
+	| {kind: 'tutor'; word: TutorWord; step?: boolean}
 	/** Nothing ran: the tutor explains why. */
 	| {kind: 'refused'; message: string}
 	| {kind: 'helper'; output: string; exitCode: number}
@@ -52,6 +53,10 @@ export async function runLine(line: string, runner: LineRunner): Promise<LineRes
 	const word = (tutorWords as readonly string[]).includes(lower) ? (lower as TutorWord) : own(tutorAliases, lower);
 	if (word !== undefined && args.length === 0 && !parsed.redirect) {
 		return {kind: 'tutor', word};
+	}
+
+	if (word === 'reset' && args.length === 1 && args[0]!.toLowerCase() === 'step' && !parsed.redirect) {
+		return {kind: 'tutor', word, step: true};
 	}
 
 	if (command === 'git') {

@@ -103,6 +103,26 @@ export class LessonSession {
 		return session;
 	}
 
+	/**
+	 * The lesson at a later step: its world as the reference solution of the steps before leaves it
+	 * (the learner's own work is not kept across a restart). Undefined when the replay does not get there.
+	 */
+	static async startAt(lesson: Lesson, step: number, options: SessionOptions): Promise<LessonSession | undefined> {
+		const session = await LessonSession.start(lesson, options);
+		for (const earlier of session.lesson.steps.slice(0, step)) {
+			for (const line of earlier.solution) {
+				await session.run(line);
+			}
+		}
+
+		if (session.step === step) {
+			return session;
+		}
+
+		await session.dispose();
+		return undefined;
+	}
+
 	step = 0;
 	state!: RepoState;
 	/** Said when the lesson began, by its first step's events. */

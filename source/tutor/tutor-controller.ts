@@ -39,6 +39,7 @@ export class TutorController {
 	private queued = 0;
 	private closed = false;
 	private legendSaid = false;
+	private sessionIsDrill = false;
 	readonly keptSandboxes: string[] = [];
 
 	constructor(private readonly options: ControllerOptions) {}
@@ -430,7 +431,7 @@ export class TutorController {
 			const report = await session.run(line, this.running.signal);
 			if (report.result.kind === 'tutor') {
 				this.dispatch({type: 'commandFinished', step: session.step, diagram: undefined, complete: false});
-				await this.tutorWord(report.result.word);
+				await this.tutorWord(report.result.word, report.result.step === true);
 				return;
 			}
 
@@ -458,7 +459,7 @@ export class TutorController {
 		this.progressChecked(warning);
 	}
 
-	private async tutorWord(word: TutorWord): Promise<void> {
+	private async tutorWord(word: TutorWord, step = false): Promise<void> {
 		const view = this.state.view;
 		switch (word) {
 			case 'hint': {
@@ -484,10 +485,14 @@ export class TutorController {
 			}
 
 			case 'reset': {
-				if (view?.practice) {
+				if (step && view && view.step > 0) {
+					// The steps before are replayed with their reference solutions; this step starts afresh.
+					const title = view.practice ? view.lesson.title : `Lesson ${view.lesson.number} · ${view.lesson.title}`;
+					await this.play(view.lesson, title, title, view.practice, `Step ${view.step + 1} is back as it started, after the reference solution of the steps before it. (reset alone starts the whole ${view.practice ? 'drill' : 'lesson'} again.)`, view.step);
+				} else if (view?.practice) {
 					await this.openDrill(view.practice.name, view.practice.seed, 'The drill is back as it started.');
 				} else if (view) {
-					await this.openLesson(view.lesson.id, 'The lesson is back as it started.');
+					await this.openLesson(view.lesson.id, 'The lesson is back as it started.', 0);
 				}
 
 				break;
@@ -505,13 +510,17 @@ export class TutorController {
 		}
 	}
 
-	async openLesson(id: string, note?: string): Promise<void> {
+	/** `atStep`: where to begin; by default the step the learner reached last time, if they left mid-way. */
+	async openLesson(id: string, note?: string, atStep?: number): Promise<void> {
 		const lesson = this.options.lessons.find(candidate => candidate.id === id);
 		if (!lesson) {
 			return;
 		}
 
-		await this.play(lesson, `Lesson ${lesson.number} · ${lesson.title}`, `Lesson ${lesson.number}`, undefined, note ?? this.referenceNote(lesson));
+		const reached = atStep ?? this.options.progress.load().progress.reached?.[id] ?? 0;
+		const step = reached > 0 && reached < lesson.steps.length ? reached : 0;
+		const resumed = step > 0 ? `You reached step ${step + 1} of ${lesson.steps.length} last time, so this goes on there, with the reference solution of the steps before it. Type reset to start the lesson over.` : undefined;
+		await this.play(lesson, `Lesson ${lesson.number} · ${lesson.title}`, `Lesson ${lesson.number}`, undefined, note ?? resumed ?? this.referenceNote(lesson), step);
 	}
 
 	/**
@@ -564,11 +573,13 @@ export class TutorController {
 		await this.play(lesson, title, title, {name, seed}, note);
 	}
 
-	private async play(lesson: Lesson, heading: string, shortName: string, practice: PracticeRun | undefined, note?: string): Promise<void> {
+	private async play(lesson: Lesson, heading: string, shortName: string, practice: PracticeRun | undefined, note?: string, atStep = 0): Promise<void> {
 		this.dispatch({type: 'lessonLoading', title: heading});
 		await this.closeSession();
 		try {
-			this.session = await LessonSession.start(lesson, this.options.session);
+			const later = atStep > 0 ? await LessonSession.startAt(lesson, atStep, this.options.session) : undefined;
+			this.session = later ?? await LessonSession.start(lesson, this.options.session);
+			this.sessionIsDrill = practice !== undefined;
 		} catch (error) {
 			// A file error's own message names the temp path; its reason in words is what helps.
 			const reason = errorCode(error) === undefined ? (error as Error).message : `${describeError(error)}`;
@@ -604,6 +615,11 @@ export class TutorController {
 		this.session = undefined;
 		this.running?.abort();
 		if (session) {
+			// A lesson left mid-way goes on from its step next time; a drill is a fresh variation anyway.
+			if (!this.sessionIsDrill && !session.complete) {
+				this.options.progress.rememberStep(session.lesson.id, session.step);
+			}
+
 			if (this.options.session.keep) {
 				this.keptSandboxes.push(session.sandbox.root);
 			}
@@ -643,7 +659,8 @@ function helpLines(memoryOnly: boolean): PrintLine[] {
 		{tone: 'output', text: '  echo TEXT > FILE   write a file (>> adds a line)     cat FILE   show a file'},
 		{tone: 'output', text: '  ls  touch FILE  rm FILE  mv FILE NEW-NAME  pwd'},
 		{tone: 'output', text: '  hint   the next hint (the last one is the command)'},
-		{tone: 'output', text: `  reset  start this lesson again      menu   all lessons      quit   leave (${memoryOnly ? 'progress could not be saved' : 'progress is saved'})`},
+		{tone: 'output', text: `  reset  start this lesson again (reset step: only this step)      menu   all lessons`},
+		{tone: 'output', text: `  quit   leave (${memoryOnly ? 'progress could not be saved' : 'progress is saved, and a lesson left mid-way goes on from its step'})`},
 		{tone: 'output', text: 'Keys: ↑ ↓ earlier commands · Ctrl+C stops a running command or clears the line · Ctrl+L clears the screen'},
 	];
 }
