@@ -126,11 +126,11 @@ test.serial('lesson remote: push fails, a wrong URL is nudged, set-url fixes it,
 test.serial('menu: lists the lessons, a number opens one, "menu" comes back, q quits', async t => {
 	t.timeout(30_000);
 	const work = workdir(t);
-	const learner = tutor(t, {args: ['--workdir', work]});
+	// Tall enough for every lesson and part heading at once; a shorter window scrolls the menu.
+	const learner = tutor(t, {args: ['--workdir', work], rows: 40});
 
 	await learner.waitFor('↑ ↓ choose', firstScreenMs, 'screen');
 	await learner.settle();
-	t.is(lessons.length, 15);
 	const menu = learner.screen();
 	for (const {number, title} of lessons) {
 		t.regex(menu, new RegExp(`\\b${number}\\b.*${title.replaceAll(/[.*+?^${}()|[\]\\]/g, '\\$&')}`), `lesson ${number} is listed\n${learner.describe()}`);
