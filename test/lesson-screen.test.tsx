@@ -192,9 +192,15 @@ type Tutor = {
 	close(): Promise<void>;
 };
 
-function startTutor(savedProgress?: unknown): Tutor {
+/** `rows`: a taller terminal than ink-testing-library's 24 rows (the whole menu at once, say). */
+function startTutor(savedProgress?: unknown, rows?: number): Tutor {
 	const {memory, store, controller} = wiredTutor(lessons, savedProgress);
 	const app = render(<App store={store} controller={controller}/>);
+	if (rows !== undefined) {
+		Object.defineProperty(app.stdout, 'rows', {value: rows, configurable: true});
+		app.stdout.emit('resize');
+	}
+
 	const frame = () => stripAnsi(app.lastFrame() ?? '');
 	const tutor: Tutor = {
 		store,
@@ -350,9 +356,10 @@ test.serial('the prompt edits like a shell prompt, through the app', async t => 
 });
 
 test.serial('the menu groups lessons into their parts, with each lesson\'s time and each part\'s total', async t => {
-	const tutor = startTutor({version: 1, completed: {}, drills: {}});
+	const tutor = startTutor({version: 1, completed: {}, drills: {}}, 40);
 	try {
 		await tutor.waitForFrame('(0 of');
+		await waitUntil(() => tutor.frame().includes(lessons.at(-1)!.title), () => tutor.frame());
 		const lines = tutor.frame().split('\n');
 		for (const part of new Set(lessons.map(lesson => lesson.part))) {
 			const total = lessons.filter(lesson => lesson.part === part).reduce((sum, lesson) => sum + (lesson.minutes ?? 0), 0);
@@ -369,9 +376,10 @@ test.serial('the menu groups lessons into their parts, with each lesson\'s time 
 
 test.serial('the menu lists every lesson and ticks the completed ones', async t => {
 	const completion = {firstCompletedAt: '2025-01-06T09:00:00.000Z', timesCompleted: 1};
-	const tutor = startTutor({version: 1, completed: {add: completion, remote: completion}, drills: {}});
+	const tutor = startTutor({version: 1, completed: {add: completion, remote: completion}, drills: {}}, 40);
 	try {
 		await tutor.waitForFrame(`(2 of ${lessons.length} done)`);
+		await waitUntil(() => tutor.frame().includes(lessons.at(-1)!.title), () => tutor.frame());
 		const lines = tutor.frame().split('\n');
 		for (const lesson of lessons) {
 			const line = lines.find(candidate => candidate.includes(lesson.title));
