@@ -297,7 +297,7 @@ test('in a lesson the note is said once: lesson 9\'s revert shows it, a second r
 
 		const second = await session.run('git revert HEAD');
 		t.is(second.result.kind === 'git' ? second.result.result.exitCode : -1, 0);
-		t.is(second.editorNote, undefined);
+		t.is(second.note, undefined);
 		t.false(reportLines(second, session.lesson).some(line => line.text.includes('text editor')));
 	} finally {
 		await session.dispose();

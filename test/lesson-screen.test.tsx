@@ -454,3 +454,24 @@ test.serial('with progress from a newer tutor, the file is left alone and quitti
 		await tutor.close();
 	}
 });
+
+test('at 80×24 the last command\'s output stays on screen: the diagram shrinks while it is fresh', t => {
+	const size = {columns: 80, rows: 24};
+	const render80 = (outputLines: number) => {
+		const {state, view} = lessonState(remoteLesson, 1, noRoute);
+		const printed = [{tone: 'command' as const, text: '~/shipment (main) $ git pull'}, ...Array.from({length: outputLines}, (_, index) => ({tone: 'output' as const, text: `line ${index}`}))];
+		const {lastFrame, unmount} = render(<LessonScreen state={{...state, transcript: printed.map((line, index) => ({...line, id: index + 1}))}} view={view} size={size}/>);
+		const frame = stripAnsi(lastFrame() ?? '');
+		unmount();
+		return frame;
+	};
+
+	const quiet = render80(0);
+	const busy = render80(9);
+	// Rows the live area takes, plus the output above it: never more than the terminal.
+	t.true(quiet.split('\n').length + 1 <= size.rows);
+	t.true(busy.split('\n').length + 10 <= size.rows, busy);
+	t.true(quiet.includes('╭'), 'with no fresh output, the full diagram');
+	t.false(busy.includes('╭'), 'with nine lines of output, a smaller diagram');
+	t.true(busy.includes('DESK'), 'the diagram is still there');
+});

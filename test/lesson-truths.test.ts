@@ -172,8 +172,8 @@ async function play(session: LessonSession, lines: readonly string[], shown: Sho
 		}
 
 		shown.texts.push(...report.announcements, ...session.hints());
-		if (report.editorNote) {
-			shown.texts.push(report.editorNote);
+		if (report.note) {
+			shown.texts.push(report.note);
 		}
 	}
 }

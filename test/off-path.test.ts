@@ -211,3 +211,12 @@ test('git commit without a label: refused with the editor how-to when something 
 		t.regex(staged.result.kind === 'refused' ? staged.result.message : '', /git commit -m "Describe the change"[\s\S]*Vim/);
 	});
 });
+
+test('git config --global user.name says it holds only in the sandbox, and how to set it for real', async t => {
+	await withSession('add', 0, async session => {
+		const set = await session.run('git config --global user.name "Ana Lima"');
+		t.regex(set.note ?? '', /practice settings only[\s\S]*git config --global user\.name "Ana Lima"/);
+		const read = await session.run('git config --global user.name');
+		t.is(read.note, undefined, 'reading a setting changes nothing, so there is nothing to say');
+	});
+});

@@ -13,6 +13,7 @@ import {chooseNudge, currentHints, evaluateStep, type EngineContext, type StepOu
 import type {Loss} from '../lessons/situations.ts';
 import {describeLostBoxes} from '../git/lost-boxes.ts';
 import {editorFailure, editorNote, readEditorContext} from '../explain/editor-note.ts';
+import {globalConfigNote} from '../explain/global-config-note.ts';
 import {fillLesson} from '../lessons/fill-lesson.ts';
 import {diagramOf, type Diagram} from './diagram-model.ts';
 import type {Lesson, SetupAction} from '../lessons/lesson-types.ts';
@@ -44,8 +45,8 @@ export type CommandReport = {
 	outcome: StepOutcome | undefined;
 	/** What happened meanwhile as the next step began ("Sam shipped a box"). */
 	announcements: string[];
-	/** On a real terminal this command would have opened a text editor: what to know (once a lesson). */
-	editorNote?: string;
+	/** A note on what this command does differently in the tutor: the editor it would have opened (once a lesson), or where a --global setting went. */
+	note?: string;
 	/** A push threw boxes away earlier in this lesson (since brought back, or no step would pass). */
 	lossEarlier?: boolean;
 };
@@ -169,8 +170,8 @@ export class LessonSession {
 			report.output = this.mask(result.result.output);
 			this.last = {git: {args: result.args, exitCode: result.result.exitCode, failure, output: report.output}};
 			report.explanation = failure && fillExplanation(explanations[failure.id], {url: this.sandbox.url, ...failure.details});
-			report.editorNote = this.editorNoteSaid ? undefined : editorNote(result.args, before, this.state, editorContext);
-			this.editorNoteSaid ||= report.editorNote !== undefined;
+			report.note = (this.editorNoteSaid ? undefined : editorNote(result.args, before, this.state, editorContext)) ?? globalConfigNote(result.args, result.result.exitCode);
+			this.editorNoteSaid ||= report.note !== undefined && result.args.subcommand !== 'config';
 		} else {
 			this.last = {};
 			report.output = this.mask(result.output);

@@ -60,7 +60,7 @@ export function reportLines(report: CommandReport, lesson: Lesson, kind: 'lesson
 		lines.push({tone: 'explain', text: `↳ ${explanation.meaning}`}, {tone: 'explain', text: `  ${explanation.wayOut}`});
 	}
 
-	lines.push(...(report.editorNote?.split('\n') ?? []).map((text): PrintLine => ({tone: 'note', text})));
+	lines.push(...(report.note?.split('\n') ?? []).map((text): PrintLine => ({tone: 'note', text})));
 
 	if (outcome?.kind === 'advance') {
 		for (const index of outcome.skipped) {
