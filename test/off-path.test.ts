@@ -220,3 +220,26 @@ test('git config --global user.name says it holds only in the sandbox, and how t
 		t.is(read.note, undefined, 'reading a setting changes nothing, so there is nothing to say');
 	});
 });
+
+test('a hint never repeats the command that just failed: after a rejected push the last hint is the way out', async t => {
+	await withSession('push', 1, async session => {
+		await session.run('git push --force-with-lease origin main');
+		await session.run('git reset --hard HEAD~1');
+		const rejected = await session.run('git push -u origin main');
+		t.is(rejected.result.kind === 'git' ? rejected.result.result.exitCode : 0, 1);
+		// Only the learner's own box is at stake: keeping it comes first, and never as a plain retry.
+		t.regex(rejected.explanation?.wayOut ?? '', /^To keep it: git merge origin\/main, then git push/);
+		t.notRegex(session.hints().at(-1) ?? '', /^Type: git push -u origin main$/);
+		t.regex(session.hints().at(-1) ?? '', /git merge origin\/main/);
+	});
+});
+
+test('force: a pull --rebase that dropped the relabelled box says so, and the hint relabels again', async t => {
+	const force = lesson('force');
+	const replace = force.steps.findIndex(step => step.mayReplaceOwnBoxes);
+	await withSession('force', replace, async session => {
+		const pulled = await session.run('git pull --rebase');
+		t.regex(nudgeOf(pulled), /dropped your relabelled copy/);
+		t.regex(session.hints().at(-1) ?? '', /^Type: git commit --amend -m/);
+	});
+});

@@ -53,10 +53,18 @@ export type CommandReport = {
 
 class SetupError extends Error {}
 
-/** Whether a nudge advises the very git command that just failed. */
-function repeatsFailedLine(nudge: string | undefined, line: string, result: LineResult): boolean {
+/**
+ * Whether a nudge or hint advises the very git command that just failed: the whole line, not the
+ * start of a longer command (git push is not git push -u origin main).
+ */
+function repeatsFailedLine(text: string | undefined, line: string, result: LineResult): boolean {
 	const typed = line.trim().replaceAll(/\s+/g, ' ');
-	return nudge !== undefined && result.kind === 'git' && result.result.exitCode !== 0 && typed !== '' && nudge.includes(typed);
+	if (text === undefined || result.kind !== 'git' || result.result.exitCode === 0 || typed === '') {
+		return false;
+	}
+
+	const escaped = typed.replaceAll(/[.*+?^${}()|[\]\\]/g, String.raw`\$&`);
+	return new RegExp(`(^|[\\s:])${escaped}($|[,.;)]|\\s{2,}|\\s(then|and|or|\\())`).test(text);
 }
 
 export class LessonSession {
@@ -138,6 +146,8 @@ export class LessonSession {
 	loss: Loss | undefined;
 	/** Whether the warehouse lost boxes at any moment of this lesson. */
 	private lossHappened = false;
+	/** The last line, when it was a git command that failed and was explained. */
+	private lastFailure: {line: string; result: LineResult; wayOut: string} | undefined;
 	private readonly replacements;
 
 	private constructor(readonly lesson: Lesson, readonly sandbox: Sandbox, private readonly options: SessionOptions) {
@@ -170,10 +180,12 @@ export class LessonSession {
 			report.output = this.mask(result.result.output);
 			this.last = {git: {args: result.args, exitCode: result.result.exitCode, failure, output: report.output}};
 			report.explanation = failure && fillExplanation(explanations[failure.id], {url: this.sandbox.url, ...failure.details});
+			this.lastFailure = report.explanation && result.result.exitCode !== 0 ? {line, result, wayOut: report.explanation.wayOut} : undefined;
 			report.note = (this.editorNoteSaid ? undefined : editorNote(result.args, before, this.state, editorContext)) ?? globalConfigNote(result.args, result.result.exitCode);
 			this.editorNoteSaid ||= report.note !== undefined && result.args.subcommand !== 'config';
 		} else {
 			this.last = {};
+			this.lastFailure = undefined;
 			report.output = this.mask(result.output);
 		}
 
@@ -187,6 +199,8 @@ export class LessonSession {
 			}
 
 			if (report.outcome.kind === 'advance') {
+				// What failed belonged to the step just passed.
+				this.lastFailure = undefined;
 				report.lossEarlier = this.lossHappened;
 				this.step = report.outcome.next;
 				report.announcements = await this.beginStep();
@@ -239,7 +253,13 @@ export class LessonSession {
 
 	/** The current step's hints, or a situation's (a loss, an operation) when one outranks the step. */
 	hints(): string[] {
-		return currentHints(this.lesson, this.step, this.context());
+		const hints = currentHints(this.lesson, this.step, this.context());
+		// The command that just failed is no hint: the explanation's way out is.
+		const failed = this.lastFailure;
+		const last = hints.at(-1);
+		return failed && last !== undefined && repeatsFailedLine(last, failed.line, failed.result)
+			? [...hints.slice(0, -1), `That command just failed; git's answer and the way out are above: ${failed.wayOut}`]
+			: hints;
 	}
 
 	private context(): EngineContext {
