@@ -385,7 +385,8 @@ esac
 	await learner.type('git restore --staged notes.txt');
 	await learner.press('enter');
 	await learner.waitFor('arrived in git 2.23', 10_000);
-	t.regex(learner.scrollback(), /this computer has git 2\.22\.0/);
+	// 2.22.0 as the wrapper says; where the git underneath is itself older (2.20.5 in CI), its own version.
+	t.regex(learner.scrollback(), /this computer has git 2\.2[0-2]\.\d+/);
 	t.true(learner.running, 'the tutor keeps running');
 	await learner.type('git status');
 	await learner.press('enter');
