@@ -5,7 +5,7 @@ import type {GitArguments} from '../git/git-arguments.ts';
 import {hasOption} from '../git/git-arguments.ts';
 import {historyOf, type RepoState} from '../git/repo-state.ts';
 import {olderThan} from '../git/version-number.ts';
-import {reachesOnline} from '../sandbox/sandbox-config.ts';
+import {learnerName, reachesOnline} from '../sandbox/sandbox-config.ts';
 import type {FailureId} from './explanations.ts';
 import type {FailureFacts} from './failure-facts.ts';
 import {classifyTypo} from './classify-typo.ts';
@@ -13,9 +13,6 @@ import {classifyLocalWork} from './classify-local-work.ts';
 import {classifyDetachedPush, classifyRouteName, classifyTag, classifyTagPush} from './classify-tags-routes.ts';
 
 export type Failure = {id: FailureId; details: Record<string, string>};
-
-/** The sandbox's learner, as their boxes are signed. */
-const learnerName = 'Learner';
 
 const looksLikeUrl = (word: string) => word.includes(':') || word.includes('/') || word.includes('\\');
 

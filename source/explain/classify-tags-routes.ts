@@ -3,7 +3,7 @@
 import type {GitArguments} from '../git/git-arguments.ts';
 import {hasOption} from '../git/git-arguments.ts';
 import type {RepoState} from '../git/repo-state.ts';
-import {olderThan} from '../git/version-number.ts';
+import {lacksSwitch} from '../git/version-number.ts';
 import type {Failure} from './classify-failure.ts';
 import type {FailureFacts} from './failure-facts.ts';
 
@@ -68,8 +68,7 @@ export function classifyDetachedPush(args: GitArguments, state: RepoState, gitVe
 	}
 
 	const home = homeBranch(state);
-	// git switch arrived in 2.23; older git does the same with checkout.
-	const old = gitVersion !== undefined && olderThan(gitVersion, '2.23');
+	const old = lacksSwitch(gitVersion);
 	const both = (newer: string, older: string) => (gitVersion === undefined ? `${newer} (before git 2.23: ${older})` : (old ? older : newer));
 	const back = both(`git switch ${home}`, `git checkout ${home}`);
 	const keep = both('git switch -c NEW-NAME', 'git checkout -b NEW-NAME');

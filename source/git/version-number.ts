@@ -18,3 +18,8 @@ export function olderThan(version: string, than: string): boolean {
 
 	return false;
 }
+
+/** git switch (and restore) arrived in 2.23: on a known older git, lessons and advice say checkout. */
+export function lacksSwitch(version: string | undefined): boolean {
+	return version !== undefined && olderThan(version, '2.23');
+}

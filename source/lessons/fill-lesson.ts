@@ -1,6 +1,6 @@
 // Lesson text and commands may say {branch} and {url}, filled in for the sandbox at hand, and
 // {switch} and {switch -c}, spelled for the git at hand: git switch arrived in git 2.23.
-import {olderThan} from '../git/version-number.ts';
+import {lacksSwitch} from '../git/version-number.ts';
 import type {Lesson} from './lesson-types.ts';
 
 export type LessonVariables = {branch: string; url: string; gitVersion?: string | undefined};
@@ -22,7 +22,7 @@ function fill<T>(value: T, words: ReadonlyArray<[string, string]>): T {
 }
 
 export function fillLesson(lesson: Lesson, variables: LessonVariables): Lesson {
-	const oldGit = variables.gitVersion !== undefined && olderThan(variables.gitVersion, '2.23');
+	const oldGit = lacksSwitch(variables.gitVersion);
 	const words: Array<[string, string]> = [
 		['{branch}', variables.branch],
 		['{url}', variables.url],

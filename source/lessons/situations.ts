@@ -3,7 +3,8 @@
 // Each situation says what is true now and hints that end in a command that works from here.
 import type {LostBox} from '../git/lost-boxes.ts';
 import type {RepoState} from '../git/repo-state.ts';
-import {olderThan} from '../git/version-number.ts';
+import {learnerName} from '../sandbox/sandbox-config.ts';
+import {lacksSwitch} from '../git/version-number.ts';
 import type {Check, Step} from './lesson-types.ts';
 
 
@@ -26,7 +27,7 @@ export type SituationContext = {
 };
 
 const short = (oid: string) => oid.slice(0, 7);
-const quoteList = (boxes: readonly LostBox[]) => boxes.map(box => `"${box.subject}" (${box.author === 'Learner' ? 'yours' : `sealed by ${box.author.split(' ')[0]}`})`).join(', ');
+const quoteList = (boxes: readonly LostBox[]) => boxes.map(box => `"${box.subject}" (${box.author === learnerName ? 'yours' : `sealed by ${box.author.split(' ')[0]}`})`).join(', ');
 const count = (n: number, one: string, many: string) => (n === 1 ? one : many);
 
 const operationWords: Record<NonNullable<RepoState['operation']>, {doing: string; command: string}> = {
@@ -132,7 +133,7 @@ export function stepMentions(step: Step, kind: 'branch' | 'operation'): boolean 
 }
 
 function switchTo(branch: string, gitVersion: string | undefined): string {
-	return gitVersion !== undefined && olderThan(gitVersion, '2.23') ? `git checkout ${branch}` : `git switch ${branch}`;
+	return lacksSwitch(gitVersion) ? `git checkout ${branch}` : `git switch ${branch}`;
 }
 
 function detachedSituation(context: SituationContext): Situation {
@@ -141,7 +142,7 @@ function detachedSituation(context: SituationContext): Situation {
 	const where = newest ? ` at the box ${short(newest.oid)} "${newest.subject}"` : '';
 	const back = switchTo(homeBranch, gitVersion);
 	if (state.detachedOffBranch) {
-		const keep = gitVersion !== undefined && olderThan(gitVersion, '2.23') ? 'git checkout -b NAME' : 'git switch -c NAME';
+		const keep = lacksSwitch(gitVersion) ? 'git checkout -b NAME' : 'git switch -c NAME';
 		return {
 			kind: 'detached',
 			say: `HEAD is detached${where}: you are not on a branch, and boxes sealed here belong to none. To keep them, give them a branch first (${keep}); ${back} goes back to ${homeBranch} and leaves them behind.`,

@@ -30,6 +30,9 @@ export type SandboxConfigOptions = {
 	color: boolean;
 };
 
+/** The name the learner's boxes are sealed under: how the tutor tells their boxes from Sam's. */
+export const learnerName = 'Learner';
+
 /**
  * The sandbox's own gitconfig. It must be a file rather than `-c` flags: flags do not reach
  * the receiving side of a local push, and they would override what a learner sets with `git config`.
@@ -38,7 +41,7 @@ export function sandboxGitConfig(options: SandboxConfigOptions): string {
 	const githubBase = pathToFileURL(options.githubDir).href.replace(/\/?$/, '/');
 	const rewrites = githubPrefixes.map(prefix => `\tinsteadOf = ${quote(prefix)}`).join('\n');
 	return `[user]
-	name = Learner
+	name = ${learnerName}
 	email = learner@example.com
 [init]
 	defaultBranch = ${options.branch}

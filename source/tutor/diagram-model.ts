@@ -1,6 +1,6 @@
 // What the box diagram shows, derived from the real repository state after every command.
 import {historyOf, type Change, type Operation, type RepoState} from '../git/repo-state.ts';
-import {reachesOnline} from '../sandbox/sandbox-config.ts';
+import {learnerName, reachesOnline} from '../sandbox/sandbox-config.ts';
 import {sanitizeName} from '../sandbox/sanitize-output.ts';
 
 export type BoxLabel = {
@@ -45,7 +45,6 @@ export type Diagram = {
 	operation: Operation | undefined;
 };
 
-const learner = 'Learner';
 
 /** The diagram's marks, named once: the drawing uses them and the legend explains them. */
 export const marks = {box: '▣', notHome: '✚', replaced: '◇', noAddress: '✗', address: '→', saved: '⇒'} as const;
@@ -89,9 +88,9 @@ export function diagramOf(state: RepoState, homeBranch?: string): Diagram {
 	const label = (commit: {oid: string; subject: string; author: string}): BoxLabel => ({
 		oid: commit.oid,
 		subject: sanitizeName(commit.subject),
-		by: commit.author === learner ? undefined : sanitizeName(commit.author.split(' ')[0]!),
-		notHome: !lookingBack && !localIds.has(commit.oid) && commit.author !== learner,
-		replaced: !lookingBack && !localIds.has(commit.oid) && commit.author === learner,
+		by: commit.author === learnerName ? undefined : sanitizeName(commit.author.split(' ')[0]!),
+		notHome: !lookingBack && !localIds.has(commit.oid) && commit.author !== learnerName,
+		replaced: !lookingBack && !localIds.has(commit.oid) && commit.author === learnerName,
 	});
 	return {
 		branch: state.branch,

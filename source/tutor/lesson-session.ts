@@ -3,6 +3,7 @@
 import {appendFile, mkdir, rm, writeFile} from 'node:fs/promises';
 import path from 'node:path';
 import {createSandbox, keepSandbox, removeSandbox, type Sandbox} from '../sandbox/sandbox.ts';
+import {learnerName} from '../sandbox/sandbox-config.ts';
 import {maskSandboxPaths, pathReplacements} from '../sandbox/mask-paths.ts';
 import {readRepoState, type RepoState} from '../git/repo-state.ts';
 import {classifyFailure} from '../explain/classify-failure.ts';
@@ -88,14 +89,15 @@ export class LessonSession {
 	 * disposes of the old sandbox); on success the new session owns the sandbox.
 	 */
 	static async carryOn(previous: LessonSession, lesson: Lesson, options: SessionOptions): Promise<LessonSession | undefined> {
-		const [first, ...rest] = lesson.setup;
+		const [first] = lesson.setup;
 		if (!previous.complete || first?.do !== 'continueFrom' || first.lesson !== previous.lesson.id) {
 			return undefined;
 		}
 
 		const session = new LessonSession(fillLesson(lesson, {branch: options.branch, url: previous.sandbox.url, gitVersion: options.gitVersion}), previous.sandbox, options);
 		try {
-			for (const [index, action] of fillLesson({...lesson, setup: rest}, {branch: options.branch, url: previous.sandbox.url, gitVersion: options.gitVersion}).setup.entries()) {
+			// The first action (continue from the lesson just played) is what the learner did themselves.
+			for (const [index, action] of session.lesson.setup.slice(1).entries()) {
 				await session.playAction(action, `${lesson.source}, setup[${index + 1}]`, new Set([lesson.id]));
 			}
 
@@ -293,7 +295,7 @@ export class LessonSession {
 		const known = new Set(this.loss?.boxes.map(box => box.oid));
 		let boxes = await describeLostBoxes(missing, {repo: this.sandbox.repo, online: this.sandbox.online, env: this.sandbox.env});
 		const fresh = boxes.filter(box => !known.has(box.oid));
-		if (pushed && fresh.length > 0 && this.lesson.steps[this.step]?.mayReplaceOwnBoxes && fresh.every(box => box.author === 'Learner')) {
+		if (pushed && fresh.length > 0 && this.lesson.steps[this.step]?.mayReplaceOwnBoxes && fresh.every(box => box.author === learnerName)) {
 			for (const box of fresh) {
 				this.warehouseSeen.delete(box.oid);
 			}

@@ -23,16 +23,9 @@ export function sessionOptions(lessons: readonly Lesson[], branch = 'main'): Ses
 
 /** A session of the lesson, advanced to `step` by playing the earlier steps' solutions. */
 export async function sessionAtStep(lesson: Lesson, step: number, options: SessionOptions): Promise<LessonSession> {
-	const session = await LessonSession.start(lesson, options);
-	for (const earlier of session.lesson.steps.slice(0, step)) {
-		for (const line of earlier.solution) {
-			await session.run(line);
-		}
-	}
-
-	if (session.step !== step) {
-		await session.dispose();
-		throw new Error(`${lesson.id}: playing the solutions of steps 1–${step} left the learner at step ${session.step + 1}`);
+	const session = await LessonSession.startAt(lesson, step, options);
+	if (session === undefined) {
+		throw new Error(`${lesson.id}: playing the solutions of steps 1–${step} did not reach step ${step + 1}`);
 	}
 
 	return session;
