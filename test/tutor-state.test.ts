@@ -8,6 +8,7 @@ import type {StepOutcome} from '../source/lessons/engine.ts';
 import {githubUrl} from '../source/sandbox/sandbox-config.ts';
 import {diagramOf, type Diagram} from '../source/tutor/diagram-model.ts';
 import type {CommandReport} from '../source/tutor/lesson-session.ts';
+import {situationOf} from '../source/lessons/situations.ts';
 import {outputLines, promptLabel, reportLines} from '../source/tutor/report-lines.ts';
 import {initialState, maxOutputLines, tutorReducer, type TutorAction, type TutorState} from '../source/tutor/tutor-state.ts';
 import {shippedLessons} from './helpers/lessons.ts';
@@ -428,4 +429,16 @@ test('the last step of a drill says Drill complete, of a lesson Lesson complete'
 	const last = gitReport(['remote', '-v'], {outcome: {kind: 'advance', passed: [2], skipped: [], next: 3}});
 	t.true(reportLines(last, remoteLesson).some(line => line.text === `★ Lesson complete: ${remoteLesson.title}`));
 	t.true(reportLines(last, remoteLesson, 'drill').some(line => line.text === `★ Drill complete: ${remoteLesson.title}`));
+});
+
+test('a loss of several boxes in a row is brought back by merging the newest: it brings the rest', t => {
+	const box = (oid: string, parents: string[]) => ({oid, subject: `Box ${oid}`, author: 'Sam Rivera', parents, kept: true});
+	const situation = situationOf({
+		state: repoState({head: 'h1', commits: [commit('h1', 'Mine', ['base'])]}),
+		loss: {boxes: [box('b2222222', ['a1111111']), box('a1111111', ['base'])], byPush: true, fresh: true},
+		homeBranch: 'main',
+		gitVersion: undefined,
+	}, undefined);
+	t.is(situation?.hints.at(-1), 'Type: git merge b222222');
+	t.regex(situation?.say ?? '', /Your push threw 2 boxes: "Box b2222222" \(sealed by Sam\), "Box a1111111" \(sealed by Sam\) out of the warehouse/);
 });

@@ -4,7 +4,7 @@ import {runGit} from './git-runner.ts';
 import type {StateReader} from './repo-state.ts';
 
 /** A box the warehouse held and holds no more. */
-export type LostBox = {oid: string; subject: string; author: string; /** The learner's repository still has it. */ kept: boolean};
+export type LostBox = {oid: string; subject: string; author: string; parents: string[]; /** The learner's repository still has it. */ kept: boolean};
 
 /** More than any lesson loses; it keeps the command line short on every platform. */
 const describedLimit = 50;
@@ -18,13 +18,16 @@ export async function describeLostBoxes(oids: readonly string[], reader: StateRe
 	};
 
 	const [online, local] = await Promise.all([
-		read('%H%x00%an%x00%s', reader.online, ['--git-dir', reader.online]),
+		read('%H%x00%P%x00%an%x00%s', reader.online, ['--git-dir', reader.online]),
 		read('%H', reader.repo),
 	]);
 	const kept = new Set(local.split('\n').filter(Boolean));
 	const described = new Map(online.split('\n').filter(Boolean).map(line => {
-		const [oid = '', author = '', subject = ''] = line.split('\0');
-		return [oid, {author, subject}] as const;
+		const [oid = '', parents = '', author = '', subject = ''] = line.split('\0');
+		return [oid, {author, subject, parents: parents.split(' ').filter(Boolean)}] as const;
 	}));
-	return wanted.map(oid => ({oid, subject: described.get(oid)?.subject ?? oid.slice(0, 7), author: described.get(oid)?.author ?? 'someone', kept: kept.has(oid)}));
+	return wanted.map(oid => {
+		const box = described.get(oid);
+		return {oid, subject: box?.subject ?? oid.slice(0, 7), author: box?.author ?? 'someone', parents: box?.parents ?? [], kept: kept.has(oid)};
+	});
 }

@@ -38,9 +38,9 @@ const operationWords: Record<NonNullable<RepoState['operation']>, {doing: string
 };
 
 /** Lost boxes that no other lost box came after: bringing these back brings back the rest. */
-function lostTips(boxes: readonly LostBox[], state: RepoState): LostBox[] {
-	const lost = new Set(boxes.map(box => box.oid));
-	const parents = new Set(state.online.commits.flatMap(commit => (lost.has(commit.oid) ? commit.parents : [])));
+function lostTips(boxes: readonly LostBox[]): LostBox[] {
+	// The warehouse's own log no longer reaches lost boxes, so their parents come with them.
+	const parents = new Set(boxes.flatMap(box => box.parents));
 	const tips = boxes.filter(box => !parents.has(box.oid));
 	return tips.length > 0 ? tips : [...boxes];
 }
@@ -70,7 +70,7 @@ function lossSituation(loss: Loss, context: SituationContext): Situation {
 	}
 
 	if (boxes.every(box => box.kept)) {
-		const tips = lostTips(boxes, state).map(box => short(box.oid));
+		const tips = lostTips(boxes).map(box => short(box.oid));
 		const merge = `git merge ${tips.join(' ')}`;
 		if (state.operation) {
 			// Nothing merges while git waits in the middle of something: ending it comes first.
