@@ -81,12 +81,35 @@ export async function runGit(args: readonly string[], options: RunGitOptions): P
 	// Git has exited, but a child that left its process group (setsid) can hold the output pipe
 	// open for as long as it runs: then stop reading, so the command still ends. After a stop at
 	// once; after a normal exit, once whatever git wrote has surely been read.
+	// A busy event loop can run that timer before it delivers output already in the pipe, so the
+	// decision waits for one more turn of I/O (setImmediate) and for a quiet interval: output that
+	// is still arriving is read to the end.
 	let streamTimer: NodeJS.Timeout | undefined;
-	subprocess.once('exit', () => {
+	let arrived = false;
+	const noteArrival = () => {
+		arrived = true;
+	};
+
+	subprocess.stdout?.on('data', noteArrival);
+	subprocess.stderr?.on('data', noteArrival);
+	const stopReadingWhenQuiet = (wait: number) => {
 		streamTimer = setTimeout(() => {
-			subprocess.stdout?.destroy();
-			subprocess.stderr?.destroy();
-		}, timedOut || cancelled ? 100 : 1000);
+			setImmediate(() => {
+				const open = subprocess.stdout?.readableEnded === false || subprocess.stderr?.readableEnded === false;
+				if (open && arrived) {
+					arrived = false;
+					stopReadingWhenQuiet(wait);
+				} else if (open) {
+					subprocess.stdout?.destroy();
+					subprocess.stderr?.destroy();
+				}
+			});
+		}, wait);
+	};
+
+	subprocess.once('exit', () => {
+		arrived = false;
+		stopReadingWhenQuiet(timedOut || cancelled ? 100 : 1000);
 	});
 	const timer = setTimeout(() => {
 		timedOut = true;
