@@ -10,6 +10,7 @@ import type {Lesson} from '../source/lessons/lesson-types.ts';
 import {validateLesson} from '../source/lessons/validate-lesson.ts';
 import {drillCatalog, drillNames, type DrillName} from '../source/practice/drill-names.ts';
 import {generateDrill, practiceLesson} from '../source/practice/practice-lesson.ts';
+import {drillShapes} from '../source/practice/drills.ts';
 import {maxSeed, mulberry32, seededRandom} from '../source/practice/prng.ts';
 import {parseCommandLine} from '../source/shell/parse-command-line.ts';
 import {LessonSession} from '../source/tutor/lesson-session.ts';
@@ -24,8 +25,8 @@ import {sessionAtStep, sessionOptions, shippedLessons} from './helpers/lessons.t
 import {progressFile, wiredTutor} from './helpers/wired-tutor.ts';
 
 const checkedSeeds = Array.from({length: 100}, (_, seed) => seed);
-/** How many seeds of each drill are played end to end. */
-const playedPerDrill = 8;
+/** How many seeds of each drill are played end to end: at least one of each shape. */
+const playedPerDrill = (name: DrillName) => Math.max(6, drillShapes[name].length);
 
 /** Runs at most `slots` sandboxes at once: ava starts every test of a file together. */
 function limiter(slots: number) {
@@ -51,9 +52,9 @@ function limiter(slots: number) {
 
 const inSandbox = limiter(8);
 
-/** The design choice that matters most for each drill, to pick seeds that cover every kind. */
+/** The drill's shape: the design choice that matters most, to pick seeds that cover every shape. */
 function kindOf(name: DrillName, seed: number): string {
-	return name === 'pull-first' ? 'any' : generateDrill(name, seed).variant.split(',')[0]!;
+	return generateDrill(name, seed).variant.split(',')[0]!;
 }
 
 /** The first seed of each kind, then the next seeds, up to `count`. */
@@ -146,15 +147,45 @@ for (const name of drillNames) {
 	});
 }
 
-test('every kind of drill appears among the seeds', t => {
-	const kinds = (name: DrillName) => [...new Set(checkedSeeds.map(seed => kindOf(name, seed)))].sort();
-	t.deepEqual(kinds('recover'), ['in the reflog', 'in your branch']);
-	t.deepEqual(kinds('force'), ['Sam ships meanwhile', 'nobody else']);
-	t.deepEqual(kinds('conflict'), ['keep Sam\'s', 'keep both', 'keep yours']);
-	// Recover also varies how the box was lost and how many.
-	const recover = new Set(checkedSeeds.map(seed => generateDrill('recover', seed).variant.split(', ').slice(1, 3).join(', ')));
-	for (const expected of ['rebase, lost 1 of 3', 'reset, lost 1 of 1', 'reset, lost 2 of 3', 'reset, lost 3 of 3']) {
-		t.true(recover.has(expected), `${expected} in ${[...recover].join(' | ')}`);
+/** Seeds within which every shape of every drill must appear: a learner meets them all soon. */
+const modestSeeds = 60;
+
+test('every shape of every drill appears within a modest number of seeds, and only those', t => {
+	for (const name of drillNames) {
+		const seen = new Set(Array.from({length: modestSeeds}, (_, seed) => kindOf(name, seed)));
+		t.deepEqual([...seen].sort(), [...drillShapes[name]].sort(), name);
+	}
+});
+
+test('the drills have the variety the habit needs: 8 recover shapes, 4 force, 3 pull-first, 4 conflict', t => {
+	const least: Partial<Record<DrillName, number>> = {recover: 8, force: 4, 'pull-first': 3, conflict: 4};
+	for (const [name, count] of Object.entries(least)) {
+		t.true(drillShapes[name as DrillName].length >= count, `${name}: ${drillShapes[name as DrillName].join(' | ')}`);
+	}
+});
+
+/** A git command written out, as in "git fetch" or "git merge origin/main". */
+const gitCommand = /\bgit [a-z-]+/;
+
+test('drills state situations and goals: commands appear only in hints and the summary', t => {
+	for (const name of drillNames) {
+		for (const seed of checkedSeeds) {
+			const lesson = practiceLesson(name, seed);
+			const intro = lesson.intro.split('\n').filter(line => !line.startsWith('Replay this very drill'));
+			for (const line of intro) {
+				t.false(gitCommand.test(line), `${name} seed ${seed} intro: ${line}`);
+			}
+
+			for (const step of lesson.steps) {
+				const said = [step.text, step.success, step.successAfterLoss, step.announce, ...step.nudges.map(nudge => nudge.say)];
+				for (const text of said) {
+					t.false(text !== undefined && gitCommand.test(text), `${name} seed ${seed} step ${step.id}: ${text}`);
+				}
+
+				// Hints go one level at a time: at least one thought before the command.
+				t.true(step.hints.length >= 2, `${name} seed ${seed} step ${step.id}: ${step.hints.join(' / ')}`);
+			}
+		}
 	}
 });
 
@@ -167,7 +198,7 @@ test('a seed outside 0 to 4294967295 is refused', t => {
 // ---- Played through real git ----
 
 for (const name of drillNames) {
-	for (const [index, seed] of coveringSeeds(name, playedPerDrill).entries()) {
+	for (const [index, seed] of coveringSeeds(name, playedPerDrill(name)).entries()) {
 		// Half the seeds use master, so lesson text and commands must follow the branch.
 		const branch = index % 2 === 0 ? 'main' : 'master';
 		test(`${name} seed ${seed} (${branch}): the solution passes every step in turn; doing nothing does not`, async t => inSandbox(async () => {

@@ -60,6 +60,25 @@ export function hasOption(parsed: GitArguments, ...names: string[]): boolean {
 		|| (name.length === 2 && /^-[a-zA-Z]+$/.test(option) && option.includes(name[1]!))));
 }
 
+/**
+ * How a push forces, if it does: `plain` for --force, -f or a +refspec (a lease given beside them
+ * does not make them safe habits), `lease` for --force-with-lease alone (with or without
+ * --force-if-includes). Undefined for any other command, and for a push that does not force.
+ */
+export function pushForce(parsed: GitArguments): 'plain' | 'lease' | undefined {
+	if (parsed.subcommand !== 'push') {
+		return undefined;
+	}
+
+	// The first positional is the remote; refspecs follow it.
+	if (hasOption(parsed, '--force', '-f') || parsed.positionals.slice(1).some(refspec => refspec.startsWith('+'))) {
+		return 'plain';
+	}
+
+	const leases = parsed.options.filter(option => option === '--force-with-lease' || option.startsWith('--force-with-lease=') || option === '--no-force-with-lease');
+	return leases.length > 0 && leases.at(-1) !== '--no-force-with-lease' ? 'lease' : undefined;
+}
+
 /** The label given with -m (`-m TEXT`, `-mTEXT`, `-am TEXT`, `--message=TEXT`, `--message TEXT`), if any. */
 export function messageOf(parsed: GitArguments): string | undefined {
 	const words = parsed.words.slice(parsed.globalOptions.length + 1);

@@ -1,6 +1,6 @@
 // Each check is a small pure function of the repository state and the learner's last command.
 import {historyOf, markerPattern, type RepoState} from '../git/repo-state.ts';
-import {hasOption, type GitArguments} from '../git/git-arguments.ts';
+import {hasOption, pushForce, type GitArguments} from '../git/git-arguments.ts';
 import type {Failure} from '../explain/classify-failure.ts';
 import {reachesOnline} from '../sandbox/sandbox-config.ts';
 import type {Check} from './lesson-types.ts';
@@ -201,6 +201,12 @@ export function holds(check: Check, context: CheckContext): boolean {
 			const online = new Set(state.online.commits.map(commit => commit.oid));
 			// Any abbreviation git prints (7 characters or more) counts as showing the id.
 			return state.commits.some(commit => commit.author.startsWith(check.by) && !online.has(commit.oid) && output.includes(commit.oid.slice(0, 7)));
+		}
+
+		case 'forcedPush': {
+			const git = last.git;
+			const force = git?.exitCode === 0 ? pushForce(git.args) : undefined;
+			return force === (check.lease ? 'lease' : 'plain');
 		}
 
 		case 'branchShipped': {

@@ -68,6 +68,11 @@ export type Check =
 	| {check: 'lastCommitFileHas'; path: string; text: string}
 	/** The last command printed the id of a box by `by` that the warehouse no longer has. */
 	| {check: 'showedLostBox'; by: string}
+	/**
+	 * The last command was a push that succeeded and forced: with `lease: true`, with
+	 * --force-with-lease and no plain force; with `lease: false`, with a plain force (--force, -f, +branch).
+	 */
+	| {check: 'forcedPush'; lease: boolean}
 	/** The online branch `name` equals the local branch of that name. */
 	| {check: 'branchShipped'; name: string}
 	/** A branch of this name exists: yours (local) or the warehouse's (online). */

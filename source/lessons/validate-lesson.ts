@@ -37,6 +37,7 @@ const checkParameters: Record<CheckName, Record<string, FieldType>> = {
 	lastCommitLabel: {contains: 'string'},
 	lastCommitFileHas: {path: 'string', text: 'string'},
 	showedLostBox: {by: 'string'},
+	forcedPush: {lease: 'boolean'},
 	branchShipped: {name: 'string'},
 	branchExists: {name: 'string', where: 'where'},
 	tagShipped: {name: 'string'},

@@ -88,6 +88,8 @@ function makeConflict(random: Random): Conflict {
 /** Echo lines that write the file as the agreement says. */
 const writeLines = (file: string, lines: readonly string[]) => lines.map((line, index) => `echo "${line}" ${index === 0 ? '>' : '>>'} ${file}`);
 
+export const conflictShapes = ['keep yours', 'keep Sam\'s', 'keep both'] as const;
+
 export function conflict(random: Random): DrillContent {
 	const desk = new Desk(random);
 	const clash = makeConflict(random);

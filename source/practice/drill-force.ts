@@ -15,6 +15,8 @@ function makeTypo(random: Random, noun: string): {word: string; typo: string} {
 	return {word, typo: `${word.slice(0, at)}${word[at + 1]}${word[at]}${word.slice(at + 2)}`};
 }
 
+export const forceShapes = ['nobody else', 'Sam ships meanwhile'] as const;
+
 export function force(random: Random): DrillContent {
 	const desk = new Desk(random);
 	const start = desk.boxes(random.int(1, 2));

@@ -12,6 +12,8 @@ const pushFailedNotMistyped: Check[] = [
 	not({check: 'ran', command: 'push', failure: 'src-refspec'}),
 ];
 
+export const pullFirstShapes = ['any'] as const;
+
 export function pullFirst(random: Random): DrillContent {
 	const desk = new Desk(random);
 	const start = desk.boxes(random.int(1, 2));
@@ -65,7 +67,7 @@ export function pullFirst(random: Random): DrillContent {
 		},
 	];
 	return {
-		variant: `${start.length} shipped, Sam ${sams.length}, you ${yours.length}`,
+		variant: `any, ${start.length} shipped, Sam ${sams.length}, you ${yours.length}`,
 		command: 'pull',
 		intro: [
 			`You sealed ${yours.length === 1 ? 'a box' : boxWord(yours.length)} (${quoted(yours)}) and want to ship.`,

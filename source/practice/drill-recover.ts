@@ -6,6 +6,8 @@ import {
 	type DrillContent, type StepData,
 } from './world.ts';
 
+export const recoverShapes = ['in your branch', 'in the reflog'] as const;
+
 export function recover(random: Random): DrillContent {
 	const desk = new Desk(random);
 	const start = desk.boxes(random.int(1, 2));

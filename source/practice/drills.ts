@@ -4,10 +4,10 @@
 import type {DrillName} from './drill-names.ts';
 import type {Random} from './prng.ts';
 import type {DrillContent} from './world.ts';
-import {conflict} from './drill-conflict.ts';
-import {force} from './drill-force.ts';
-import {pullFirst} from './drill-pull-first.ts';
-import {recover} from './drill-recover.ts';
+import {conflict, conflictShapes} from './drill-conflict.ts';
+import {force, forceShapes} from './drill-force.ts';
+import {pullFirst, pullFirstShapes} from './drill-pull-first.ts';
+import {recover, recoverShapes} from './drill-recover.ts';
 
 export const lessonNumbers: Record<DrillName, number> = {'pull-first': 5, conflict: 6, force: 7, recover: 8};
 
@@ -16,4 +16,12 @@ export const generators: Record<DrillName, (random: Random) => DrillContent> = {
 	conflict,
 	force,
 	recover,
+};
+
+/** The structurally different situations each drill makes: a variant starts with one of them. */
+export const drillShapes: Record<DrillName, readonly string[]> = {
+	'pull-first': pullFirstShapes,
+	conflict: conflictShapes,
+	force: forceShapes,
+	recover: recoverShapes,
 };

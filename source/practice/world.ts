@@ -12,7 +12,10 @@ export type StepData = Omit<Step, 'afterPrevious' | 'mayReplaceOwnBoxes' | 'onSt
 
 /** What a drill generator returns: the lesson without the parts every drill shares. */
 export type DrillContent = Pick<LessonData, 'command' | 'intro' | 'setup' | 'steps' | 'summary'> & {
-	/** The design choices this seed made, in a few words (for tests and for reading a drill). */
+	/**
+	 * The design choices this seed made, in a few words (for tests and for reading a drill): the
+	 * shape first (one of the drill's `shapes`, chosen uniformly per seed), then details after commas.
+	 */
 	variant: string;
 };
 
