@@ -9,8 +9,10 @@ export type RunOptions = {
 	workdir?: string;
 	keep: boolean;
 	screenReader: boolean;
-	/** --practice: play a generated drill instead of a lesson. */
-	practice?: DrillName;
+	/** --practice: play a generated drill instead of a lesson; without a name, the drill most due. */
+	practice?: DrillName | 'most-due';
+	/** --challenge: with --practice, no hints. */
+	challenge?: boolean;
 	/** --seed: which variation of the drill (random when not given). */
 	seed?: number;
 };
@@ -27,29 +29,31 @@ const helpHint = 'Run git-push-tutor --help to see the options.';
 const valueOptions = {lesson: 'ID', branch: 'NAME', workdir: 'DIR', seed: 'N'} as const;
 type ValueOption = keyof typeof valueOptions;
 
-const flagOptions = ['keep', 'screen-reader', 'list', 'help', 'version'] as const;
+const flagOptions = ['keep', 'screen-reader', 'challenge', 'list', 'help', 'version'] as const;
 type FlagOption = typeof flagOptions[number];
 
 const shortAliases: Record<string, FlagOption> = {'-h': 'help', '-v': 'version', '-V': 'version', '-l': 'list'};
 
 // Order matters: it breaks ties when suggesting a near miss.
-const knownNames: readonly string[] = ['lesson', 'branch', 'workdir', 'keep', 'screen-reader', 'list', 'help', 'version', 'practice', 'seed'];
+const knownNames: readonly string[] = ['lesson', 'branch', 'workdir', 'keep', 'screen-reader', 'list', 'help', 'version', 'practice', 'seed', 'challenge'];
 
 export const helpText = `git-push-tutor: learn git add, commit and push with real git, in a sandbox.
 
 Usage
   git-push-tutor [--lesson ID] [--branch NAME] [--workdir DIR] [--keep]
                  [--screen-reader]
-  git-push-tutor --practice [NAME] [--seed N] [other options]
+  git-push-tutor --practice [NAME] [--seed N] [--challenge] [other options]
   git-push-tutor --list | --help | --version
 
 Options
   --lesson ID        Start at this lesson: its ID, number or command, as
                      --list and the menu show them (pull-first, 5, pull).
   --practice [NAME]  Practise with a drill: a fresh random variation of
-                     recover (the default), force, pull-first or conflict.
-  --seed N           With --practice: play the variation with this number
-                     again (a drill's title shows its seed).
+                     ${drillList()}.
+                     Without NAME: the drill most due.
+  --seed N           With --practice NAME: play the variation with this
+                     number again (a drill's title shows its seed).
+  --challenge        With --practice: no hints.
   --branch NAME      Default branch of the practice repositories
                      (default: main); remembered for next time.
   --workdir DIR      Put the sandbox inside DIR.
@@ -81,7 +85,7 @@ export function parseCliArgs(argv: readonly string[]): CliCommand {
 		firstError ??= `${message} ${helpHint}`;
 	};
 
-	let practice: DrillName | undefined;
+	let practice: DrillName | 'most-due' | undefined;
 	let onlyPositionals = false;
 	for (let index = 0; index < argv.length; index++) {
 		const token = argv[index]!;
@@ -122,7 +126,7 @@ export function parseCliArgs(argv: readonly string[]): CliCommand {
 		}
 
 		if (name === 'practice') {
-			// The drill name is optional: --practice alone, or before another option, means recover.
+			// The drill name is optional: --practice alone, or before another option, means the drill most due.
 			let drill = inlineValue;
 			const next = argv[index + 1];
 			if (drill === undefined && next !== undefined && !next.startsWith('-')) {
@@ -135,7 +139,7 @@ export function parseCliArgs(argv: readonly string[]): CliCommand {
 			} else if (drill !== undefined && !isDrillName(drill)) {
 				fail(unknownDrillMessage(drill));
 			} else {
-				practice = drill ?? defaultDrill;
+				practice = drill ?? 'most-due';
 			}
 
 			continue;
@@ -191,7 +195,13 @@ export function parseCliArgs(argv: readonly string[]): CliCommand {
 	}
 
 	if (values.seed !== undefined && practice === undefined) {
-		fail('Option --seed only works with --practice, like --practice recover --seed 3.');
+		fail(`Option --seed only works with --practice, like --practice ${defaultDrill} --seed 3.`);
+	} else if (values.seed !== undefined && practice === 'most-due') {
+		fail(`Option --seed replays one drill: name it, like --practice ${defaultDrill} --seed ${values.seed}.`);
+	}
+
+	if (flags.has('challenge') && practice === undefined) {
+		fail(`Option --challenge only works with --practice, like --practice --challenge or --practice ${defaultDrill} --challenge.`);
 	}
 
 	if (values.lesson !== undefined && practice !== undefined) {
@@ -220,6 +230,10 @@ export function parseCliArgs(argv: readonly string[]): CliCommand {
 
 	if (practice !== undefined) {
 		options.practice = practice;
+	}
+
+	if (flags.has('challenge')) {
+		options.challenge = true;
 	}
 
 	if (values.seed !== undefined) {
@@ -265,6 +279,11 @@ function branchNameProblem(name: string): string | undefined {
 	}
 
 	return undefined;
+}
+
+/** "recover, force, pull-first or conflict", from the drill names. */
+function drillList(): string {
+	return `${drillNames.slice(0, -1).join(', ')} or ${drillNames.at(-1)!}`;
 }
 
 function unknownDrillMessage(drill: string): string {

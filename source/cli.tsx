@@ -104,7 +104,7 @@ async function main(argv: string[]): Promise<number> {
 		session: {lessons, branch, workdir: options.workdir, keep: options.keep, color, gitVersion: git.version},
 		progress,
 		lesson: chosen?.id,
-		practice: options.practice === undefined ? undefined : {name: options.practice, seed: options.seed},
+		practice: options.practice === undefined ? undefined : {name: options.practice, seed: options.seed, challenge: options.challenge === true},
 		warnings: problems,
 		screenReader: options.screenReader,
 	});

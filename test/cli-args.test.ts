@@ -1,4 +1,5 @@
 import test from 'ava';
+import {drillNames} from '../source/practice/drill-names.ts';
 import {helpText, lessonOption, parseCliArgs, type CliCommand} from '../source/cli-args.ts';
 import {shippedLessons} from './helpers/lessons.ts';
 
@@ -211,15 +212,15 @@ test('help text explains what the options do', t => {
 	t.true(lines.some(line => line.includes('never reads or changes') && line.includes('repositories') && line.includes('git settings')));
 });
 
-test('--practice alone plays the recover drill, with a random seed', t => {
+test('--practice alone plays the drill most due, with a random seed', t => {
 	t.deepEqual(parseCliArgs(['--practice']), {
 		kind: 'run',
-		options: {keep: false, screenReader: false, practice: 'recover'},
+		options: {keep: false, screenReader: false, practice: 'most-due'},
 	});
 	// A following option is not taken as the drill name.
 	t.deepEqual(parseCliArgs(['--practice', '--keep']), {
 		kind: 'run',
-		options: {keep: true, screenReader: false, practice: 'recover'},
+		options: {keep: true, screenReader: false, practice: 'most-due'},
 	});
 });
 
@@ -238,18 +239,21 @@ test('--seed replays one variation of a drill', t => {
 		kind: 'run',
 		options: {branch: 'trunk', keep: false, screenReader: false, practice: 'force', seed: 3},
 	});
-	t.deepEqual(parseCliArgs(['--seed=0', '--practice']), {
+	t.deepEqual(parseCliArgs(['--seed=0', '--practice', 'recover']), {
 		kind: 'run',
 		options: {keep: false, screenReader: false, practice: 'recover', seed: 0},
 	});
-	const largest = parseCliArgs(['--practice', '--seed', '4294967295']);
+	// A seed belongs to one drill: without a name there is nothing to replay.
+	const unnamed = errorMessage(parseCliArgs(['--seed=0', '--practice']));
+	t.true(unnamed.includes('--seed replays one drill: name it, like --practice recover --seed 0.'), unnamed);
+	const largest = parseCliArgs(['--practice', 'force', '--seed', '4294967295']);
 	t.is(largest.kind === 'run' ? largest.options.seed : undefined, 4_294_967_295);
 });
 
 test('an unknown drill name is an error that suggests the closest drill', t => {
 	const message = errorMessage(parseCliArgs(['--practice', 'recovr']));
 	t.true(message.startsWith('There is no drill "recovr". Did you mean recover?'), message);
-	t.true(message.includes('The drills are: recover, force, pull-first, conflict.'), message);
+	t.true(message.includes(`The drills are: ${drillNames.join(', ')}.`), message);
 	t.true(message.endsWith(helpHint), message);
 	t.true(errorMessage(parseCliArgs(['--practice=pullfirst'])).includes('Did you mean pull-first?'));
 
@@ -261,12 +265,20 @@ test('an unknown drill name is an error that suggests the closest drill', t => {
 
 test('--seed must be a whole number from 0 to 4294967295', t => {
 	for (const seed of ['-1', '1.5', 'abc', '3x', '4294967296', '1e3']) {
-		const message = errorMessage(parseCliArgs(['--practice', `--seed=${seed}`]));
+		const message = errorMessage(parseCliArgs(['--practice', 'recover', `--seed=${seed}`]));
 		t.true(message.includes(`"${seed}" is not a seed for --seed`), message);
 		t.true(message.endsWith(helpHint), message);
 	}
 
-	t.true(errorMessage(parseCliArgs(['--practice', '--seed'])).includes('--seed needs a value'));
+	t.true(errorMessage(parseCliArgs(['--practice', 'recover', '--seed'])).includes('--seed needs a value'));
+});
+
+test('--challenge plays a drill without hints, and only goes with --practice', t => {
+	t.deepEqual(parseCliArgs(['--practice', '--challenge']), {kind: 'run', options: {keep: false, screenReader: false, practice: 'most-due', challenge: true}});
+	t.deepEqual(parseCliArgs(['--challenge', '--practice', 'force']), {kind: 'run', options: {keep: false, screenReader: false, practice: 'force', challenge: true}});
+	const alone = errorMessage(parseCliArgs(['--challenge']));
+	t.true(alone.includes('--challenge only works with --practice'), alone);
+	t.regex(helpText, /--challenge +With --practice: no hints\./);
 });
 
 test('--seed without --practice, or --practice with --lesson, is an error', t => {
@@ -290,7 +302,13 @@ test('help text describes practice mode', t => {
 		t.true(helpText.includes(option), option);
 	}
 
-	t.regex(helpText, /recover \(the default\), force, pull-first or conflict/);
+	// Every drill is named, and what --practice alone plays.
+	const practice = helpText.slice(helpText.indexOf('--practice [NAME]  '), helpText.indexOf('--seed N  ')).replaceAll(/\s+/g, ' ');
+	for (const name of drillNames) {
+		t.true(practice.includes(name), `${name} in: ${practice}`);
+	}
+
+	t.true(practice.includes('Without NAME: the drill most due.'), practice);
 });
 
 // ---- --lesson names a lesson as the menu shows it ----

@@ -11,6 +11,7 @@ import {validateLesson} from '../source/lessons/validate-lesson.ts';
 import {drillCatalog, drillNames, type DrillName} from '../source/practice/drill-names.ts';
 import {generateDrill, practiceLesson} from '../source/practice/practice-lesson.ts';
 import {drillShapes} from '../source/practice/drills.ts';
+import {finishRun, freshTally} from '../source/practice/score.ts';
 import {maxSeed, mulberry32, seededRandom} from '../source/practice/prng.ts';
 import {parseCommandLine} from '../source/shell/parse-command-line.ts';
 import {LessonSession} from '../source/tutor/lesson-session.ts';
@@ -317,7 +318,10 @@ test('a drill is remembered in the view; completing it counts it; the menu then 
 	const diagram: Diagram = {branch: 'main', desk: [], openBox: [], waiting: [], warehouse: [], route: {kind: 'none'}, operation: undefined};
 	const playing = reduce(loaded, {type: 'lessonOpened', lesson, step: 0, diagram, practice: {name: 'recover', seed: 3}});
 	t.deepEqual(playing.view?.practice, {name: 'recover', seed: 3});
-	const counted = reduce(playing, {type: 'drillCompleted', name: 'recover', done: 1});
+	const run = finishRun(freshTally(0, false), 3, 4, new Date(60_000));
+	const counted = reduce(playing, {type: 'drillCompleted', name: 'recover', done: 1, runs: [run], run, now: 60_000});
+	t.deepEqual(counted.view?.finishedRun, run);
+	t.deepEqual(counted.drills.find(drill => drill.name === 'recover')!.runs, [run]);
 	t.is(counted.drills.find(drill => drill.name === 'recover')!.done, 1);
 	t.deepEqual(reduce(counted, {type: 'toMenu'}).screen, {name: 'menu', selected: lessons.length});
 	// A plain lesson view has no practice run.

@@ -49,3 +49,8 @@ export function generateDrill(name: DrillName, seed: number): Drill {
 export function practiceLesson(name: DrillName, seed: number): Lesson {
 	return generateDrill(name, seed).lesson;
 }
+
+/** Commands the reference solution types, for the score (comment lines are not commands). */
+export function referenceCommands(lesson: Lesson): number {
+	return lesson.steps.reduce((sum, step) => sum + step.solution.filter(line => !line.trimStart().startsWith('#')).length, 0);
+}

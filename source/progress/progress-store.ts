@@ -4,11 +4,14 @@ import path from 'node:path';
 import process from 'node:process';
 import envPaths from 'env-paths';
 import {describeError, errorCode} from '../describe-error.ts';
+import type {DrillRun} from '../practice/score.ts';
 
 export type ProgressFs = Pick<typeof import('node:fs'), 'readFileSync' | 'writeFileSync' | 'renameSync' | 'mkdirSync' | 'rmSync' | 'statSync' | 'existsSync'>;
 
 /** A real progress file is a few kilobytes; reading a huge one (or a pipe) would freeze the screen. */
 export const maxProgressBytes = 1_000_000;
+/** Runs kept per drill: enough for a best and a streak, and a file that stays a few kilobytes. */
+export const maxRunsKept = 20;
 /** Saving takes milliseconds: a lock older than this was left by a tutor that died while saving. */
 const staleLockMs = 3000;
 const lockWaitMs = 5000;
@@ -21,6 +24,8 @@ export type Progress = {
 	completed: Record<string, LessonCompletion>;
 	// Practice drills completed, by drill name.
 	drills: Record<string, number>;
+	// The newest runs of each drill (at most maxRunsKept, oldest first): score, due dates, last and best.
+	drillRuns?: Record<string, DrillRun[]>;
 	// The practice branch last chosen with --branch (an instructor's class uses master every time).
 	branch?: string;
 	// Lessons left mid-way, by id: the step reached (0-based), so starting again goes on from there.
@@ -33,8 +38,8 @@ export type ProgressStore = {
 	readonly file: string;
 	load(): ProgressResult;
 	markLessonComplete(lessonId: string, now?: Date): ProgressResult;
-	/** Counts one more practice drill of this name done. */
-	markDrillComplete(name: string): ProgressResult;
+	/** Counts one more practice drill of this name done, and keeps how it went. */
+	markDrillComplete(name: string, run?: DrillRun): ProgressResult;
 	/** Remembers the branch chosen with --branch for the next start. */
 	rememberBranch(name: string): ProgressResult;
 	/** Remembers the step a lesson was left at (0 forgets it). */
@@ -295,9 +300,14 @@ export function createProgressStore(options: ProgressStoreOptions): ProgressStor
 					: {firstCompletedAt: when.toISOString(), timesCompleted: 1});
 			});
 		},
-		markDrillComplete(name) {
+		markDrillComplete(name, run) {
 			return update(next => {
 				setEntry(next.drills, name, (ownEntry(next.drills, name) ?? 0) + 1);
+				if (run !== undefined) {
+					const runs = next.drillRuns ?? Object.create(null) as Record<string, DrillRun[]>;
+					setEntry(runs, name, joinRuns(ownEntry(runs, name) ?? [], [run]));
+					next.drillRuns = runs;
+				}
 			});
 		},
 		rememberBranch(name) {
@@ -376,6 +386,21 @@ function parseProgress(text: string): Parsed {
 		dropped = true;
 	}
 
+	// Files written before drill runs were kept simply lack the field.
+	const drillRuns = data['drillRuns'];
+	if (isPlainObject(drillRuns)) {
+		progress.drillRuns = Object.create(null) as Record<string, DrillRun[]>;
+		for (const [name, runs] of Object.entries(drillRuns)) {
+			const valid = Array.isArray(runs) ? runs.filter(run => isDrillRun(run)) : [];
+			dropped ||= !Array.isArray(runs) || valid.length < runs.length;
+			if (valid.length > 0) {
+				setEntry(progress.drillRuns, name, joinRuns([], valid));
+			}
+		}
+	} else if (drillRuns !== undefined) {
+		dropped = true;
+	}
+
 	const reached = data['reached'];
 	if (isPlainObject(reached)) {
 		progress.reached = Object.create(null) as Record<string, number>;
@@ -409,6 +434,29 @@ function isValidCompletion(value: unknown): value is LessonCompletion {
 		&& value['timesCompleted'] >= 1;
 }
 
+function isDrillRun(value: unknown): value is DrillRun {
+	if (!isPlainObject(value)) {
+		return false;
+	}
+
+	const {at, seed, score, commands, reference, hints, forced, lost, twice, seconds, challenge} = value;
+	return typeof at === 'string' && !Number.isNaN(Date.parse(at))
+		&& [seed, commands, reference, hints, seconds].every(number => isCount(number))
+		&& isCount(score) && score <= 100
+		&& [forced, lost, twice, challenge].every(flag => typeof flag === 'boolean');
+}
+
+/** Both lists as one, without repeats, oldest first, the newest maxRunsKept; only the known fields are kept. */
+function joinRuns(a: readonly DrillRun[], b: readonly DrillRun[]): DrillRun[] {
+	const byKey = new Map<string, DrillRun>();
+	for (const run of [...a, ...b]) {
+		const {at, seed, score, commands, reference, hints, forced, lost, twice, seconds, challenge} = run;
+		byKey.set(`${at} ${seed}`, {at, seed, score, commands, reference, hints, forced, lost, twice, seconds, challenge});
+	}
+
+	return [...byKey.values()].sort((x, y) => Date.parse(x.at) - Date.parse(y.at)).slice(-maxRunsKept);
+}
+
 function isCount(value: unknown): value is number {
 	return typeof value === 'number' && Number.isSafeInteger(value) && value >= 0;
 }
@@ -434,6 +482,15 @@ function mergeProgress(a: Progress, b: Progress): Progress {
 		setEntry(result.drills, name, Math.max(count, ownEntry(result.drills, name) ?? 0));
 	}
 
+	if (b.drillRuns !== undefined) {
+		const runs = result.drillRuns ?? Object.create(null) as Record<string, DrillRun[]>;
+		for (const [name, list] of Object.entries(b.drillRuns)) {
+			setEntry(runs, name, joinRuns(ownEntry(runs, name) ?? [], list));
+		}
+
+		result.drillRuns = runs;
+	}
+
 	// The newer choice (this session's, merged in as b) wins.
 	if (b.branch !== undefined) {
 		result.branch = b.branch;
@@ -454,6 +511,13 @@ function cloneProgress(progress: Progress): Progress {
 
 	for (const [name, count] of Object.entries(progress.drills)) {
 		setEntry(result.drills, name, count);
+	}
+
+	if (progress.drillRuns !== undefined) {
+		result.drillRuns = Object.create(null) as Record<string, DrillRun[]>;
+		for (const [name, runs] of Object.entries(progress.drillRuns)) {
+			setEntry(result.drillRuns, name, runs.map(run => ({...run})));
+		}
 	}
 
 	if (progress.branch !== undefined) {

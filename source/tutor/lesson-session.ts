@@ -13,6 +13,8 @@ import {allHold, type LastCommand} from '../lessons/checks.ts';
 import {chooseNudge, currentHints, evaluateStep, type EngineContext, type StepOutcome} from '../lessons/engine.ts';
 import type {Loss} from '../lessons/situations.ts';
 import {describeLostBoxes} from '../git/lost-boxes.ts';
+import {findDuplicateBoxes, type DuplicateBox} from '../git/duplicate-boxes.ts';
+import {pushForce} from '../git/git-arguments.ts';
 import {editorFailure, editorNote, readEditorContext} from '../explain/editor-note.ts';
 import {globalConfigNote} from '../explain/global-config-note.ts';
 import {fillLesson} from '../lessons/fill-lesson.ts';
@@ -50,6 +52,12 @@ export type CommandReport = {
 	note?: string;
 	/** A push threw boxes away earlier in this lesson (since brought back, or no step would pass). */
 	lossEarlier?: boolean;
+	/** The line was a push that forced where the step did not ask for it, or forced without a lease where it did. */
+	forced?: {lease: boolean};
+	/** Boxes this command left twice in the learner's history (each said once a lesson). */
+	duplicates?: DuplicateBox[];
+	/** The warehouse lost boxes after this command (reported in the verdict; no step passes meanwhile). */
+	lost?: boolean;
 };
 
 class SetupError extends Error {}
@@ -148,6 +156,8 @@ export class LessonSession {
 	loss: Loss | undefined;
 	/** Whether the warehouse lost boxes at any moment of this lesson. */
 	private lossHappened = false;
+	/** Changes already said to be in the history twice, so each is said once. */
+	private readonly duplicatesSaid = new Set<string>();
 	/** The last line, when it was a git command that failed and was explained. */
 	private lastFailure: {line: string; result: LineResult; wayOut: string} | undefined;
 	private readonly replacements;
@@ -176,7 +186,20 @@ export class LessonSession {
 
 		this.state = await this.readState();
 		await this.noticeLoss(result.kind === 'git' && result.args.subcommand === 'push' && result.result.exitCode === 0);
+		report.lost = this.loss?.fresh === true;
 		if (result.kind === 'git') {
+			const force = result.result.exitCode === 0 ? pushForce(result.args) : undefined;
+			// Only a step that asks to replace the learner's own boxes asks for force, and then with a lease.
+			if (force !== undefined && !(force === 'lease' && this.lesson.steps[this.step]?.mayReplaceOwnBoxes)) {
+				report.forced = {lease: force === 'lease'};
+			}
+
+			const duplicates = (await findDuplicateBoxes(this.state.commits, this.reader())).filter(duplicate => !this.duplicatesSaid.has(duplicate.oids.join(' ')));
+			for (const duplicate of duplicates) {
+				this.duplicatesSaid.add(duplicate.oids.join(' '));
+			}
+
+			report.duplicates = duplicates.length > 0 ? duplicates : undefined;
 			const facts = await readFailureFacts(result.args, result.result.exitCode, this.state, this.sandbox);
 			const failure = classifyFailure(result.args, result.result.exitCode, this.state, this.options.gitVersion, facts) ?? editorFailure(result.args, result.result.exitCode, before, this.state);
 			report.output = this.mask(result.result.output);
@@ -293,7 +316,7 @@ export class LessonSession {
 		}
 
 		const known = new Set(this.loss?.boxes.map(box => box.oid));
-		let boxes = await describeLostBoxes(missing, {repo: this.sandbox.repo, online: this.sandbox.online, env: this.sandbox.env});
+		let boxes = await describeLostBoxes(missing, this.reader());
 		const fresh = boxes.filter(box => !known.has(box.oid));
 		if (pushed && fresh.length > 0 && this.lesson.steps[this.step]?.mayReplaceOwnBoxes && fresh.every(box => box.author === learnerName)) {
 			for (const box of fresh) {
@@ -307,8 +330,12 @@ export class LessonSession {
 		this.lossHappened ||= this.loss !== undefined;
 	}
 
+	private reader() {
+		return {repo: this.sandbox.repo, online: this.sandbox.online, env: this.sandbox.env};
+	}
+
 	private async readState(): Promise<RepoState> {
-		return readRepoState({repo: this.sandbox.repo, online: this.sandbox.online, env: this.sandbox.env});
+		return readRepoState(this.reader());
 	}
 
 	private async setUp(): Promise<void> {

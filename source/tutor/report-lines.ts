@@ -61,6 +61,15 @@ export function reportLines(report: CommandReport, lesson: Lesson, kind: 'lesson
 	}
 
 	lines.push(...(report.note?.split('\n') ?? []).map((text): PrintLine => ({tone: 'note', text})));
+	if (kind === 'drill' && report.forced) {
+		lines.push({tone: 'warning', text: report.forced.lease
+			? 'That push forced (with a lease) where this drill did not ask for force, so this run will not count as clean.'
+			: 'That push forced without a lease, so this run will not count as clean.'});
+	}
+
+	for (const duplicate of report.duplicates ?? []) {
+		lines.push({tone: 'note', text: `Your history now holds "${duplicate.subject}" ${duplicate.oids.length === 2 ? 'twice' : `${duplicate.oids.length} times`} (${duplicate.oids.map(oid => oid.slice(0, 7)).join(', ')}): the same change in ${duplicate.oids.length} boxes. When only some boxes are missing, bringing back just those (git cherry-pick with an id) keeps each box once.`});
+	}
 
 	if (outcome?.kind === 'advance') {
 		for (const index of outcome.skipped) {

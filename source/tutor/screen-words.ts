@@ -3,12 +3,13 @@
 
 export type ScreenWord<Action extends string> = {action: Action; words: readonly string[]; says: string};
 
-export type CompleteAction = 'next' | 'replay' | 'menu' | 'quit' | 'help';
-export type MenuAction = 'next' | 'quit' | 'help';
+export type CompleteAction = 'next' | 'replay' | 'challenge' | 'menu' | 'quit' | 'help';
+export type MenuAction = 'next' | 'practice' | 'challenge' | 'quit' | 'help';
 
 export const completeWords: ReadonlyArray<ScreenWord<CompleteAction>> = [
 	{action: 'next', words: ['next', 'n'], says: 'the next lesson (Enter alone does the same)'},
 	{action: 'replay', words: ['replay', 'r', 'reset'], says: 'play this lesson again from the start'},
+	{action: 'challenge', words: ['challenge', 'c'], says: 'a drill without hints (after a drill: another of the same)'},
 	{action: 'menu', words: ['menu', 'm'], says: 'all lessons'},
 	{action: 'quit', words: ['quit', 'q', 'exit'], says: 'leave (your progress stays)'},
 	{action: 'help', words: ['help', 'h', '?'], says: 'this list'},
@@ -16,6 +17,8 @@ export const completeWords: ReadonlyArray<ScreenWord<CompleteAction>> = [
 
 export const menuWords: ReadonlyArray<ScreenWord<MenuAction>> = [
 	{action: 'next', words: ['next', 'n'], says: 'the first lesson not done yet'},
+	{action: 'practice', words: ['practice', 'practise'], says: 'the drill most due'},
+	{action: 'challenge', words: ['challenge'], says: 'the selected drill (or the one most due) without hints'},
 	{action: 'quit', words: ['quit', 'q', 'exit'], says: 'leave'},
 	// "menu" here is a learner asking where they are: the help answers.
 	{action: 'help', words: ['help', 'h', '?', 'menu', 'm'], says: 'this list'},

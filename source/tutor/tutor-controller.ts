@@ -3,8 +3,10 @@
 import {findLesson, noSuchLesson} from '../lesson-choice.ts';
 import {describeError, errorCode} from '../describe-error.ts';
 import type {Lesson} from '../lessons/lesson-types.ts';
-import type {DrillName} from '../practice/drill-names.ts';
-import {practiceLesson, practiceTitle, randomSeed} from '../practice/practice-lesson.ts';
+import {drillCatalog, type DrillName} from '../practice/drill-names.ts';
+import {practiceLesson, practiceTitle, randomSeed, referenceCommands} from '../practice/practice-lesson.ts';
+import {dueLabel, intervalAfter, mostDue} from '../practice/schedule.ts';
+import {finishRun, freshTally, isClean, runLines, type RunTally} from '../practice/score.ts';
 import type {ProgressStore} from '../progress/progress-store.ts';
 import {whatYouCanType, type TutorWord} from '../shell/run-line.ts';
 import {parseKeys, type KeyEvent} from '../ui/keys.ts';
@@ -23,7 +25,12 @@ export type ControllerOptions = {
 	progress: ProgressStore;
 	/** Ends the app; the caller unmounts Ink. */
 	exit(): void;
+	/** The clock for drill times and due dates (tests pass their own). */
+	now?: () => Date;
 };
+
+/** How a drill is opened: hints off (a challenge), and the count of the same drill to go on with (after a reset). */
+export type DrillStart = {challenge?: boolean; tally?: RunTally};
 
 const editingKeys: Partial<Record<KeyEvent['key'], PromptAction['type']>> = {
 	backspace: 'backspace', delete: 'delete', left: 'left', right: 'right', home: 'home', end: 'end',
@@ -52,6 +59,10 @@ export class TutorController {
 		this.options.store.dispatch(action);
 	}
 
+	private now(): Date {
+		return this.options.now?.() ?? new Date();
+	}
+
 	private print(...lines: PrintLine[]): void {
 		this.dispatch({type: 'print', lines});
 	}
@@ -66,7 +77,7 @@ export class TutorController {
 
 	loadProgress(): void {
 		const {progress, warning} = this.options.progress.load();
-		this.dispatch({type: 'progressLoaded', completed: Object.keys(progress.completed), drills: progress.drills});
+		this.dispatch({type: 'progressLoaded', completed: Object.keys(progress.completed), drills: progress.drills, drillRuns: progress.drillRuns ?? {}, now: this.now().getTime()});
 		this.progressChecked(warning);
 	}
 
@@ -285,6 +296,18 @@ export class TutorController {
 				break;
 			}
 
+			case 'practice': {
+				void this.openMostDue();
+				break;
+			}
+
+			case 'challenge': {
+				const {screen} = this.state;
+				const entry = screen.name === 'menu' ? menuEntries(this.state)[screen.selected] : undefined;
+				void (entry?.kind === 'drill' ? this.openDrill(entry.drill.name, undefined, undefined, {challenge: true}) : this.openMostDue({challenge: true}));
+				break;
+			}
+
 			case 'quit': {
 				void this.quit();
 				break;
@@ -332,7 +355,7 @@ export class TutorController {
 		switch (action) {
 			case 'next': {
 				if (practice) {
-					void this.openDrill(practice.name);
+					void this.openDrill(practice.name, undefined, undefined, {challenge: practice.challenge});
 				} else if (next) {
 					void this.goStraightOn(next);
 				} else {
@@ -342,9 +365,14 @@ export class TutorController {
 				break;
 			}
 
+			case 'challenge': {
+				void (practice ? this.openDrill(practice.name, undefined, undefined, {challenge: true}) : this.openMostDue({challenge: true}));
+				break;
+			}
+
 			case 'replay': {
 				if (practice) {
-					void this.openDrill(practice.name, practice.seed);
+					void this.openDrill(practice.name, practice.seed, undefined, {challenge: practice.challenge});
 				} else if (current) {
 					void this.openLesson(current.id);
 				}
@@ -435,8 +463,10 @@ export class TutorController {
 				return;
 			}
 
-			this.print(...reportLines(report, session.lesson, this.state.view?.practice ? 'drill' : 'lesson', this.options.session.color));
-			this.dispatch({type: 'commandFinished', step: session.step, diagram: session.diagram(), complete: session.complete});
+			const practice = this.state.view?.practice;
+			this.print(...reportLines(report, session.lesson, practice ? 'drill' : 'lesson', this.options.session.color));
+			const counted = {forced: report.forced !== undefined, lost: report.lost === true, twice: report.duplicates !== undefined};
+			this.dispatch({type: 'commandFinished', step: session.step, diagram: session.diagram(), complete: session.complete, counted});
 			if (report.outcome?.kind === 'advance' && session.complete) {
 				this.completed(session.lesson);
 			}
@@ -446,10 +476,20 @@ export class TutorController {
 	}
 
 	private completed(lesson: Lesson): void {
-		const practice = this.state.view?.practice;
+		const {practice, tally} = this.state.view ?? {};
 		if (practice) {
-			const {progress, warning} = this.options.progress.markDrillComplete(practice.name);
-			this.dispatch({type: 'drillCompleted', name: practice.name, done: progress.drills[practice.name] ?? 0});
+			const now = this.now();
+			const run = finishRun(tally ?? freshTally(now.getTime(), practice.challenge === true), practice.seed, referenceCommands(lesson), now);
+			const {progress, warning} = this.options.progress.markDrillComplete(practice.name, run);
+			const runs = progress.drillRuns?.[practice.name] ?? [run];
+			this.dispatch({type: 'drillCompleted', name: practice.name, done: progress.drills[practice.name] ?? 0, runs, run, now: now.getTime()});
+			const days = intervalAfter(runs);
+			this.print(
+				...runLines(run).map((text): PrintLine => ({tone: isClean(run) ? 'success' : 'warning', text})),
+				{tone: 'note', text: isClean(run)
+					? `A clean run: this drill is ${dueLabel(runs, now)} (${days} ${days === 1 ? 'day' : 'days'} after a clean run; each clean run in a row waits longer).`
+					: `Not a clean run, so this drill is ${dueLabel(runs, now)}: practise it again soon.`},
+			);
 			this.progressChecked(warning);
 			return;
 		}
@@ -463,6 +503,11 @@ export class TutorController {
 		const view = this.state.view;
 		switch (word) {
 			case 'hint': {
+				if (view?.practice?.challenge) {
+					this.print({tone: 'note', text: 'No hints in a challenge: the step, the diagram and git\'s own words are what you have. (reset starts the drill again; menu leaves it.)'});
+					break;
+				}
+
 				// From where the learner stands: a lost box or an operation in progress has hints of its own.
 				const hints = this.session?.hints() ?? [];
 				if (view && hints.length > 0) {
@@ -488,9 +533,10 @@ export class TutorController {
 				if (step && view && view.step > 0) {
 					// The steps before are replayed with their reference solutions; this step starts afresh.
 					const title = view.practice ? view.lesson.title : `Lesson ${view.lesson.number} · ${view.lesson.title}`;
-					await this.play(view.lesson, title, title, view.practice, `Step ${view.step + 1} is back as it started, after the reference solution of the steps before it. (reset alone starts the whole ${view.practice ? 'drill' : 'lesson'} again.)`, view.step);
+					await this.play(view.lesson, title, title, view.practice, `Step ${view.step + 1} is back as it started, after the reference solution of the steps before it. (reset alone starts the whole ${view.practice ? 'drill' : 'lesson'} again.)`, view.step, view.tally);
 				} else if (view?.practice) {
-					await this.openDrill(view.practice.name, view.practice.seed, 'The drill is back as it started.');
+					// Starting over keeps the count: what was forced or lost before still counts.
+					await this.openDrill(view.practice.name, view.practice.seed, 'The drill is back as it started.', {challenge: view.practice.challenge, tally: view.tally});
 				} else if (view) {
 					await this.openLesson(view.lesson.id, 'The lesson is back as it started.', 0);
 				}
@@ -558,9 +604,18 @@ export class TutorController {
 		return earlier ? `This lesson starts where lesson ${earlier.number} ends, with the boxes of its reference solution.` : undefined;
 	}
 
+	/** The drill most due (among those whose lesson is done, when any is), as a fresh variation. */
+	async openMostDue(start: DrillStart = {}): Promise<void> {
+		const {drills, lessons} = this.state;
+		const completed = new Set(lessons.filter(lesson => lesson.completed).map(lesson => lesson.id));
+		const open = drillCatalog.filter(drill => completed.has(drill.lesson)).map(drill => drill.name);
+		const name = mostDue(drill => drills.find(listing => listing.name === drill)?.runs ?? [], this.now(), open);
+		await this.openDrill(name, undefined, `The ${name} drill is the one most due.`, start);
+	}
+
 	/** Starts a practice drill: a lesson generated from the seed (a random one when not given). */
-	async openDrill(name: DrillName, seed = randomSeed(), note?: string): Promise<void> {
-		const title = practiceTitle(name, seed);
+	async openDrill(name: DrillName, seed = randomSeed(), note?: string, start: DrillStart = {}): Promise<void> {
+		const title = `${practiceTitle(name, seed)}${start.challenge ? ' · challenge' : ''}`;
 		let lesson: Lesson;
 		try {
 			lesson = practiceLesson(name, seed);
@@ -570,10 +625,11 @@ export class TutorController {
 			return;
 		}
 
-		await this.play(lesson, title, title, {name, seed}, note);
+		const challengeNote = start.challenge && !start.tally ? 'A challenge: no hints. The step says where you stand and what to reach.' : undefined;
+		await this.play(lesson, title, title, {name, seed, ...(start.challenge ? {challenge: true} : {})}, [note, challengeNote].filter(Boolean).join(' ') || undefined, 0, start.tally);
 	}
 
-	private async play(lesson: Lesson, heading: string, shortName: string, practice: PracticeRun | undefined, note?: string, atStep = 0): Promise<void> {
+	private async play(lesson: Lesson, heading: string, shortName: string, practice: PracticeRun | undefined, note?: string, atStep = 0, tally?: RunTally): Promise<void> {
 		this.dispatch({type: 'lessonLoading', title: heading});
 		await this.closeSession();
 		try {
@@ -588,10 +644,10 @@ export class TutorController {
 			return;
 		}
 
-		this.show(this.session, heading, practice, note);
+		this.show(this.session, heading, practice, note, practice && (tally ?? freshTally(this.now().getTime(), practice.challenge === true)));
 	}
 
-	private show(session: LessonSession, heading: string, practice: PracticeRun | undefined, note: string | undefined): void {
+	private show(session: LessonSession, heading: string, practice: PracticeRun | undefined, note: string | undefined, tally?: RunTally): void {
 		this.print(
 			{tone: 'heading', text: heading},
 			...session.lesson.intro.split('\n').map((text): PrintLine => ({tone: 'output', text})),
@@ -601,12 +657,12 @@ export class TutorController {
 			...(this.legendSaid || this.state.screenReader ? [] : [{tone: 'note', text: diagramLegend} satisfies PrintLine]),
 		);
 		this.legendSaid = true;
-		this.dispatch({type: 'lessonOpened', lesson: session.lesson, step: session.step, diagram: session.diagram(), ...(practice ? {practice} : {})});
+		this.dispatch({type: 'lessonOpened', lesson: session.lesson, step: session.step, diagram: session.diagram(), ...(practice ? {practice} : {}), ...(tally ? {tally} : {})});
 	}
 
 	async toMenu(): Promise<void> {
 		// The menu first, so keys typed while the sandbox is removed reach the menu, not the old screen.
-		this.dispatch({type: 'toMenu'});
+		this.dispatch({type: 'toMenu', now: this.now().getTime()});
 		await this.closeSession();
 	}
 

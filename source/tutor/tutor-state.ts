@@ -1,17 +1,21 @@
 // The tutor's whole state and the one reducer that changes it. Pure: effects live in the controller.
 import type {Lesson} from '../lessons/lesson-types.ts';
 import {drillCatalog, type DrillName} from '../practice/drill-names.ts';
+import type {DrillRun, RunTally} from '../practice/score.ts';
 import {emptyPrompt, promptReducer, type PromptAction, type PromptState} from '../ui/prompt-editor.ts';
 import {spokenPanel, type SpokenPanel} from '../ui/spoken-panel.ts';
 import type {Diagram} from './diagram-model.ts';
 
 export type LessonListing = {id: string; number: number; title: string; command: string; part?: string | undefined; minutes?: number | undefined; completed: boolean};
 
-/** A practice drill, offered in the menu once its lesson is completed. */
-export type DrillListing = {name: DrillName; lesson: string; title: string; done: number};
+/** A practice drill, offered in the menu once its lesson is completed: how often it was done, and its newest runs (oldest first). */
+export type DrillListing = {name: DrillName; lesson: string; title: string; done: number; runs: DrillRun[]};
 
-/** Which drill a played lesson is, and the seed that made it. */
-export type PracticeRun = {name: DrillName; seed: number};
+/** Which drill a played lesson is, the seed that made it, and whether hints are off (a challenge). */
+export type PracticeRun = {name: DrillName; seed: number; challenge?: boolean};
+
+/** What one command counts toward a drill's score. */
+export type CommandCount = {forced: boolean; lost: boolean; twice: boolean};
 
 export type MenuEntry =
 	| {kind: 'lesson'; lesson: LessonListing}
@@ -29,6 +33,10 @@ export type LessonView = {
 	diagram: Diagram;
 	/** Set when the lesson is a generated practice drill. */
 	practice?: PracticeRun;
+	/** A drill's count so far (kept across resets of the same drill). */
+	tally?: RunTally;
+	/** A finished drill's run, as saved: the complete screen shows its score. */
+	finishedRun?: DrillRun;
 };
 
 export type Screen =
@@ -42,6 +50,8 @@ export type TutorState = {
 	lessons: LessonListing[];
 	/** Every drill, with how many were done; the menu offers those whose lesson is completed. */
 	drills: DrillListing[];
+	/** The time the menu says "due today" from (ms since the epoch), set by the controller's clock. */
+	clock: number;
 	view: LessonView | undefined;
 	prompt: PromptState;
 	/** The command running now, if any. */
@@ -74,16 +84,17 @@ export type TutorAction =
 	| {type: 'menuMove'; by: number}
 	| {type: 'menuSelect'; index: number}
 	| {type: 'lessonLoading'; title: string}
-	| {type: 'lessonOpened'; lesson: Lesson; step: number; diagram: Diagram; practice?: PracticeRun}
+	| {type: 'lessonOpened'; lesson: Lesson; step: number; diagram: Diagram; practice?: PracticeRun; tally?: RunTally}
 	| {type: 'commandStarted'; line: string}
-	| {type: 'commandFinished'; step: number; diagram: Diagram | undefined; complete: boolean}
+	/** `counted`: the line was a command (not a tutor word), with what it did toward a drill's score. */
+	| {type: 'commandFinished'; step: number; diagram: Diagram | undefined; complete: boolean; counted?: CommandCount}
 	| {type: 'print'; lines: PrintLine[]}
 	| {type: 'hintShown'}
 	| {type: 'lessonCompleted'; lessonId: string}
-	/** `done` is the drill's new count, as the progress store saved it. */
-	| {type: 'drillCompleted'; name: DrillName; done: number}
-	| {type: 'progressLoaded'; completed: readonly string[]; drills?: Readonly<Record<string, number>>}
-	| {type: 'toMenu'}
+	/** `done` and `runs` are the drill's new count and runs, as the progress store saved them; `run` is this one. */
+	| {type: 'drillCompleted'; name: DrillName; done: number; runs: DrillRun[]; run: DrillRun; now: number}
+	| {type: 'progressLoaded'; completed: readonly string[]; drills?: Readonly<Record<string, number>>; drillRuns?: Readonly<Record<string, DrillRun[]>>; now?: number}
+	| {type: 'toMenu'; now?: number}
 	| {type: 'quitArmed'; armed: boolean}
 	| {type: 'progressMemoryOnly'; memoryOnly: boolean}
 	| {type: 'clearScreen'}
@@ -94,7 +105,8 @@ export function initialState(lessons: readonly Lesson[], {screenReader = false}:
 	return {
 		screen: {name: 'menu', selected: 0},
 		lessons: lessons.map(({id, number, title, command, part, minutes}) => ({id, number, title, command, part, minutes, completed: false})),
-		drills: drillCatalog.map(({name, lesson, title}) => ({name, lesson, title, done: 0})),
+		drills: drillCatalog.map(({name, lesson, title}) => ({name, lesson, title, done: 0, runs: []})),
+		clock: 0,
 		view: undefined,
 		prompt: emptyPrompt,
 		busy: undefined,
@@ -195,7 +207,7 @@ export function tutorReducer(state: TutorState, action: TutorAction): TutorState
 			return speakPanel({
 				...state,
 				screen: {name: 'lesson'},
-				view: {lesson: action.lesson, step: action.step, hintsShown: 0, diagram: action.diagram, ...(action.practice ? {practice: action.practice} : {})},
+				view: {lesson: action.lesson, step: action.step, hintsShown: 0, diagram: action.diagram, ...(action.practice ? {practice: action.practice} : {}), ...(action.tally ? {tally: action.tally} : {})},
 				busy: undefined,
 				quitArmed: false,
 				typed: '',
@@ -213,6 +225,8 @@ export function tutorReducer(state: TutorState, action: TutorAction): TutorState
 			}
 
 			const stepChanged = action.step !== state.view.step;
+			const {tally} = state.view;
+			const counted = action.counted;
 			return speakPanel({
 				...state,
 				busy: undefined,
@@ -222,6 +236,15 @@ export function tutorReducer(state: TutorState, action: TutorAction): TutorState
 					step: action.step,
 					hintsShown: stepChanged ? 0 : state.view.hintsShown,
 					diagram: action.diagram ?? state.view.diagram,
+					...(tally && counted ? {
+						tally: {
+							...tally,
+							commands: tally.commands + 1,
+							forced: tally.forced + Number(counted.forced),
+							lost: tally.lost + Number(counted.lost),
+							twice: tally.twice + Number(counted.twice),
+						},
+					} : {}),
 				},
 				...(action.complete ? {typed: '', completeDrawn: false} : {}),
 			});
@@ -232,7 +255,8 @@ export function tutorReducer(state: TutorState, action: TutorAction): TutorState
 		}
 
 		case 'hintShown': {
-			return state.view ? {...state, view: {...state.view, hintsShown: state.view.hintsShown + 1}} : state;
+			const {view} = state;
+			return view ? {...state, view: {...view, hintsShown: view.hintsShown + 1, ...(view.tally ? {tally: {...view.tally, hints: view.tally.hints + 1}} : {})}} : state;
 		}
 
 		case 'lessonCompleted': {
@@ -240,15 +264,26 @@ export function tutorReducer(state: TutorState, action: TutorAction): TutorState
 		}
 
 		case 'drillCompleted': {
-			return {...state, drills: state.drills.map(drill => (drill.name === action.name ? {...drill, done: action.done} : drill))};
+			return {
+				...state,
+				drills: state.drills.map(drill => (drill.name === action.name ? {...drill, done: action.done, runs: action.runs} : drill)),
+				clock: action.now,
+				view: state.view ? {...state.view, finishedRun: action.run} : state.view,
+			};
 		}
 
 		case 'progressLoaded': {
 			const counts = action.drills;
+			const runs = action.drillRuns;
 			return {
 				...state,
+				clock: action.now ?? state.clock,
 				lessons: state.lessons.map(lesson => ({...lesson, completed: action.completed.includes(lesson.id)})),
-				drills: counts ? state.drills.map(drill => ({...drill, done: Object.hasOwn(counts, drill.name) ? counts[drill.name]! : 0})) : state.drills,
+				drills: state.drills.map(drill => ({
+					...drill,
+					...(counts ? {done: Object.hasOwn(counts, drill.name) ? counts[drill.name]! : 0} : {}),
+					...(runs ? {runs: Object.hasOwn(runs, drill.name) ? runs[drill.name]! : []} : {}),
+				})),
 			};
 		}
 
@@ -258,7 +293,7 @@ export function tutorReducer(state: TutorState, action: TutorAction): TutorState
 			const current = practice
 				? menuEntries(state).findIndex(entry => entry.kind === 'drill' && entry.drill.name === practice.name)
 				: (state.view ? state.lessons.findIndex(lesson => lesson.id === state.view!.lesson.id) : 0);
-			return {...state, screen: {name: 'menu', selected: Math.max(0, current)}, view: undefined, busy: undefined, prompt: {...state.prompt, value: '', cursor: 0}, quitArmed: false, typed: ''};
+			return {...state, clock: action.now ?? state.clock, screen: {name: 'menu', selected: Math.max(0, current)}, view: undefined, busy: undefined, prompt: {...state.prompt, value: '', cursor: 0}, quitArmed: false, typed: ''};
 		}
 
 		case 'quitArmed': {

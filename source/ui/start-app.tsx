@@ -15,8 +15,8 @@ export type StartOptions = {
 	progress: ProgressStore;
 	/** Lesson to open at once (--lesson). */
 	lesson: string | undefined;
-	/** Drill to start at once (--practice), with its seed (--seed; random without). */
-	practice?: {name: DrillName; seed: number | undefined} | undefined;
+	/** Drill to start at once (--practice; the one most due without a name), with its seed (--seed; random without) and --challenge. */
+	practice?: {name: DrillName | 'most-due'; seed: number | undefined; challenge: boolean} | undefined;
 	/** Problems found while loading lessons, shown above the menu. */
 	warnings: readonly string[];
 	screenReader: boolean;
@@ -46,7 +46,8 @@ export function startApp(options: StartOptions): StartedApp {
 		// Before render: the first frame then says "Preparing…" instead of flashing the menu.
 		void controller.openLesson(options.lesson);
 	} else if (options.practice) {
-		void controller.openDrill(options.practice.name, options.practice.seed);
+		const {name, seed, challenge} = options.practice;
+		void (name === 'most-due' ? controller.openMostDue({challenge}) : controller.openDrill(name, seed, undefined, {challenge}));
 	}
 
 	instance = render(<App store={store} controller={controller} color={options.session.color}/>, {
