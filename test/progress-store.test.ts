@@ -6,8 +6,10 @@ import {
 	createProgressStore,
 	defaultProgressFile,
 	emptyProgress,
+	maxRunsKept,
 	type ProgressFs,
 } from '../source/progress/progress-store.ts';
+import type {DrillRun} from '../source/practice/score.ts';
 
 const dir = '/home/learner/.config/git-push-tutor';
 const file = `${dir}/progress.json`;
@@ -523,4 +525,70 @@ test('the step a lesson was left at is remembered, and completing the lesson for
 	store.rememberStep('add', 1);
 	store.rememberStep('add', 0);
 	t.is(createProgressStore({file, fs}).load().progress.reached?.['add'], undefined);
+});
+
+// ---- Drill runs ----
+
+function drillRun(at: Date, fields: Partial<DrillRun> = {}): DrillRun {
+	return {at: at.toISOString(), seed: 7, score: 90, commands: 5, reference: 4, hints: 0, forced: false, lost: false, twice: false, seconds: 95, challenge: false, ...fields};
+}
+
+test('each drill keeps its newest runs, oldest first, saved and loaded by a new store', t => {
+	const {fs, read} = setup();
+	const store = createProgressStore({file, fs});
+	store.markDrillComplete('recover', drillRun(monday));
+	const result = store.markDrillComplete('recover', drillRun(tuesday, {score: 100, forced: true}));
+	t.is(result.warning, undefined);
+	t.deepEqual(result.progress.drills, {recover: 2});
+	t.deepEqual(result.progress.drillRuns?.['recover']?.map(run => run.at), [monday.toISOString(), tuesday.toISOString()]);
+	const loaded = createProgressStore({file, fs}).load();
+	t.is(loaded.warning, undefined);
+	t.deepEqual(loaded.progress.drillRuns, result.progress.drillRuns);
+	t.deepEqual(JSON.parse(read(file)).drillRuns.recover[1], drillRun(tuesday, {score: 100, forced: true}));
+
+	// At most maxRunsKept: the oldest go first; the count of drills done still counts them all.
+	for (let day = 1; day <= maxRunsKept + 5; day++) {
+		store.markDrillComplete('recover', drillRun(new Date(tuesday.getTime() + (day * 86_400_000))));
+	}
+
+	const kept = createProgressStore({file, fs}).load().progress;
+	t.is(kept.drillRuns?.['recover']?.length, maxRunsKept);
+	t.is(kept.drills['recover'], maxRunsKept + 7);
+	t.true(Date.parse(kept.drillRuns!['recover']![0]!.at) > tuesday.getTime());
+});
+
+test('a file written before drill runs were kept still loads, and gains runs', t => {
+	const older = JSON.stringify({version: 1, completed: {recover: {firstCompletedAt: monday.toISOString(), timesCompleted: 1}}, drills: {recover: 3}});
+	const {fs} = setup({[file]: older});
+	const store = createProgressStore({file, fs});
+	const loaded = store.load();
+	t.is(loaded.warning, undefined);
+	t.deepEqual(loaded.progress.drills, {recover: 3});
+	t.is(loaded.progress.drillRuns, undefined);
+	const saved = store.markDrillComplete('recover', drillRun(tuesday));
+	t.deepEqual(saved.progress.drills, {recover: 4});
+	t.is(saved.progress.drillRuns?.['recover']?.length, 1);
+});
+
+test('runs that are not understood are skipped with a warning; the rest loads', t => {
+	const text = JSON.stringify({version: 1, completed: {}, drills: {}, drillRuns: {
+		recover: [drillRun(monday), {...drillRun(tuesday), score: 'high'}, {...drillRun(tuesday), at: 'someday'}, 'run'],
+		force: 'lots',
+	}});
+	const {fs} = setup({[file]: text});
+	const loaded = createProgressStore({file, fs}).load();
+	t.true(loaded.warning?.includes('were not understood'), loaded.warning);
+	t.deepEqual(loaded.progress.drillRuns?.['recover'], [drillRun(monday)]);
+	t.false(Object.hasOwn(loaded.progress.drillRuns ?? {}, 'force'));
+});
+
+test('two tutors saving drill runs keep both runs', t => {
+	const {fs} = setup();
+	const first = createProgressStore({file, fs});
+	const second = createProgressStore({file, fs});
+	first.load();
+	second.load();
+	first.markDrillComplete('force', drillRun(monday));
+	second.markDrillComplete('force', drillRun(tuesday));
+	t.deepEqual(createProgressStore({file, fs}).load().progress.drillRuns?.['force']?.map(run => run.at), [monday.toISOString(), tuesday.toISOString()]);
 });

@@ -1,0 +1,96 @@
+// A drill's score and when it is due again, from recorded runs, with a clock the test controls.
+import test from 'ava';
+import {dueAt, dueLabel, intervalAfter, isDue, mostDue} from '../source/practice/schedule.ts';
+import {bestRun, finishRun, freshTally, isClean, runLines, type DrillRun} from '../source/practice/score.ts';
+import type {DrillName} from '../source/practice/drill-names.ts';
+
+const day = 24 * 60 * 60 * 1000;
+/** Noon, so calendar days are the same in every time zone the suite runs in. */
+const monday = new Date(2026, 10, 30, 12, 0, 0);
+const after = (days: number, from = monday) => new Date(from.getTime() + (days * day));
+
+function run(fields: Partial<Omit<DrillRun, 'at'>> & {at: Date}): DrillRun {
+	const tally = {...freshTally(fields.at.getTime() - 90_000, fields.challenge ?? false), hints: fields.hints ?? 0, commands: fields.commands ?? 4, forced: Number(fields.forced ?? false), lost: Number(fields.lost ?? false), twice: Number(fields.twice ?? false)};
+	return finishRun(tally, fields.seed ?? 1, fields.reference ?? 4, fields.at);
+}
+
+test('a run as the reference solution plays it, without hints, scores 100 and is clean', t => {
+	const perfect = run({at: monday});
+	t.is(perfect.score, 100);
+	t.is(perfect.seconds, 90);
+	t.true(isClean(perfect));
+	t.deepEqual(runLines(perfect), [
+		'Score 100 of 100 · 1 min 30 s',
+		'Commands: 4 (the reference solution takes 4)',
+		'Hints: 0',
+		'Nothing forced that the drill did not ask for, and nothing lost.',
+	]);
+});
+
+test('extra commands, hints, a force, a loss and a box twice each take off what the score says', t => {
+	const messy = run({at: monday, commands: 6, hints: 1, forced: true, twice: true});
+	t.is(messy.score, 100 - 10 - 10 - 50 - 20);
+	t.false(isClean(messy));
+	const lines = runLines(messy);
+	t.true(lines[1]!.includes('Commands: 6 (the reference solution takes 4) −10'), lines[1]);
+	t.true(lines[2]!.includes('Hints: 1 −10'), lines[2]);
+	t.true(lines[3]!.startsWith('Not clean: a push forced'), lines[3]);
+	t.true(lines[4]!.includes('twice'), lines[4]);
+	// Never below zero; fewer commands than the reference take nothing off.
+	t.is(run({at: monday, commands: 40, hints: 9, lost: true}).score, 0);
+	t.is(run({at: monday, commands: 2}).score, 100);
+	t.false(isClean(run({at: monday, lost: true})));
+	t.true(runLines(run({at: monday, challenge: true}))[0]!.includes('a challenge, without hints'));
+});
+
+test('the best run is the highest score, the quicker on a tie', t => {
+	const slow = run({at: monday, hints: 1});
+	const quick = {...run({at: after(1), hints: 1}), seconds: 30};
+	const worse = run({at: after(2), hints: 3});
+	t.is(bestRun([slow, quick, worse]), quick);
+	t.is(bestRun([]), undefined);
+});
+
+test('each clean run in a row waits longer: 1, 3, 7, then 14 days; a run that is not clean brings it back to 1', t => {
+	const runs: DrillRun[] = [];
+	const waits: number[] = [];
+	let when = monday;
+	for (let index = 0; index < 6; index++) {
+		runs.push(run({at: when}));
+		waits.push(intervalAfter(runs));
+		when = dueAt(runs)!;
+	}
+
+	t.deepEqual(waits, [1, 3, 7, 14, 14, 14]);
+	runs.push(run({at: when, forced: true}));
+	t.is(intervalAfter(runs), 1);
+	runs.push(run({at: after(1, when)}));
+	t.is(intervalAfter(runs), 1, 'the streak starts again after a run that was not clean');
+	runs.push(run({at: after(2, when)}));
+	t.is(intervalAfter(runs), 3);
+});
+
+test('what the menu says: new, due today, due tomorrow, due in N days', t => {
+	t.is(dueLabel([], monday), 'new');
+	t.true(isDue([], monday));
+	const once = [run({at: monday})];
+	t.is(dueLabel(once, monday), 'due tomorrow');
+	t.false(isDue(once, monday));
+	t.is(dueLabel(once, after(1)), 'due today');
+	t.is(dueLabel(once, after(5)), 'due today', 'overdue is due today');
+	t.true(isDue(once, after(1)));
+	const twice = [run({at: monday}), run({at: after(1)})];
+	t.is(dueLabel(twice, after(1)), 'due in 3 days');
+});
+
+test('the drill most due: the longest overdue, then one never played, then the soonest; ties follow the course', t => {
+	const runs: Partial<Record<DrillName, DrillRun[]>> = {
+		recover: [run({at: monday})], // Due Tuesday.
+		force: [run({at: after(-10)}), run({at: after(-9)})], // Due 3 days after: overdue by 6 days on Monday.
+	};
+	const runsOf = (name: DrillName) => runs[name] ?? [];
+	t.is(mostDue(runsOf, monday, ['recover', 'force', 'conflict']), 'force');
+	t.is(mostDue(runsOf, monday, ['recover', 'conflict']), 'conflict', 'never played is due now, before tomorrow');
+	t.is(mostDue(runsOf, monday, ['recover']), 'recover', 'the only one open is played even when not due');
+	t.is(mostDue(() => [], monday, ['conflict', 'recover']), 'conflict', 'ties: the order given');
+});
