@@ -13,12 +13,12 @@ const marks = {
 	spoken: {selected: '>', done: 'done', drill: 'drill'},
 } as const;
 
-/** What a drill's row says of its runs: the last and best score, and when it is due. */
+/** What a drill's row says of its runs, first so a narrow window cuts the title instead: when it is due, the last and best score. */
 function drillRecord(drill: DrillListing, now: Date): string {
 	const last = drill.runs.at(-1);
 	const best = bestRun(drill.runs);
 	const scores = last && best ? ` · last ${last.score} · best ${best.score}` : (drill.done > 0 ? ` · ${drill.done} done` : '');
-	return `${scores} · ${dueLabel(drill.runs, now)}`;
+	return `${dueLabel(drill.runs, now)}${scores}`;
 }
 
 export function MenuScreen({lessons, drills = [], selected, width, rows, typed = '', now = 0}: {readonly lessons: readonly LessonListing[]; readonly drills?: readonly DrillListing[]; readonly selected: number; readonly width: number; readonly rows: number; readonly typed?: string; /** The clock that says what is due (ms since the epoch). */ readonly now?: number}) {
@@ -53,7 +53,7 @@ export function MenuScreen({lessons, drills = [], selected, width, rows, typed =
 		}
 
 		const {drill} = entry;
-		menuRows.push({key: `drill:${drill.name}`, entry: index, text: `${marker(index)}  ${mark.drill} ${tick(drill.done > 0)} ${drill.name.padEnd(commandWidth)}  ${drill.title}${drillRecord(drill, new Date(now))}`});
+		menuRows.push({key: `drill:${drill.name}`, entry: index, text: `${marker(index)}  ${mark.drill} ${tick(drill.done > 0)} ${drill.name.padEnd(commandWidth)}  ${drillRecord(drill, new Date(now))} · ${drill.title}`});
 	}
 
 	// Title, blank, blank, footer, typed line and a free row: the rest shows the rows, scrolled to the selection.
@@ -75,7 +75,7 @@ export function MenuScreen({lessons, drills = [], selected, width, rows, typed =
 				return <Text key={row.key} color={chosen ? 'cyan' : (row.heading ? 'blue' : undefined)} bold={chosen || row.heading}>{fit(row.text, width)}</Text>;
 			})}
 			<Text> </Text>
-			<Text dimColor>{fit(`↑ ↓ choose · Enter start · or type a number, a name${entries.some(entry => entry.kind === 'drill') ? ', practice, challenge' : ''} or quit, then Enter`, width)}</Text>
+			<Text dimColor>{fit('↑ ↓ choose · Enter start · or type a number, a name, help or quit, then Enter', width)}</Text>
 			<TypedLine typed={typed} hint="type here" width={width}/>
 		</Box>
 	);
