@@ -11,7 +11,7 @@ import {memoryProgressFs} from './memory-progress-fs.ts';
 export const progressFile = '/home/learner/.config/git-push-tutor/progress.json';
 
 /** `onExit` is called where the CLI would end the app. */
-export function wiredTutor(lessons: readonly Lesson[], savedProgress?: unknown, {onExit, screenReader}: {onExit?: () => void; screenReader?: boolean} = {}) {
+export function wiredTutor(lessons: readonly Lesson[], savedProgress?: unknown, {onExit, screenReader, now}: {onExit?: () => void; screenReader?: boolean; now?: () => Date} = {}) {
 	const {memory, fs} = memoryProgressFs(savedProgress === undefined ? {} : {[progressFile]: JSON.stringify(savedProgress)});
 	const store = createStore(tutorReducer, initialState(lessons, {screenReader}));
 	const controller = new TutorController({
@@ -23,6 +23,7 @@ export function wiredTutor(lessons: readonly Lesson[], savedProgress?: unknown, 
 			// The test unmounts the app itself.
 			onExit?.();
 		},
+		...(now ? {now} : {}),
 	});
 	controller.loadProgress();
 	return {memory, store, controller};
