@@ -9,11 +9,16 @@ export type MenuAction = 'next' | 'practice' | 'challenge' | 'quit' | 'help';
 export const completeWords: ReadonlyArray<ScreenWord<CompleteAction>> = [
 	{action: 'next', words: ['next', 'n'], says: 'the next lesson (Enter alone does the same)'},
 	{action: 'replay', words: ['replay', 'r', 'reset'], says: 'play this lesson again from the start'},
-	{action: 'challenge', words: ['challenge', 'c'], says: 'a drill without hints (after a drill: another of the same)'},
+	{action: 'challenge', words: ['challenge', 'c'], says: 'another variation of this drill, without hints'},
 	{action: 'menu', words: ['menu', 'm'], says: 'all lessons'},
 	{action: 'quit', words: ['quit', 'q', 'exit'], says: 'leave (your progress stays)'},
 	{action: 'help', words: ['help', 'h', '?'], says: 'this list'},
 ];
+
+/** The words of the complete screen after a lesson, or after a drill (only a drill offers a challenge). */
+export function completeWordsFor(drill: boolean): ReadonlyArray<ScreenWord<CompleteAction>> {
+	return drill ? completeWords : completeWords.filter(entry => entry.action !== 'challenge');
+}
 
 export const menuWords: ReadonlyArray<ScreenWord<MenuAction>> = [
 	{action: 'next', words: ['next', 'n'], says: 'the first lesson not done yet'},

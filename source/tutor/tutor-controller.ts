@@ -14,7 +14,7 @@ import type {PromptAction} from '../ui/prompt-editor.ts';
 import {diagramLegend} from './diagram-model.ts';
 import {LessonSession, type SessionOptions} from './lesson-session.ts';
 import {promptLabel, reportLines} from './report-lines.ts';
-import {completeWords, menuWords, startsAWord, wordAction, type MenuAction, type ScreenWord} from './screen-words.ts';
+import {completeWordsFor, menuWords, startsAWord, wordAction, type MenuAction, type ScreenWord} from './screen-words.ts';
 import type {Store} from './tutor-store.ts';
 import {menuEntries, type PracticeRun, type PrintLine, type TutorAction, type TutorState} from './tutor-state.ts';
 
@@ -327,7 +327,8 @@ export class TutorController {
 		}
 
 		// help stays on this screen, so a paste of it waits for Enter: the Enter that follows a paste must not start the next lesson.
-		const pasted = this.pastedWord(event, endsChunk, text => ![undefined, 'help'].includes(wordAction(completeWords, text)));
+		const words = completeWordsFor(this.state.view?.practice !== undefined);
+		const pasted = this.pastedWord(event, endsChunk, text => ![undefined, 'help'].includes(wordAction(words, text)));
 		if (pasted !== undefined) {
 			this.completeChoice(pasted);
 			return;
@@ -341,11 +342,12 @@ export class TutorController {
 
 	private completeChoice(typed: string): void {
 		this.dispatch({type: 'typed', edit: {type: 'clear'}});
-		const action = typed.trim() === '' ? 'next' : wordAction(completeWords, typed);
 		const what = this.state.view?.practice ? 'drill' : 'lesson';
+		const words = completeWordsFor(what === 'drill');
+		const action = typed.trim() === '' ? 'next' : wordAction(words, typed);
 		if (!action) {
 			// Never run, never swallowed: say why in one line.
-			this.print({tone: 'note', text: `"${typed.trim()}" did not run: this ${what} is finished, and git commands run inside a ${what}. Type next, replay, menu or quit.`});
+			this.print({tone: 'note', text: `"${typed.trim()}" did not run: this ${what} is finished, and git commands run inside a ${what}. Type ${what === 'drill' ? 'next, replay, challenge' : 'next, replay'}, menu or quit.`});
 			return;
 		}
 
@@ -366,7 +368,10 @@ export class TutorController {
 			}
 
 			case 'challenge': {
-				void (practice ? this.openDrill(practice.name, undefined, undefined, {challenge: true}) : this.openMostDue({challenge: true}));
+				if (practice) {
+					void this.openDrill(practice.name, undefined, undefined, {challenge: true});
+				}
+
 				break;
 			}
 
@@ -391,7 +396,7 @@ export class TutorController {
 			}
 
 			case 'help': {
-				this.print(...wordHelp(`The ${what} is finished. Type one of these, then Enter:`, completeWords));
+				this.print(...wordHelp(`The ${what} is finished. Type one of these, then Enter:`, words));
 				break;
 			}
 		}

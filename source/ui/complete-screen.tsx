@@ -1,14 +1,14 @@
 import {Box, Text, useIsScreenReaderEnabled} from 'ink';
 import type {Lesson} from '../lessons/lesson-types.ts';
 import {runLines, type DrillRun} from '../practice/score.ts';
-import {completeWords} from '../tutor/screen-words.ts';
+import {completeWordsFor} from '../tutor/screen-words.ts';
 import type {DrillListing, PracticeRun} from '../tutor/tutor-state.ts';
 import {fit, wrapRows} from './text-fit.ts';
 import {TypedLine} from './typed-line.tsx';
 
 /** "next (n) · replay (r) · …", from the word list, with what Enter alone does first. */
-function choicesLine(enter: string, screenReader: boolean): string {
-	const words = completeWords.map(entry => (entry.words[1] && entry.words[1].length === 1 && entry.action !== 'help' ? `${entry.words[0]} (${entry.words[1]})` : entry.words[0]));
+function choicesLine(enter: string, screenReader: boolean, drill: boolean): string {
+	const words = completeWordsFor(drill).map(entry => (entry.words[1] && entry.words[1].length === 1 && entry.action !== 'help' ? `${entry.words[0]} (${entry.words[1]})` : entry.words[0]));
 	return `Enter: ${enter}${screenReader ? '. Or type ' : ' · or type '}${words.join(screenReader ? ', ' : ' · ')} and Enter`;
 }
 
@@ -43,7 +43,7 @@ export function CompleteScreen({lesson, next, practice, run, drills = [], typed 
 			<Text bold>{practice ? 'What you practised' : `What you learned in lesson ${lesson.number}`}</Text>
 			<Text>{points.join('\n')}</Text>
 			<Text> </Text>
-			<Text color="cyan">{wrapRows(choicesLine(enter, screenReader), width).join('\n')}</Text>
+			<Text color="cyan">{wrapRows(choicesLine(enter, screenReader, practice !== undefined), width).join('\n')}</Text>
 			{ready ? <TypedLine typed={typed} hint={typedHint} width={width}/> : <Text> </Text>}
 		</Box>
 	);
