@@ -75,6 +75,9 @@ function hintCommand(hint: string): string | undefined {
 
 const thrownAway = /\b(threw|thrown)\b.*\b(away|out)\b|force push (threw|lost)/i;
 
+/** The line was a git push that succeeded. */
+const pushSucceeded = (report: Awaited<ReturnType<LessonSession['run']>>) => report.result.kind === 'git' && report.result.args.subcommand === 'push' && report.result.result.exitCode === 0;
+
 async function play(lesson: Lesson, seed: number, branch: string, t: import('ava').ExecutionContext): Promise<void> {
 	// Each lesson its own sequences, the same every run.
 	const random = seededRandom([...lesson.id].reduce((sum, letter) => (sum * 31) + letter.codePointAt(0)!, seed) >>> 0);
@@ -122,10 +125,19 @@ async function play(lesson: Lesson, seed: number, branch: string, t: import('ava
 				t.false(exitCode === 129 || (exitCode === 128 && !wantsFailure), `git did not accept the hint "${line}" (exit ${exitCode}): ${where()}`);
 			}
 
+			// A push that went through with force is marked (a drill's run then is not clean) unless the step asks for a lease and got one.
+			if (pushSucceeded(report) && /--force(?!-with-lease)|\s-f\b|\s\+/.test(line)) {
+				t.truthy(report.forced, `a plain force was not marked: ${where()}`);
+			} else if (pushSucceeded(report) && /--force-with-lease/.test(line)) {
+				t.is(report.forced !== undefined, !replaceStep, `a lease was marked ${replaceStep ? 'where the step asked for it' : 'as asked where no step asked'}: ${where()}`);
+			} else {
+				t.is(report.forced, undefined, `marked as forced: ${where()}`);
+			}
+
 			// The warehouse's loss, as the test sees it with its own git call.
 			const now = await reachable(session);
 			const lost = [...held].filter(oid => !now.has(oid) && !forgiven.has(oid));
-			const pushed = report.result.kind === 'git' && report.result.args.subcommand === 'push' && report.result.result.exitCode === 0;
+			const pushed = pushSucceeded(report);
 			if (replaceStep && pushed) {
 				const ownOnly = (await Promise.all(lost.map(async oid => author(session, oid)))).every(name => name === 'Learner');
 				if (ownOnly) {

@@ -18,7 +18,9 @@ function drillRecord(drill: DrillListing, now: Date): string {
 	const last = drill.runs.at(-1);
 	const best = bestRun(drill.runs);
 	const scores = last && best ? ` · last ${last.score} · best ${best.score}` : (drill.done > 0 ? ` · ${drill.done} done` : '');
-	return `${dueLabel(drill.runs, now)}${scores}`;
+	// Done before runs were kept: not new, and with no date to wait from, due now.
+	const due = drill.runs.length === 0 && drill.done > 0 ? 'due today' : dueLabel(drill.runs, now);
+	return `${due}${scores}`;
 }
 
 export function MenuScreen({lessons, drills = [], selected, width, rows, typed = '', now = 0}: {readonly lessons: readonly LessonListing[]; readonly drills?: readonly DrillListing[]; readonly selected: number; readonly width: number; readonly rows: number; readonly typed?: string; /** The clock that says what is due (ms since the epoch). */ readonly now?: number}) {
