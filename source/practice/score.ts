@@ -76,7 +76,7 @@ export function runLines(run: DrillRun): string[] {
 		`Commands: ${run.commands} (the reference solution takes ${run.reference})${extra > 0 ? ` −${scoreRules.extraCommand * extra}` : ''}`,
 		`Hints: ${run.hints}${run.hints > 0 ? ` −${scoreRules.hint * run.hints}` : ''}`,
 		run.forced || run.lost
-			? `Not clean: ${[run.forced ? 'a push forced where the drill did not ask for it, or without a lease' : '', run.lost ? 'the warehouse lost boxes for a while' : ''].filter(Boolean).join('; ')} −${scoreRules.forcedOrLost}`
+			? `Not clean: ${[run.forced ? 'a push used force the drill did not ask for' : '', run.lost ? 'the warehouse lost boxes for a while' : ''].filter(Boolean).join('; ')} −${scoreRules.forcedOrLost}`
 			: 'Nothing forced that the drill did not ask for, and nothing lost.',
 		...(run.twice ? [`A box ended up twice in your history −${scoreRules.twice}`] : []),
 	];

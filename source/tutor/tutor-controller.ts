@@ -487,7 +487,7 @@ export class TutorController {
 			const run = finishRun(tally ?? freshTally(now.getTime(), practice.challenge === true), practice.seed, referenceCommands(lesson), now);
 			const {progress, warning} = this.options.progress.markDrillComplete(practice.name, run);
 			const runs = progress.drillRuns?.[practice.name] ?? [run];
-			this.dispatch({type: 'drillCompleted', name: practice.name, done: progress.drills[practice.name] ?? 0, runs, run, now: now.getTime()});
+			this.dispatch({type: 'drillCompleted', name: practice.name, done: progress.drills[practice.name] ?? 0, runs, now: now.getTime()});
 			const days = intervalAfter(runs);
 			this.print(
 				...runLines(run).map((text): PrintLine => ({tone: isClean(run) ? 'success' : 'warning', text})),

@@ -35,8 +35,6 @@ export type LessonView = {
 	practice?: PracticeRun;
 	/** A drill's count so far (kept across resets of the same drill). */
 	tally?: RunTally;
-	/** A finished drill's run, as saved: the complete screen shows its score. */
-	finishedRun?: DrillRun;
 };
 
 export type Screen =
@@ -91,8 +89,8 @@ export type TutorAction =
 	| {type: 'print'; lines: PrintLine[]}
 	| {type: 'hintShown'}
 	| {type: 'lessonCompleted'; lessonId: string}
-	/** `done` and `runs` are the drill's new count and runs, as the progress store saved them; `run` is this one. */
-	| {type: 'drillCompleted'; name: DrillName; done: number; runs: DrillRun[]; run: DrillRun; now: number}
+	/** `done` and `runs` are the drill's new count and runs, as the progress store saved them. */
+	| {type: 'drillCompleted'; name: DrillName; done: number; runs: DrillRun[]; now: number}
 	| {type: 'progressLoaded'; completed: readonly string[]; drills?: Readonly<Record<string, number>>; drillRuns?: Readonly<Record<string, DrillRun[]>>; now?: number}
 	| {type: 'toMenu'; now?: number}
 	| {type: 'quitArmed'; armed: boolean}
@@ -268,7 +266,6 @@ export function tutorReducer(state: TutorState, action: TutorAction): TutorState
 				...state,
 				drills: state.drills.map(drill => (drill.name === action.name ? {...drill, done: action.done, runs: action.runs} : drill)),
 				clock: action.now,
-				view: state.view ? {...state.view, finishedRun: action.run} : state.view,
 			};
 		}
 

@@ -73,7 +73,7 @@ export function App({store, controller, color = true}: AppProps) {
 		}
 
 		case 'complete': {
-			screen = state.view ? <CompleteScreen lesson={state.view.lesson} next={controller.nextLesson()} practice={state.view.practice} run={state.view.finishedRun} drills={state.drills} typed={state.typed} ready={state.completeDrawn} width={width}/> : undefined;
+			screen = state.view ? <CompleteScreen lesson={state.view.lesson} next={controller.nextLesson()} practice={state.view.practice} drills={state.drills} typed={state.typed} ready={state.completeDrawn} width={width}/> : undefined;
 			break;
 		}
 	}

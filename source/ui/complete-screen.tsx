@@ -1,6 +1,5 @@
 import {Box, Text, useIsScreenReaderEnabled} from 'ink';
 import type {Lesson} from '../lessons/lesson-types.ts';
-import {runLines, type DrillRun} from '../practice/score.ts';
 import {completeWordsFor} from '../tutor/screen-words.ts';
 import type {DrillListing, PracticeRun} from '../tutor/tutor-state.ts';
 import {fit, wrapRows} from './text-fit.ts';
@@ -15,13 +14,11 @@ function choicesLine(enter: string, screenReader: boolean, drill: boolean): stri
 export const typedHint = 'type a word, then Enter';
 
 // The "★ Lesson complete: title" line printed just above says which lesson ended; not repeated here.
-export function CompleteScreen({lesson, next, practice, run, drills = [], typed = '', ready = true, width}: {
+export function CompleteScreen({lesson, next, practice, drills = [], typed = '', ready = true, width}: {
 	readonly lesson: Lesson;
 	readonly next: Lesson | undefined;
 	/** Set when the finished lesson was a practice drill. */
 	readonly practice?: PracticeRun | undefined;
-	/** The finished drill's run, as saved: its score. */
-	readonly run?: DrillRun | undefined;
 	readonly drills?: readonly DrillListing[];
 	/** What is typed so far; a word acts on Enter. */
 	readonly typed?: string;
@@ -37,8 +34,6 @@ export function CompleteScreen({lesson, next, practice, run, drills = [], typed 
 	const points = lesson.summary.flatMap(point => wrapRows(`${screenReader ? '' : '• '}${point}`, width, screenReader ? '' : '  '));
 	return (
 		<Box flexDirection="column" width={width}>
-			{/* The whole score was printed just above; the live screen keeps its first line, so it stays short. */}
-			{run ? <Text bold>{fit(runLines(run)[0]!, width)}</Text> : undefined}
 			{done > 0 ? <Text>{fit(`${practice!.name} drills done so far: ${done}`, width)}</Text> : undefined}
 			<Text bold>{practice ? 'What you practised' : `What you learned in lesson ${lesson.number}`}</Text>
 			<Text>{points.join('\n')}</Text>
