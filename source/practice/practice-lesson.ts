@@ -29,8 +29,8 @@ export type Drill = {
 	variant: string;
 };
 
-/** The same name and seed always give the same drill (deep-equal). */
-export function generateDrill(name: DrillName, seed: number): Drill {
+/** The same name and seed always give the same drill (deep-equal); `challenge` only adds --challenge to the replay line. */
+export function generateDrill(name: DrillName, seed: number, {challenge = false}: {challenge?: boolean} = {}): Drill {
 	if (!Number.isInteger(seed) || seed < 0 || seed > maxSeed) {
 		throw new RangeError(`a drill seed is a whole number from 0 to ${maxSeed}, not ${seed}`);
 	}
@@ -41,13 +41,13 @@ export function generateDrill(name: DrillName, seed: number): Drill {
 		number: lessonNumbers[name],
 		title: practiceTitle(name, seed),
 		...content,
-		intro: `${content.intro}\nReplay this very drill with: git-push-tutor --practice ${name} --seed ${seed}`,
+		intro: `${content.intro}\nReplay this very drill with: git-push-tutor --practice ${name} --seed ${seed}${challenge ? ' --challenge' : ''}`,
 	};
 	return {lesson: validateLesson(data, `practice ${name}, seed ${seed}`), variant};
 }
 
-export function practiceLesson(name: DrillName, seed: number): Lesson {
-	return generateDrill(name, seed).lesson;
+export function practiceLesson(name: DrillName, seed: number, options: {challenge?: boolean} = {}): Lesson {
+	return generateDrill(name, seed, options).lesson;
 }
 
 /** Commands the reference solution types, for the score (comment lines are not commands). */

@@ -623,7 +623,7 @@ export class TutorController {
 		const title = `${practiceTitle(name, seed)}${start.challenge ? ' · challenge' : ''}`;
 		let lesson: Lesson;
 		try {
-			lesson = practiceLesson(name, seed);
+			lesson = practiceLesson(name, seed, {challenge: start.challenge});
 		} catch (error) {
 			this.print({tone: 'warning', text: `${title} could not be made: ${(error as Error).message}`});
 			await this.toMenu();
