@@ -70,7 +70,7 @@ test.serial('--practice alone plays the drill most due; a challenge gives no hin
 	t.teardown(async () => learner.kill());
 	await learner.waitFor('Practice · conflict · seed', firstScreenMs);
 	await learner.waitFor('The conflict drill is the one most due. A challenge: no hints.', firstScreenMs);
-	t.regex(learner.scrollback(), /Replay this very drill with: git-push-tutor --practice conflict --seed \d+ --challenge/);
+	t.regex(learner.scrollback().replaceAll('\n', ' '), /Replay this very drill with: git-push-tutor --practice conflict --seed \d+ --challenge/);
 	await learner.enter('hint');
 	await learner.waitFor('No hints in a challenge', 10_000);
 	t.false(learner.scrollback().includes('Hint 1 of'), learner.describe());
