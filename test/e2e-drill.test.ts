@@ -7,6 +7,7 @@ import test from 'ava';
 import {practiceLesson} from '../source/practice/practice-lesson.ts';
 import {drillCatalog} from '../source/practice/drill-names.ts';
 import type {DrillRun} from '../source/practice/score.ts';
+import {typedHint} from '../source/ui/complete-screen.tsx';
 import {startTutor} from './helpers/pty.ts';
 
 const firstScreenMs = 20_000;
@@ -45,6 +46,8 @@ test.serial('a drill without hints: the score shows, the run is saved, and the m
 	t.deepEqual(saved.drills, {'pull-first': 1});
 	t.like(saved.drillRuns['pull-first']?.[0], {seed, score: 100, hints: 0, forced: false, lost: false, challenge: false, commands: solution.length});
 
+	// Keys reach the complete screen once its typed line shows (earlier ones were typed ahead, and are dropped).
+	await learner.waitFor(typedHint, 15_000, 'screen');
 	await learner.enter('menu');
 	await learner.waitFor('↑ ↓ choose', 10_000, 'screen');
 	const row = learner.screen().split('\n').find(line => line.includes('pull-first') && line.includes('↻'));
