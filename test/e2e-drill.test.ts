@@ -3,7 +3,7 @@
 import {mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
-import test from 'ava';
+import test, {type ExecutionContext} from 'ava';
 import {practiceLesson} from '../source/practice/practice-lesson.ts';
 import {drillCatalog} from '../source/practice/drill-names.ts';
 import type {DrillRun} from '../source/practice/score.ts';
@@ -12,12 +12,18 @@ import {startTutor} from './helpers/pty.ts';
 
 const firstScreenMs = 20_000;
 
-test.serial('a drill without hints: the score shows, the run is saved, and the menu says done and due tomorrow', async t => {
-	t.timeout(120_000);
+/** A folder of the test's own for the progress file, removed when the test ends. */
+function tempFolder(t: ExecutionContext): string {
 	const folder = mkdtempSync(path.join(tmpdir(), 'gpt-e2e-drill-'));
 	t.teardown(() => {
 		rmSync(folder, {recursive: true, force: true});
 	});
+	return folder;
+}
+
+test.serial('a drill without hints: the score shows, the run is saved, and the menu says done and due tomorrow', async t => {
+	t.timeout(120_000);
+	const folder = tempFolder(t);
 	// Every lesson a drill practises is done, so the menu lists the drills.
 	const progressFile = path.join(folder, 'progress.json');
 	const completed = Object.fromEntries(drillCatalog.map(drill => [drill.lesson, {firstCompletedAt: '2026-11-01T09:00:00.000Z', timesCompleted: 1}]));
@@ -59,10 +65,7 @@ test.serial('a drill without hints: the score shows, the run is saved, and the m
 
 test.serial('--practice alone plays the drill most due; a challenge gives no hints', async t => {
 	t.timeout(60_000);
-	const folder = mkdtempSync(path.join(tmpdir(), 'gpt-e2e-drill-'));
-	t.teardown(() => {
-		rmSync(folder, {recursive: true, force: true});
-	});
+	const folder = tempFolder(t);
 	const progressFile = path.join(folder, 'progress.json');
 	// Every drill played yesterday but conflict, played long ago: conflict is the most due.
 	const yesterday = new Date(Date.now() - 86_400_000).toISOString();
