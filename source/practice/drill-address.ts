@@ -232,7 +232,8 @@ function wrongName(random: Random, desk: Desk): DrillContent {
 			success: `Shipped: the warehouse holds ${quoted(boxes)}, and the route for {branch} is saved.`,
 			nudges: [
 				routeNotSaved('git push -u {remote} {branch}'),
-				{when: [{check: 'ran', command: 'push', result: 'failed', failure: 'unknown-remote'}], say: 'There is no destination by that name. Use the name on the list, or rename that destination to origin first.', type: renamed},
+				{when: [{check: 'ran', command: 'push', result: 'failed', failure: 'unknown-remote'}, not({check: 'remote', name: 'origin'})], say: 'There is no destination by that name. Use the name on the list, or rename that destination to origin first.', type: renamed},
+				{when: [{check: 'ran', command: 'push', result: 'failed', failure: 'unknown-remote'}], say: 'There is no destination by that name. The list of destinations shows the names your repository knows.', type: 'git remote -v'},
 				noRouteYet('git push -u {remote} {branch}'),
 			],
 			hints: ['Either name works, as long as it is on the list: the name it has, or origin after a rename.', `Renaming keeps the address: git remote rename ${name} origin, then ship to origin.`, `Type: git push -u ${name} {branch}   (or: ${renamed.replace('{otherRemote}', name)}   then: git push -u origin {branch})`],
