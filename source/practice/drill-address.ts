@@ -216,7 +216,7 @@ function wrongName(random: Random, desk: Desk): DrillContent {
 		{
 			id: 'find-name',
 			title: 'Find the warehouse\'s name',
-			text: 'Your repository does know the warehouse, under another name. Find out which.',
+			text: 'Your repository does know the warehouse, under another name. Look at the list of destinations: each name with its address.',
 			passWhen: [listedRemotes],
 			success: 'There it is: one destination, and its address is the warehouse\'s. Only its name is not origin.',
 			nudges: [],

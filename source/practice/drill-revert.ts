@@ -141,6 +141,8 @@ export function revert(random: Random): DrillContent {
 	const depth = (rule: Rule) => newestFirst.findIndex(entry => entry.kind === 'rule' && entry.rule === rule);
 	const deepest = Math.max(...broken.map(depth));
 	const kept: Box[] = [...before, ...later.flatMap(entry => (entry.kind === 'box' ? [entry.box] : []))];
+	const samsLabels = new Set(later.flatMap(entry => (entry.kind === 'box' && entry.by === 'Sam' ? [entry.box.label] : [])));
+	const named = (box: Box) => (samsLabels.has(box.label) ? `Sam's "${box.label}"` : `"${box.label}"`);
 	const keep = kept.map(box => holdsBox(box));
 	const fixed = broken.flatMap(rule => restored(rule));
 	const names = quoted(broken.map(rule => ({file: rule.file, label: rule.label, line: rule.bad})));
@@ -183,23 +185,23 @@ export function revert(random: Random): DrillContent {
 			: `Recalled: new boxes undo ${names}, and ${first.file} and ${second.file} read as before. The broken boxes are still in the history, and so is every other box.`,
 		nudges: [
 			{when: [{check: 'conflicted'}, {check: 'inProgress', operation: 'revert'}], say: 'That undo clashes with the boxes that came after it, so the revert stopped halfway. Give up on it, then recall the broken box.', type: 'git revert --abort'},
-			{when: [{check: 'inProgress', operation: 'revert'}], say: 'The undo is packed in the open box but not sealed yet: let the revert go on and seal it with its own label.', type: 'git revert --continue'},
-			{when: [not({check: 'includesOnline'})], say: 'Your {branch} no longer holds every box the warehouse has: shipped boxes were taken out of your own history, and shipping that would need force and throw them away for everyone who has them. Type reset step to put this step back as it began, then undo the broken box with a new one on top.'},
+			{when: [{check: 'inProgress', operation: 'revert'}, not({check: 'boxEmpty'})], say: 'The undo is packed in the open box but not sealed yet: let the revert go on and seal it with its own label.', type: 'git revert --continue'},
+			{when: [not({check: 'includesOnline'})], say: 'Your {branch} no longer holds every box the warehouse has: shipped boxes were taken out of your own history, and shipping that would need force and throw them out of the warehouse. Type reset step to put this step back as it began, then undo the broken box with a new one on top.'},
 			...kept.map((box): Nudge => ({
 				when: [{check: 'newCommits', atLeast: 1}, not(holdsBox(box)), {check: 'lastCommitLabel', contains: `Revert "${box.label}"`}],
-				say: `Your newest box undoes "${box.label}", which was fine. Recall that undo too (it is a box like any other), then recall the broken one.`,
+				say: `Your newest box undoes ${named(box)}, which was fine. Recall that undo too (it is a box like any other), then recall the broken one.`,
 				type: 'git revert HEAD',
 			})),
 			...kept.map((box): Nudge => ({
 				when: [not(holdsBox(box))],
-				say: `"${box.label}" is undone in your {branch}, and it was fine. Type reset step to put this step back as it began.`,
+				say: `Your {branch} no longer holds ${named(box)} as it was, and that box was fine. Type reset step to put this step back as it began.`,
 			})),
 			...broken.map((rule): Nudge => ({
 				when: [{check: 'newCommits', atLeast: 1}, {check: 'lastCommitFileHas', path: rule.file, text: rule.bad}],
 				say: `${rule.file} in your newest box still says "${rule.bad}": "${rule.label}" is not undone yet.`,
 				type: `git revert {box:${rule.label}}`,
 			})),
-			{when: [{check: 'newCommits', atLeast: 1}, not({check: 'lastCommitLabel', contains: 'Revert'})], say: 'The rules read right, but your newest box\'s label does not say Revert, so nobody can tell which box it undoes. It is not shipped yet: type reset step, and let a revert make the recall box with its own label.'},
+			{when: [{check: 'newCommits', atLeast: 1}, not({check: 'lastCommitLabel', contains: 'Revert'})], say: 'The rules read right, but your newest box\'s label does not say Revert: the recall should be a box of its own on top, made by a revert, so that everyone can tell which box it undoes. Type reset step to begin this step again.'},
 			{when: [{check: 'uncommittedChanges'}], say: 'Changes wait unsealed on your desk or in the open box. The recall counts once it is a sealed box of its own whose label says Revert: seal it, or type reset step to begin this step again.'},
 		],
 		hints: [
@@ -227,8 +229,8 @@ export function revert(random: Random): DrillContent {
 		successAfterLoss: 'Shipped: the warehouse holds every box again, with the recall on top. But a push in this drill threw boxes out of the warehouse for a while, and anyone who pulled then got a history without them.',
 		nudges: [
 			...[false, true].map((lease): Nudge => ({
-				when: [{check: 'forcedPush', lease}, {check: 'onlineKept'}],
-				say: 'That push forced. The warehouse only gained boxes this time, so nothing was lost; but a forced push replaces whatever the warehouse holds with your branch, and a recall never needs it. Ship once more without force: it only finds everything up to date.',
+				when: [{check: 'forcedPush', lease}, {check: 'onlineKept'}, {check: 'shipped'}],
+				say: 'That push forced. The warehouse only gained boxes this time, so nothing was lost; but a forced push may replace what the warehouse holds with your branch, and a recall never needs it. Ship once more without force: it only finds everything up to date.',
 				type: 'git push',
 			})),
 			{when: [not({check: 'includesOnline'})], say: 'Your {branch} no longer holds every box the warehouse has: shipped boxes were taken out of your own history. Type reset step to put this step back as it began.'},
@@ -246,7 +248,7 @@ export function revert(random: Random): DrillContent {
 
 	const whose = (entry: Entry) => (entry.by === 'Sam' ? `Sam's "${labelOf(entry)}"` : `"${labelOf(entry)}"`);
 	const on = later.filter(entry => entry.kind === 'box');
-	const story = broken.map(rule => `${rule.file}: "${rule.good}" became "${rule.bad}"`);
+	const story = broken.map(rule => `in ${rule.file}, "${rule.good}" became "${rule.bad}"`);
 	return {
 		variant: `${shape}, ${detail}, ${kept.length} kept`,
 		command: 'revert',
@@ -254,7 +256,7 @@ export function revert(random: Random): DrillContent {
 			shape === 'Sam\'s box'
 				? `Sam shipped "${first.label}", and you brought it home.${on.length > 0 ? ` Then you shipped ${listing(on.map(whose))} on top.` : ''}`
 				: `You shipped ${names}${on.length > 0 ? `, and ${listing(on.map(whose))} came after` : ''}. Sam has every box too.`,
-			`Now parcels arrive crushed: ${listing(story)}, and that was wrong.${shape === 'Sam\'s box' ? ' Sam is on the road, so recall his box yourself: it is everyone\'s warehouse.' : ''}`,
+			`Now the complaints come in: ${listing(story)}. ${broken.length === 1 ? 'That change was a mistake.' : 'Both changes were mistakes.'}${shape === 'Sam\'s box' ? ' Sam is on the road, so recall his box yourself: it is everyone\'s warehouse.' : ''}`,
 		].join('\n'),
 		setup,
 		steps: [recall, ship],
