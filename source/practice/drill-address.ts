@@ -63,7 +63,7 @@ function shipToOrigin(boxes: readonly Box[]): StepData {
 
 /** From whatever the learner did to the list of destinations, the way to origin leading to the warehouse. */
 const originNudges: Nudge[] = [
-	{when: [{check: 'ran', command: 'remote', result: 'failed', failure: 'remote-exists'}], say: 'There is a destination called origin already: change where it leads instead of adding it again.', type: 'git remote set-url origin {url}'},
+	{when: [{check: 'ran', command: 'remote', result: 'failed', failure: 'remote-exists'}, {check: 'remote', name: 'origin'}], say: 'There is a destination called origin already: change where it leads instead of adding it again.', type: 'git remote set-url origin {url}'},
 	{when: [{check: 'remote', name: 'origin'}], say: 'origin leads somewhere that is not the warehouse. Its address must be {url}, letter for letter.', type: 'git remote set-url origin {url}'},
 	{when: [{check: 'noRemotes'}], say: 'Your repository knows no destination. Save the warehouse\'s address under the usual name, origin.', type: 'git remote add origin {url}'},
 	{when: [not({check: 'noRemotes'})], say: 'You saved an address under another name ({otherRemote}). The lessons and most projects call the warehouse origin.', type: 'git remote rename {otherRemote} origin'},
