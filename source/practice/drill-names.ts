@@ -1,7 +1,7 @@
 // The practice drills, by name. Small on purpose: the command line and the menu need only
 // this, not the generators.
 
-export const drillNames = ['recover', 'force', 'pull-first', 'conflict'] as const;
+export const drillNames = ['recover', 'force', 'pull-first', 'conflict', 'address', 'revert'] as const;
 export type DrillName = (typeof drillNames)[number];
 
 export const defaultDrill: DrillName = 'recover';
@@ -15,10 +15,12 @@ export type DrillInfo = {
 };
 
 export const drillCatalog: readonly DrillInfo[] = [
+	{name: 'address', lesson: 'push', title: 'Ship to an address that is not set up'},
 	{name: 'pull-first', lesson: 'pull-first', title: 'Pull before you push'},
 	{name: 'conflict', lesson: 'conflict', title: 'Resolve a conflict and ship'},
 	{name: 'force', lesson: 'force', title: 'Relabel a shipped box safely'},
 	{name: 'recover', lesson: 'recover', title: 'Bring back a lost shipment'},
+	{name: 'revert', lesson: 'undo', title: 'Recall a shipped box with a new one'},
 ];
 
 export function isDrillName(word: string): word is DrillName {

@@ -4,24 +4,30 @@
 import type {DrillName} from './drill-names.ts';
 import type {Random} from './prng.ts';
 import type {DrillContent} from './world.ts';
+import {address, addressShapes} from './drill-address.ts';
 import {conflict, conflictShapes} from './drill-conflict.ts';
 import {force, forceShapes} from './drill-force.ts';
 import {pullFirst, pullFirstShapes} from './drill-pull-first.ts';
 import {recover, recoverShapes} from './drill-recover.ts';
+import {revert, revertShapes} from './drill-revert.ts';
 
-export const lessonNumbers: Record<DrillName, number> = {'pull-first': 5, conflict: 6, force: 7, recover: 8};
+export const lessonNumbers: Record<DrillName, number> = {address: 4, 'pull-first': 5, conflict: 6, force: 7, recover: 8, revert: 9};
 
 export const generators: Record<DrillName, (random: Random) => DrillContent> = {
+	address,
 	'pull-first': pullFirst,
 	conflict,
 	force,
 	recover,
+	revert,
 };
 
 /** The structurally different situations each drill makes: a variant starts with one of them. */
 export const drillShapes: Record<DrillName, readonly string[]> = {
+	address: addressShapes,
 	'pull-first': pullFirstShapes,
 	conflict: conflictShapes,
 	force: forceShapes,
 	recover: recoverShapes,
+	revert: revertShapes,
 };
