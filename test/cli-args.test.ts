@@ -225,7 +225,7 @@ test('--practice alone plays the drill most due, with a random seed', t => {
 });
 
 test('--practice takes a drill name, separately or after =', t => {
-	for (const drill of ['recover', 'force', 'pull-first', 'conflict']) {
+	for (const drill of drillNames) {
 		for (const argv of [['--practice', drill], [`--practice=${drill}`]]) {
 			const command = parseCliArgs(argv);
 			const practice: string | undefined = command.kind === 'run' ? command.options.practice : undefined;
