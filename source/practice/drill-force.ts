@@ -279,6 +279,7 @@ export function force(random: Random): DrillContent {
 		wrongMoves: [
 			['git push --force-with-lease'],
 			['git push --force'],
+			['git push origin +HEAD'],
 			['git push'],
 			['# needs git 2.30: --force-if-includes arrived then', 'git push --force-with-lease --force-if-includes'],
 		],
