@@ -35,6 +35,8 @@ type Fix = {
 	work: Check[];
 	/** The warehouse's copy, in the replace step's texts: "the box with the typo". */
 	oldCopy: string;
+	/** "it" or "them", for the warehouse's copy. */
+	it: string;
 };
 
 /** Sam's box on top of the learner's old one is what the lease protects: a plain force throws it away. */
@@ -49,6 +51,7 @@ function relabel(random: Random, last: Box): Fix {
 		after: [],
 		story: `You shipped the box "${typoLabel}", and then saw the typo: "${typo}".`,
 		oldCopy: 'the box with the typo',
+		it: 'it',
 		work: [holdsBox(last)],
 		fixed,
 		step: {
@@ -77,6 +80,7 @@ function forgottenFile(desk: Desk, last: Box): Fix {
 		after: [{do: 'write', path: extra.file, text: `${extra.line}\n`}],
 		story: `You shipped the box "${label}", and then saw ${extra.file} still lying on your desk: you never packed it.`,
 		oldCopy: `the box without ${extra.file}`,
+		it: 'it',
 		work: [holdsBox(last), holdsBox(extra)],
 		fixed,
 		step: {
@@ -112,6 +116,7 @@ function combineTwo(desk: Desk, earlier: number): Fix {
 		after: [],
 		story: `You shipped "${first.label}" and "${second.label}" as two boxes; they belong in one box, labelled "${label}".`,
 		oldCopy: 'the two boxes',
+		it: 'them',
 		work: [holdsBox(first), holdsBox(second)],
 		fixed,
 		step: {
@@ -141,7 +146,7 @@ function combineTwo(desk: Desk, earlier: number): Fix {
 function replaceStep(fix: Fix): StepData {
 	const plainForce: Nudge = {
 		when: [{check: 'forcedPush', lease: false}],
-		say: `That replaced ${fix.oldCopy} with a plain force. Had Sam shipped a box on top of it meanwhile, the plain force would have thrown his box out of the warehouse too, without a word. ${leaseWords} Type reset step, and replace it again with the lease.`,
+		say: `That replaced ${fix.oldCopy} with a plain force. Had Sam shipped a box on top of ${fix.it} meanwhile, the plain force would have thrown his box out of the warehouse too, without a word. ${leaseWords} Type reset step, and replace ${fix.it} again with the lease.`,
 		type: 'reset step',
 	};
 	return {
@@ -153,8 +158,8 @@ function replaceStep(fix: Fix): StepData {
 		success: 'Replaced, with the lease: the warehouse holds what your {branch} holds.',
 		nudges: [
 			plainForce,
-			{when: [{check: 'shipped'}, ...fix.fixed], say: `The warehouse holds what your {branch} holds, but not by a push with the lease. ${leaseWords} Type reset step, and replace it with the lease.`, type: 'reset step'},
-			{when: [{check: 'includesOnline'}, ...settled], say: 'Your {branch} holds the warehouse\'s old copy again, so a push now would keep it instead of replacing it. Type reset step, then replace it with the lease.', type: 'reset step'},
+			{when: [{check: 'shipped'}, ...fix.fixed], say: `The warehouse holds what your {branch} holds, but not by a push with the lease. ${leaseWords} Type reset step, and replace ${fix.it} with the lease.`, type: 'reset step'},
+			{when: [{check: 'includesOnline'}, ...settled], say: `Your {branch} holds the warehouse's old copy again, so a push now would keep ${fix.it} instead of replacing ${fix.it}. Type reset step, then replace ${fix.it} with the lease.`, type: 'reset step'},
 			{when: [...pushRefused, not({check: 'ran', command: 'push', option: ['--force-with-lease']})], say: `A push without force cannot replace a shipped box: the warehouse keeps ${fix.oldCopy}. Replacing your own box needs force, and the safe kind is the lease.`},
 		],
 		hints: [
@@ -207,7 +212,7 @@ export function force(random: Random): DrillContent {
 		return {
 			...common,
 			variant: `${shape}, ${start.length}+${before.length} shipped before`,
-			intro: [`${fix.story}${earlier}`, 'Nobody else has pulled it yet. Fix it in your {branch}, then make the warehouse hold the fixed copy.'].join('\n'),
+			intro: [`${fix.story}${earlier}`, `Nobody else has pulled ${fix.it} yet. Fix ${fix.it} in your {branch}, then make the warehouse hold the fixed copy.`].join('\n'),
 			steps: [fix.step, replaceStep(fix)],
 		};
 	}
@@ -232,7 +237,7 @@ export function force(random: Random): DrillContent {
 		success: `Sam's box is in your {branch} and in the warehouse, which match. Once someone has built on a box, it stays as it is.`,
 		successAfterLoss: 'Sam\'s box is back, and your {branch} matches the warehouse. But a push in this drill threw his box out of the warehouse for a while, and anyone who pulled then got a history without it.',
 		nudges: keepNudges,
-		hints: ['Sam\'s box comes first: nothing of his may be thrown away.', 'Pull his box home with your box on top: your fixed copy gives way where it repeats the old one.', 'Type: git pull --rebase'],
+		hints: ['Sam\'s box comes first: nothing of his may be thrown away.', 'Bring his box home with your boxes on top (--rebase): your relabelled copy holds nothing the old box does not, so it is left out.', 'Type: git pull --rebase'],
 		solution: ['git pull --rebase'],
 		wrongMoves: [['git fetch', 'git push --force-with-lease'], ['git push --force'], ['git push']],
 	};
