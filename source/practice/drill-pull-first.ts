@@ -91,7 +91,11 @@ export function pullFirst(random: Random): DrillContent {
 		chooseHowToCombine,
 		...(shape === 'unsealed desk' && edit
 			? [
-				{when: [{check: 'ran', command: 'pull', result: 'failed'}, {check: 'uncommittedChanges'}], say: `The pull stopped before touching anything: your unsealed change to ${edit.shared.file} is in the way, and Sam's box changes that file too. Set it aside first (it is not finished, so do not seal it), bring his boxes home, then put it back.`, type: 'git stash'},
+				...(['would-overwrite-changes', 'rebase-unsealed'] as const).map((failure): Nudge => ({
+					when: [{check: 'ran', command: 'pull', result: 'failed', failure}, {check: 'uncommittedChanges'}],
+					say: `The pull stopped before changing your desk or your {branch}: your unsealed change to ${edit.shared.file} is in the way. Set it aside first (it is not finished, so do not seal it), bring Sam's boxes home, then put it back.`,
+					type: 'git stash',
+				})),
 				{when: [{check: 'lastCommitFileHas', path: edit.shared.file, text: edit.yourLine}], say: `Your unfinished change to ${edit.shared.file} went into a box; it was meant to stay unsealed on your desk. Type reset step to start this step again.`, type: 'reset step'},
 				{when: [{check: 'fetched'}, not({check: 'includesOnline'}), {check: 'uncommittedChanges'}], say: `Sam's boxes are in origin/{branch} now, but your unsealed change to ${edit.shared.file} is in the way of combining them with your {branch}: set it aside first.`, type: 'git stash'},
 			] satisfies Nudge[]
@@ -99,7 +103,7 @@ export function pullFirst(random: Random): DrillContent {
 		...(shape === 'straight history' ? [{when: [{check: 'mergeCommit'}], say: 'That tied the histories together with a merge box; the team wants a straight line, with your boxes on top of Sam\'s. Type reset step to start this step again.', type: 'reset step'}] satisfies Nudge[] : []),
 		{when: [{check: 'fetched'}, not({check: 'includesOnline'}), ...settled], say: `Sam's ${boxWord(samsCount)} ${samsCount === 1 ? 'is' : 'are'} in origin/{branch} now, but not in your {branch} yet.`, type: shape === 'straight history' ? 'git rebase origin/{branch}' : 'git merge origin/{branch}'},
 		{when: [{check: 'includesOnline'}, ...settled, not(holdsBox(yours[0]!))], say: 'Your own boxes are no longer in {branch}. Type reset step to start this step again.', type: 'reset step'},
-		{when: pushRefused, say: `The warehouse refused: it holds Sam's ${boxWord(samsCount)}, which your {branch} does not have, and a push would throw ${them} away.`},
+		{when: pushRefused, say: `The warehouse refused: it holds Sam's ${boxWord(samsCount)}, which your {branch} does not have, and a push without force never throws ${them} away.`},
 	];
 	const bringHints: Record<Shape, string[]> = {
 		'other files': [
