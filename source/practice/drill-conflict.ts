@@ -103,14 +103,13 @@ function combined(random: Random): Clash {
 	const samsLine = samsFirst ? line(newFirst, oldSecond) : line(oldFirst, newSecond);
 	const yourLine = samsFirst ? line(oldFirst, newSecond) : line(newFirst, oldSecond);
 	const agreed = line(newFirst, newSecond);
-	const key = topic.key.toLowerCase();
 	return {
 		file: topic.file,
 		original: line(oldFirst, oldSecond),
 		samsLine,
 		yourLine,
-		samsLabel: `Move ${key} ${samsFirst ? newFirst : newSecond}`,
-		yourLabel: `Change ${key} to ${samsFirst ? newSecond : newFirst}`,
+		samsLabel: `${topic.key} ${samsFirst ? newFirst : newSecond}`,
+		yourLabel: `${topic.key} ${samsFirst ? newSecond : newFirst}`,
 		resolved: [agreed],
 		dropped: [samsLine, yourLine],
 		task: `Both changes are right, and they are to different parts of the same line. ${topic.file} should hold just the line "${agreed}".`,
@@ -230,8 +229,14 @@ export function conflict(random: Random): DrillContent {
 			? `Settled: ${clash.file} holds what you agreed, and your boxes sit on top of Sam's in one straight line.`
 			: `Settled: ${clash.file} holds what you agreed, and Sam's boxes and yours are in one history.`,
 		nudges: [
-			{when: [{check: 'markers', where: 'lastCommit'}], say: `Your newest box has <<<<<<< lines sealed in ${clash.file}. ${clash.task} Write it so, pack it and seal it.`},
-			{when: [{check: 'conflicted'}, {check: 'markers', where: 'folder'}], say: `${clash.file} still holds the <<<<<<< ======= >>>>>>> lines. ${clash.task}`},
+			{
+				when: [{check: 'markers', where: 'lastCommit'}, not({check: 'conflicted'}), not({check: 'inProgress', operation: 'rebase'})],
+				say: `Your newest box has <<<<<<< lines sealed in ${clash.file}. ${clash.task} Write it so, pack it and seal it.`,
+				type: typeLines([...rewrite, `git add ${clash.file}`, `git commit -m "Settle ${clash.file}"`]),
+			},
+			// The way on from a conflict depends on what git is in the middle of: the hint follows it.
+			{when: [{check: 'conflicted'}, {check: 'markers', where: 'folder'}, {check: 'inProgress', operation: 'rebase'}], say: `${clash.file} still holds the <<<<<<< ======= >>>>>>> lines. ${clash.task}`, type: typeLines([...rewrite, `git add ${clash.file}`, 'git rebase --continue'])},
+			{when: [{check: 'conflicted'}, {check: 'markers', where: 'folder'}], say: `${clash.file} still holds the <<<<<<< ======= >>>>>>> lines. ${clash.task}`, type: typeLines([...rewrite, `git add ${clash.file}`, 'git commit --no-edit'])},
 			{when: [{check: 'conflicted'}], say: `${clash.file} has no conflict lines left: pack it, so Git knows the conflict is settled.`, type: `git add ${clash.file}`},
 			{when: [{check: 'inProgress', operation: 'merge'}], say: 'Everything is packed: seal the merge box to finish the merge.', type: 'git commit --no-edit'},
 			{
@@ -246,8 +251,8 @@ export function conflict(random: Random): DrillContent {
 		hints: [
 			rebase
 				? `In a rebase the sides are swapped: the part under <<<<<<< HEAD is Sam's (the boxes you are replaying onto), the part under ======= is your box "${clash.yourLabel}".`
-				: `In ${clash.file}, the part under <<<<<<< HEAD is yours, the part under ======= is Sam's. Write the file as agreed, over all of it.`,
-			rebase ? 'Write the file as agreed, pack it, then let the rebase go on.' : 'Write the file as agreed, pack it, then seal the merge box.',
+				: `Write ${clash.file} as agreed, over all of it, conflict lines included: the agreement decides, not which side a line came from.`,
+			rebase ? 'Write the file as agreed, pack it, then let the rebase go on.' : 'Then pack it and let Git finish: seal the merge box (or, in a rebase, let the rebase go on).',
 			`Type: ${typeLines([...rewrite, `git add ${clash.file}`, finish])}`,
 		],
 		solution: [...rewrite, `git add ${clash.file}`, finish],
