@@ -252,7 +252,7 @@ export function conflict(random: Random): DrillContent {
 			rebase
 				? `In a rebase the sides are swapped: the part under <<<<<<< HEAD is Sam's (the boxes you are replaying onto), the part under ======= is your box "${clash.yourLabel}".`
 				: `Write ${clash.file} as agreed, over all of it, conflict lines included: the agreement decides, not which side a line came from.`,
-			rebase ? 'Write the file as agreed, pack it, then let the rebase go on.' : 'Then pack it and let Git finish: seal the merge box (or, in a rebase, let the rebase go on).',
+			rebase ? 'Write the file as agreed, pack it, then let the rebase go on.' : 'Then pack it, and let Git finish what it is in the middle of.',
 			`Type: ${typeLines([...rewrite, `git add ${clash.file}`, finish])}`,
 		],
 		solution: [...rewrite, `git add ${clash.file}`, finish],
