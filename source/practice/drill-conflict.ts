@@ -205,7 +205,7 @@ export function conflict(random: Random): DrillContent {
 			`Type: ${pull}`,
 		],
 		solution: [pull],
-		wrongMoves: [['git push'], ['git fetch'], rebase ? ['git pull --no-rebase'] : plainPull],
+		wrongMoves: [['git push'], ['git fetch'], rebase ? ['git pull --no-rebase'] : plainPull, ['git push --force']],
 	};
 
 	const resolvedNudges: Nudge[] = [

@@ -63,6 +63,7 @@ function relabel(random: Random, last: Box): Fix {
 			nudges: [
 				{when: [{check: 'lastCommitLabel', contains: word}, not({check: 'diverged'})], say: 'That sealed a new box on top; the one with the typo is still under it. Type reset step, then relabel the box itself.', type: 'reset step'},
 				{when: [{check: 'lastCommitLabel', contains: typo}, {check: 'diverged'}], say: `The newest box was replaced, but its label still says "${typo}".`},
+				{when: [{check: 'diverged'}, not({check: 'lastCommitLabel', contains: word})], say: `The newest box was replaced, but its label should be "${last.label}".`, type: `git commit --amend -m "${last.label}"`},
 			],
 			hints: ['A sealed box can be replaced by a copy with the same contents and a new label.', 'Seal again with --amend: it replaces the newest box instead of adding one.', `Type: git commit --amend -m "${last.label}"`],
 			solution: [`git commit --amend -m "${last.label}"`],
@@ -93,6 +94,7 @@ function forgottenFile(desk: Desk, last: Box): Fix {
 				{when: [holdsBox(extra), not({check: 'diverged'})], say: `${extra.file} went into a new box on top; "${label}" under it still lacks it. Type reset step, then put the file into that box itself.`, type: 'reset step'},
 				{when: [{check: 'staged', path: extra.file}], say: `${extra.file} is in the open box. Now seal it into the newest box, keeping its label.`, type: 'git commit --amend --no-edit'},
 				{when: [{check: 'diverged'}, not(holdsBox(extra))], say: `The newest box was replaced, but ${extra.file} is still not in it.`},
+				{when: [{check: 'diverged'}, not({check: 'lastCommitLabel', contains: label})], say: `${extra.file} is in the newest box now, but its label should still be "${label}".`, type: `git commit --amend -m "${label}"`},
 			],
 			hints: [`Pack ${extra.file} first, as for any box.`, 'Then seal with --amend: the newest box is replaced by a copy that holds what the open box holds too.', `Type: ${typeLines([`git add ${extra.file}`, 'git commit --amend --no-edit'])}`],
 			solution: [`git add ${extra.file}`, 'git commit --amend --no-edit'],
@@ -130,6 +132,7 @@ function combineTwo(desk: Desk, earlier: number): Fix {
 				{when: [{check: 'lastCommitLabel', contains: label}, {check: 'commits', atLeast: count + 1}], say: 'The newest box has the new label, but your {branch} still holds two boxes where one should be.'},
 				{when: [not(holdsBox(first)), not({check: 'staged', path: first.file}), not({check: 'untracked', path: first.file})], say: `The work of "${first.label}" is no longer on your desk or in your {branch}. Type reset step to start this step again.`, type: 'reset step'},
 				{when: [{check: 'untracked', path: first.file}], say: `${first.file} lies on your desk, unpacked: pack both files again and seal them as one box.`},
+				{when: [{check: 'diverged'}, not({check: 'lastCommitLabel', contains: label})], say: `The newest box should be labelled "${label}".`, type: `git commit --amend -m "${label}"`},
 			],
 			hints: [
 				'Take the two boxes off your branch while keeping their contents packed, then seal those contents once.',
@@ -145,7 +148,7 @@ function combineTwo(desk: Desk, earlier: number): Fix {
 /** The step that replaces the learner's own shipped boxes: only the lease completes it. */
 function replaceStep(fix: Fix): StepData {
 	const plainForce: Nudge = {
-		when: [{check: 'forcedPush', lease: false}],
+		when: [{check: 'forcedPush', lease: false}, {check: 'shipped'}],
 		say: `That replaced ${fix.oldCopy} with a plain force. Had Sam shipped a box on top of ${fix.it} meanwhile, the plain force would have thrown his box out of the warehouse too, without a word. ${leaseWords} Type reset step, and replace ${fix.it} again with the lease.`,
 		type: 'reset step',
 	};
@@ -289,7 +292,7 @@ export function force(random: Random): DrillContent {
 			['# needs git 2.30: --force-if-includes arrived then', 'git push --force-with-lease --force-if-includes'],
 		],
 		onStart: [...samShips, {do: 'type', line: 'git fetch --quiet'}],
-		announce: 'Meanwhile your editor fetched in the background, as many do every few minutes: origin/{branch} now shows what the warehouse holds.',
+		announce: 'Meanwhile your editor fetched in the background, as some editors are set to do every few minutes: origin/{branch} now shows what the warehouse holds.',
 	};
 	return {
 		...common,

@@ -88,6 +88,13 @@ export function pullFirst(random: Random): DrillContent {
 	const home: Check[] = [{check: 'includesOnline'}, ...settled, ...everything, ...bothLines, ...yoursKept, ...straight, ...unfinished];
 	const them = samsCount === 1 ? 'it' : 'them';
 	const bringNudges: Nudge[] = [
+		...(shape === 'unsealed desk' && edit
+			? [{
+				when: [...chooseHowToCombine.when, {check: 'uncommittedChanges'}],
+				say: `Git will not guess how to combine your {branch} with the warehouse's: say whether to tie them together with a merge box or to put your boxes on top. Either way your unsealed change to ${edit.shared.file} is in the way: set it aside first.`,
+				type: 'git stash',
+			}] satisfies Nudge[]
+			: []),
 		chooseHowToCombine,
 		...(shape === 'unsealed desk' && edit
 			? [
