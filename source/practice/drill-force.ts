@@ -281,7 +281,7 @@ export function force(random: Random): DrillContent {
 		],
 		hints: [
 			'Before forcing, look at what origin/{branch} holds that your {branch} does not.',
-			'Sam shipped a box on top of your old one: keep it. Bring it home with your box on top; --force-if-includes (git 2.30+) would have refused the lease too.',
+			'Sam shipped a box on top of your old one: keep it, and let your relabelled copy go. (A lease with --force-if-includes, git 2.30+, would have refused here.)',
 			'Type: git pull --rebase',
 		],
 		wrongMoves: [
