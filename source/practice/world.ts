@@ -143,3 +143,25 @@ export function listing(items: readonly string[]): string {
 }
 
 export const quoted = (boxes: readonly Box[]) => listing(boxes.map(box => `"${box.label}"`));
+
+// ---- Shared by the force, pull-first and conflict drills ----
+
+/** A divergent pull, said as a goal: the failure's own explanation already names the commands. */
+export const chooseHowToCombine: Nudge = {
+	when: [{check: 'ran', command: 'pull', result: 'failed', failure: 'divergent-pull'}],
+	say: 'Git will not guess how to combine your {branch} with the warehouse\'s: say whether to tie them together with a merge box or to put your boxes on top.',
+	type: 'git pull --rebase',
+};
+
+/** A push that fails because of a typo or a missing route says nothing about the drill's story. */
+export const pushRefused: Check[] = [
+	{check: 'ran', command: 'push', result: 'failed'},
+	not({check: 'ran', command: 'push', failure: 'unknown-remote'}),
+	not({check: 'ran', command: 'push', failure: 'src-refspec'}),
+	not({check: 'ran', command: 'push', failure: 'unknown-option'}),
+	not({check: 'ran', command: 'push', failure: 'usage-error'}),
+	not({check: 'ran', command: 'push', failure: 'needs-newer-git'}),
+];
+
+/** What a noun of a box's label is: "Add invoice" → "invoice". */
+export const nounOf = (box: Box) => box.label.split(' ').slice(1).join(' ');
