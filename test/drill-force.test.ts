@@ -148,10 +148,9 @@ test.serial('force, fetched meanwhile: a bare lease throws Sam\'s box away; --fo
 	});
 });
 
-// Known gap, outside this drill's files: after a plain force the warehouse already matches, so a
-// lease push next changes nothing, exits 0, and the forcedPush check counts it as the lease. The
-// check (or the session) would need to know that the push moved the warehouse's branch.
-test.serial.failing('force, relabel: a plain force followed by a lease push that changes nothing does not complete the replace step', async t => {
+// After a plain force the warehouse already matches: a lease push next changes nothing, so it
+// replaced nothing, and only reset step and a real lease push complete the step.
+test.serial('force, relabel: a plain force followed by a lease push that changes nothing does not complete the replace step', async t => {
 	await played(lessonOf('relabel'), 1, 'main', async session => {
 		await session.run('git push --force');
 		await session.run('git push --force-with-lease');

@@ -53,6 +53,12 @@ async function reachable(session: LessonSession): Promise<Set<string>> {
 	return new Set(result.stdout.split('\n').filter(Boolean));
 }
 
+/** Where every branch and tag of the warehouse is, as one text. */
+async function warehouseTips(session: LessonSession): Promise<string> {
+	const result = await runGit(['--git-dir', session.sandbox.online, 'for-each-ref', '--format=%(refname) %(objectname)'], {cwd: session.sandbox.online, env: session.sandbox.env, internal: true});
+	return result.stdout;
+}
+
 async function author(session: LessonSession, oid: string): Promise<string> {
 	const result = await runGit(['--git-dir', session.sandbox.online, 'log', '-1', '--format=%an', oid, '--'], {cwd: session.sandbox.online, env: session.sandbox.env, internal: true});
 	return result.stdout.trim();
@@ -116,6 +122,7 @@ async function play(lesson: Lesson, seed: number, branch: string, t: import('ava
 			played.push(line);
 			const stepBefore = session.step;
 			const replaceStep = session.lesson.steps[stepBefore]?.mayReplaceOwnBoxes ?? false;
+			const tipsBefore = await warehouseTips(session);
 			const report = await session.run(line);
 			if (move.kind === 'hint') {
 				t.not(report.result.kind, 'refused', `the hint "${line}" was refused: ${where()}`);
@@ -125,10 +132,11 @@ async function play(lesson: Lesson, seed: number, branch: string, t: import('ava
 				t.false(exitCode === 129 || (exitCode === 128 && !wantsFailure), `git did not accept the hint "${line}" (exit ${exitCode}): ${where()}`);
 			}
 
-			// A push that went through with force is marked (a drill's run then is not clean) unless the step asks for a lease and got one.
-			if (pushSucceeded(report) && /--force(?!-with-lease)|\s-f\b|\s\+/.test(line)) {
+			// A push that changed the warehouse with force is marked (a drill's run then is not clean) unless the step asks for a lease and got one.
+			const moved = (await warehouseTips(session)) !== tipsBefore;
+			if (pushSucceeded(report) && moved && /--force(?!-with-lease)|\s-f\b|\s\+/.test(line)) {
 				t.truthy(report.forced, `a plain force was not marked: ${where()}`);
-			} else if (pushSucceeded(report) && /--force-with-lease/.test(line)) {
+			} else if (pushSucceeded(report) && moved && /--force-with-lease/.test(line)) {
 				t.is(report.forced !== undefined, !replaceStep, `a lease was marked ${replaceStep ? 'where the step asked for it' : 'as asked where no step asked'}: ${where()}`);
 			} else {
 				t.is(report.forced, undefined, `marked as forced: ${where()}`);

@@ -227,13 +227,14 @@ for (const name of drillNames) {
 	for (const seed of coveringSeeds(name, 0)) {
 		const lesson = practiceLesson(name, seed);
 		for (const [stepIndex, step] of lesson.steps.entries()) {
-			for (const move of step.wrongMoves) {
+			for (const [moveIndex, move] of step.wrongMoves.entries()) {
 				const needs = neededGit(move);
 				const maybe = needs !== undefined && gitOlderThan(needs) ? test.skip : test;
 				maybe(`${name} seed ${seed} step ${stepIndex + 1} (${step.id}): "${move.join(' ; ')}" does not pass`, async t => inSandbox(async () => {
 					const session = await sessionAtStep(lesson, stepIndex, sessionOptions([]));
 					try {
-						for (const line of move) {
+						// As the session filled it: {branch} is the sandbox's branch.
+						for (const line of session.lesson.steps[stepIndex]!.wrongMoves[moveIndex]!) {
 							await session.run(line);
 						}
 

@@ -6,8 +6,11 @@ import {reachesOnline} from '../sandbox/sandbox-config.ts';
 import type {Check} from './lesson-types.ts';
 
 export type LastCommand = {
-	/** Set when the last line was a git command that ran. */
-	git?: {args: GitArguments; exitCode: number; failure: Failure | undefined; output: string};
+	/**
+	 * Set when the last line was a git command that ran; `movedWarehouse`: a branch or tag of the
+	 * warehouse is not where it was before the command (a push that changed nothing leaves it false).
+	 */
+	git?: {args: GitArguments; exitCode: number; failure: Failure | undefined; output: string; movedWarehouse?: boolean};
 };
 
 export type CheckContext = {
@@ -204,8 +207,9 @@ export function holds(check: Check, context: CheckContext): boolean {
 		}
 
 		case 'forcedPush': {
+			// A forcing push that changed nothing (everything up to date) forced nothing.
 			const git = last.git;
-			const force = git?.exitCode === 0 ? pushForce(git.args) : undefined;
+			const force = git?.exitCode === 0 && git.movedWarehouse === true ? pushForce(git.args) : undefined;
 			return force === (check.lease ? 'lease' : 'plain');
 		}
 

@@ -69,7 +69,7 @@ export type Check =
 	/** The last command printed the id of a box by `by` that the warehouse no longer has. */
 	| {check: 'showedLostBox'; by: string}
 	/**
-	 * The last command was a push that succeeded and forced: with `lease: true`, with
+	 * The last command was a push that changed the warehouse and forced: with `lease: true`, with
 	 * --force-with-lease and no plain force; with `lease: false`, with a plain force (--force, -f, +branch).
 	 */
 	| {check: 'forcedPush'; lease: boolean}

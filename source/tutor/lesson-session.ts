@@ -187,8 +187,10 @@ export class LessonSession {
 		this.state = await this.readState();
 		await this.noticeLoss(result.kind === 'git' && result.args.subcommand === 'push' && result.result.exitCode === 0);
 		report.lost = this.loss?.fresh === true;
+		const movedWarehouse = JSON.stringify([before.online.branches, before.online.tags]) !== JSON.stringify([this.state.online.branches, this.state.online.tags]);
 		if (result.kind === 'git') {
-			const force = result.result.exitCode === 0 ? pushForce(result.args) : undefined;
+			// A forcing push that changed nothing (everything up to date) forced nothing.
+			const force = result.result.exitCode === 0 && movedWarehouse ? pushForce(result.args) : undefined;
 			// Only a step that asks to replace the learner's own boxes asks for force, and then with a lease.
 			if (force !== undefined && !(force === 'lease' && this.lesson.steps[this.step]?.mayReplaceOwnBoxes)) {
 				report.forced = {lease: force === 'lease'};
@@ -203,7 +205,7 @@ export class LessonSession {
 			const facts = await readFailureFacts(result.args, result.result.exitCode, this.state, this.sandbox);
 			const failure = classifyFailure(result.args, result.result.exitCode, this.state, this.options.gitVersion, facts) ?? editorFailure(result.args, result.result.exitCode, before, this.state);
 			report.output = this.mask(result.result.output);
-			this.last = {git: {args: result.args, exitCode: result.result.exitCode, failure, output: report.output}};
+			this.last = {git: {args: result.args, exitCode: result.result.exitCode, failure, output: report.output, movedWarehouse}};
 			report.explanation = failure && fillExplanation(explanations[failure.id], {url: this.sandbox.url, ...failure.details});
 			this.lastFailure = report.explanation && result.result.exitCode !== 0 ? {line, result, wayOut: report.explanation.wayOut} : undefined;
 			report.note = (this.editorNoteSaid ? undefined : editorNote(result.args, before, this.state, editorContext)) ?? globalConfigNote(result.args, result.result.exitCode);
