@@ -45,7 +45,7 @@ export function conflicting(random: Random, desk: Desk): DrillContent {
 		nudges: [
 			{
 				when: [merging, {check: 'conflicted'}],
-				say: `The merge stopped at a conflict in ${file}: both boxes added a line at its end, and git marked the two sides. Keep both lines and none of the <<<<<<< ======= >>>>>>> lines, pack ${file}, then seal the merge.`,
+				say: `The merge stopped at a conflict in ${file}: both boxes added a line at its end, and Git marked the two sides. Keep both lines and none of the <<<<<<< ======= >>>>>>> lines, pack ${file}, then seal the merge.`,
 				type: typeLines([...settle, 'git commit --no-edit']),
 			},
 			{

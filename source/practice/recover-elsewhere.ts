@@ -118,9 +118,9 @@ export function onAnotherBranch(random: Random, desk: Desk): DrillContent {
 		solution: [`{switch} ${feature}`, `git merge origin/${feature}`],
 		wrongMoves: [
 			['git push --force'],
-			[`{switch} ${feature}`, 'git push --force'],
-			[`{switch} ${feature}`, 'git pull --rebase'],
-			[`{switch} ${feature}`, `git reset --hard origin/${feature}`],
+			[`git checkout ${feature}`, 'git push --force'],
+			[`git checkout ${feature}`, 'git pull --rebase'],
+			[`git checkout ${feature}`, `git reset --hard origin/${feature}`],
 			[`git merge origin/${feature}`],
 		],
 	};
@@ -137,7 +137,7 @@ export function onAnotherBranch(random: Random, desk: Desk): DrillContent {
 		],
 		hints: [`Your ${feature} continues the warehouse's ${feature}, and it tracks it, so a plain push works.`, 'Type: git push'],
 		solution: ['git push'],
-		wrongMoves: [['git status'], ['git push --force'], ['{switch} {branch}', 'git push']],
+		wrongMoves: [['git status'], ['git push --force'], ['git checkout {branch}', 'git push']],
 	};
 	return {
 		variant: `on another branch, ${feature}, lost ${lost.length} of ${sams.length}, ${newer.length} newer`,
@@ -163,7 +163,7 @@ export function onAnotherBranch(random: Random, desk: Desk): DrillContent {
 		steps: [
 			lookStep({
 				what: `Sam says his last shipment to ${feature} went wrong.`,
-				success: `origin/${feature} jumped to a history that does not continue the one you saw before: git marks that "(forced update)" on the fetch or pull that first brought it. Someone force-pushed ${feature}; the warehouse's {branch} was not rewritten.`,
+				success: `origin/${feature} jumped to a history that does not continue the one you saw before: Git marks that "(forced update)" on the fetch or pull that first brought it. Someone force-pushed ${feature}; the warehouse's {branch} was not rewritten.`,
 			}),
 			bringBack,
 			ship,

@@ -44,7 +44,7 @@ export function lookStep(options: {what: string; success: string}): StepData {
 }
 
 /** The success line of the look step when {branch} was force-pushed. */
-export const forcedLook = 'origin/{branch} now shows the warehouse as it is, and it jumped to a history that does not continue the one you saw before: git marks that "(forced update)" on the fetch or pull that first brought it. Someone force-pushed.';
+export const forcedLook = 'origin/{branch} now shows the warehouse as it is, and it jumped to a history that does not continue the one you saw before: Git marks that "(forced update)" on the fetch or pull that first brought it. Someone force-pushed.';
 
 /** The last step of the shapes that work on {branch}: ship it all with a plain push. */
 export function shipStep(lost: readonly Box[], kept: readonly Box[], everything: readonly Box[]): StepData {
