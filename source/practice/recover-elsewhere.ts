@@ -137,7 +137,7 @@ export function onAnotherBranch(random: Random, desk: Desk): DrillContent {
 		],
 		hints: [`Your ${feature} continues the warehouse's ${feature}, and it tracks it, so a plain push works.`, 'Type: git push'],
 		solution: ['git push'],
-		wrongMoves: [['git status'], ['git push --force'], ['git checkout {branch}', 'git push']],
+		wrongMoves: [['git status'], ['git push --force'], ['git checkout -', 'git push']],
 	};
 	return {
 		variant: `on another branch, ${feature}, lost ${lost.length} of ${sams.length}, ${newer.length} newer`,
