@@ -27,7 +27,7 @@ export function onlyInSamsClone(random: Random, desk: Desk): DrillContent {
 			say: `The warehouse still lacks ${quoted(lost)}. Sam's reflog remembers every position of his {branch}, including the one before he went back; and the warehouse now holds your ${quoted([yours])}, which Sam's {branch} must take in before his push can go through.`,
 		}],
 		hints: [
-			'Type sam, a space, then a command: it runs in Sam\'s clone, as Sam. Look at his reflog first: sam git reflog',
+			'Type sam, a space, then a command: it runs in Sam\'s clone, as Sam (sam ls lists his files). His reflog remembers where his {branch} has been.',
 			`Sam's {branch}@{1} is where his {branch} was before he went back: merge it into his {branch}, then merge in the warehouse's ${quoted([yours])} (a pull that merges), then ship.`,
 			`Type: ${typeLines(samLines)}`,
 		],
@@ -108,7 +108,7 @@ export function onAnotherBranch(random: Random, desk: Desk): DrillContent {
 		nudges: calm([
 			toFeature,
 			{when: [not({check: 'includesOnline'})], say: `The warehouse's ${quoted(newer)} ${isAre(newer)} not in your ${feature} yet.`, type: `git merge origin/${feature}`},
-			{when: [not(holdsBox(lost.at(-1)!))], say: `Your ${feature} holds the warehouse's boxes but no longer ${quoted(lost)}. Its reflog still lists where it was before.`, type: typeLines([`git reflog show ${feature}`, `git merge {box:${lost.at(-1)!.label}}`])},
+			{when: [not(holdsBox(lost.at(-1)!))], say: `Your ${feature} holds the warehouse's boxes but no longer ${quoted([lost.at(-1)!])}. Its reflog still lists where it was before.`, type: typeLines([`git reflog show ${feature}`, `git merge {box:${lost.at(-1)!.label}}`])},
 		]),
 		hints: [
 			`The loss is on ${feature}, not on {branch}: go there first.`,

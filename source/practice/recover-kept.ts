@@ -50,7 +50,7 @@ export function onYourBranch(random: Random, desk: Desk): DrillContent {
 		success: `Your {branch} holds ${quoted(lost)} and the warehouse's ${quoted(newer)}.`,
 		nudges: [
 			{when: [not({check: 'includesOnline'})], say: `The warehouse's ${quoted(newer)} ${isAre(newer)} not in your {branch} yet.`, type: 'git merge origin/{branch}'},
-			{when: [not(holdsBox(lost.at(-1)!))], say: `Your {branch} holds the warehouse's boxes but no longer ${quoted(lost)}. Your own reflog still lists where your {branch} was before.`, type: typeLines(['git reflog', `git merge {box:${lost.at(-1)!.label}}`])},
+			{when: [not(holdsBox(lost.at(-1)!))], say: `Your {branch} holds the warehouse's boxes but no longer ${quoted([lost.at(-1)!])}. Your own reflog still lists where your {branch} was before.`, type: typeLines(['git reflog', `git merge {box:${lost.at(-1)!.label}}`])},
 		],
 		hints: [
 			'Your {branch} has the lost boxes, origin/{branch} has the newer ones: you need a history that holds both.',
@@ -85,7 +85,7 @@ export function inRemoteReflog(random: Random, desk: Desk): DrillContent {
 		passWhen: [{check: 'includesOnline'}, ...settled, ...holdsAll(everything)],
 		success: `Your {branch} holds ${quoted(lost)} and the warehouse's ${quoted(newer)}.`,
 		nudges: [
-			{when: [{check: 'includesOnline'}, not(holdsBox(lost.at(-1)!))], say: `Your {branch} holds the warehouse's boxes, but not ${quoted(lost)}. origin/{branch}'s reflog still lists where it was before the forced update.`, type: 'git merge origin/{branch}@{1}'},
+			{when: [{check: 'includesOnline'}, not(holdsBox(lost.at(-1)!))], say: `Your {branch} holds the warehouse's boxes, but not ${quoted([lost.at(-1)!])}. origin/{branch}'s reflog still lists where it was before the forced update.`, type: 'git merge origin/{branch}@{1}'},
 			{when: [not({check: 'includesOnline'})], say: `The warehouse's ${quoted(newer)} ${isAre(newer)} not in your {branch} yet.`, type: 'git merge origin/{branch}'},
 		],
 		hints: [
@@ -130,7 +130,7 @@ export function foundLate(random: Random, desk: Desk): DrillContent {
 		success: `Your {branch} holds ${quoted(lost)} again, with everything shipped since.`,
 		nudges: [
 			{when: [not({check: 'includesOnline'})], say: 'Your {branch} lacks boxes the warehouse holds now: they must stay.', type: 'git merge origin/{branch}'},
-			{when: [not(holdsBox(lost.at(-1)!))], say: `Your {branch} holds everything shipped since, but not ${quoted(lost)}. origin/{branch}'s reflog lists every position it had; the one before the forced update still leads to ${they(lost)}.`, type: typeLines(['git reflog show origin/{branch}', `git merge ${old}`])},
+			{when: [not(holdsBox(lost.at(-1)!))], say: `Your {branch} holds everything shipped since, but not ${quoted([lost.at(-1)!])}. origin/{branch}'s reflog lists every position it had; the one before the forced update still leads to it.`, type: typeLines(['git reflog show origin/{branch}', `git merge ${old}`])},
 		],
 		hints: [
 			'Your branch was made to match the warehouse\'s, so the lost boxes are in no branch now; your reflogs still remember them.',

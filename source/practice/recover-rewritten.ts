@@ -21,11 +21,12 @@ function dropLines(count: number, places: readonly number[]): SetupAction[] {
 /** No merge box at the top: the history is a straight line (a merge here would hold replayed boxes twice). */
 const straight: Check = not({check: 'mergeCommit'});
 
-const mergeNudge: Nudge = {
+/** Said over a merge box; `old` names what merging brings the old copies from (true of every merge of it). */
+const mergeNudge = (old: string): Nudge => ({
 	when: [{check: 'mergeCommit'}],
-	say: 'Your newest box is a merge box. The goal is a straight line: a merge that brings the lost boxes back brings the old copies of the boxes Sam replayed too, so history would hold them twice. To start this step again as it began, type reset step.',
+	say: `Your newest box is a merge box. The goal is a straight line with each box once: merging ${old} brings back the old copies of the boxes Sam replayed too, so history would hold them twice. To start this step again as it began, type reset step.`,
 	type: 'reset step',
-};
+});
 
 /** 5. Sam's tidy dropped boxes that are not neighbours; the learner's branch still holds them all. */
 export function severalApart(random: Random, desk: Desk): DrillContent {
@@ -43,7 +44,7 @@ export function severalApart(random: Random, desk: Desk): DrillContent {
 		passWhen: [{check: 'includesOnline'}, ...settled, straight, ...holdsAll(everything)],
 		success: `Your {branch} is the warehouse's history with ${quoted(lost)} on top, each box once.`,
 		nudges: [
-			mergeNudge,
+			mergeNudge('a history that holds the lost boxes'),
 			{when: [not({check: 'includesOnline'})], say: 'The warehouse\'s new history is not under your boxes yet. Put your {branch}\'s boxes on top of it: a box whose change the warehouse already holds is left out.', type: 'git rebase origin/{branch}'},
 			...lost.map(box => ({
 				when: [not(holdsBox(box))],
@@ -103,7 +104,7 @@ export function rebasedCopies(random: Random, desk: Desk): DrillContent {
 		passWhen: [{check: 'includesOnline'}, ...settled, straight, ...holdsAll(everything)],
 		success: `Your {branch} is the warehouse's history with ${quoted(lost)} on top, each box once.`,
 		nudges: [
-			mergeNudge,
+			mergeNudge('the old position of origin/{branch}'),
 			{when: [not({check: 'includesOnline'})], say: 'The warehouse\'s new history is not in your {branch} yet: start from it, and keep any box of yours on top.', type: 'git rebase origin/{branch}'},
 			{when: [not(holdsBox(lostBox))], say: `Your {branch} holds the warehouse's history; ${quoted(lost)} is still missing. origin/{branch}'s reflog still leads to it: origin/{branch}@{1} is where the warehouse's branch was before the forced update.`, type: `git cherry-pick ${old}`},
 		],
@@ -121,7 +122,7 @@ export function rebasedCopies(random: Random, desk: Desk): DrillContent {
 		],
 	};
 	return {
-		variant: `rebased copies, lost ${place + 1} of ${sams.length}, ${newer.length} newer`,
+		variant: `rebased copies, lost box ${place + 1} of ${sams.length}, ${newer.length} newer`,
 		command: 'cherry-pick',
 		intro: [
 			`Sam shipped ${quoted(sams)}; you fetched them, but did not bring them into your {branch}.`,
