@@ -68,9 +68,9 @@ function repeatsFailedLine(text: string | undefined, line: string, result: LineR
 	return new RegExp(`(^|[\\s:])${escaped}($|[,.;)]|\\s{2,}|\\s(then|and|or|\\())`).test(text);
 }
 
-/** The rest of a line that begins with the word sam (`sam git log`), else undefined. */
+/** The rest of a line that begins with the word sam (`sam git log`, `Sam ls`), else undefined. */
 function samLine(line: string): string | undefined {
-	const match = /^\s*sam(?:\s+(.*))?$/s.exec(line);
+	const match = /^\s*sam(?:\s+(.*))?$/is.exec(line);
 	return match ? (match[1] ?? '') : undefined;
 }
 
