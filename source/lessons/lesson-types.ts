@@ -153,6 +153,11 @@ export type Lesson = {
 	 */
 	startsWhen: Check[];
 	steps: Step[];
+	/**
+	 * Lines that begin with the word sam run in Sam's clone, as Sam (a drill where only Sam can
+	 * bring a box back). False unless the lesson says so.
+	 */
+	samAtHand: boolean;
 	/** What the learner takes away, shown on the Lesson complete screen. */
 	summary: string[];
 	/** The file the lesson was loaded from, for messages. */

@@ -213,7 +213,7 @@ class Collector {
 	}
 }
 
-const lessonKeys = ['id', 'number', 'title', 'command', 'part', 'minutes', 'intro', 'setup', 'startsWhen', 'steps', 'summary'];
+const lessonKeys = ['id', 'number', 'title', 'command', 'part', 'minutes', 'intro', 'setup', 'startsWhen', 'steps', 'summary', 'samAtHand'];
 const stepKeys = ['id', 'title', 'text', 'passWhen', 'success', 'nudges', 'hints', 'solution', 'wrongMoves', 'afterPrevious', 'mayReplaceOwnBoxes', 'onStart', 'announce', 'successAfterLoss'];
 
 export function validateLesson(data: unknown, file: string): Lesson {
@@ -236,6 +236,10 @@ export function validateLesson(data: unknown, file: string): Lesson {
 	const minutes = data.minutes === undefined ? undefined : (typeof data.minutes === 'number' && Number.isInteger(data.minutes) && data.minutes > 0 ? data.minutes : 0);
 	if (minutes === 0) {
 		collect.add('', '"minutes" must be a whole number from 1 up (about how long the lesson takes)');
+	}
+
+	if (data.samAtHand !== undefined && typeof data.samAtHand !== 'boolean') {
+		collect.add('', '"samAtHand" must be true or false (whether lines that begin with sam run as Sam)');
 	}
 
 	const setup = collect.list(data, 'setup', '', true).map((item, index) => validateSetup(item, `setup[${index}]`, collect));
@@ -263,6 +267,7 @@ export function validateLesson(data: unknown, file: string): Lesson {
 		startsWhen: collect.checks(data, 'startsWhen', '', true),
 		steps: steps.filter((step): step is Step => step !== undefined),
 		summary: collect.strings(data, 'summary', ''),
+		samAtHand: data.samAtHand === true,
 		source: file,
 	};
 	if (collect.problems.length > 0) {

@@ -5,13 +5,13 @@ import type {Check, Lesson, Nudge, SetupAction, Step} from '../lessons/lesson-ty
 import type {Random} from './prng.ts';
 
 /** A lesson as a lesson file would hold it, before validateLesson. */
-export type LessonData = Omit<Lesson, 'source' | 'steps' | 'startsWhen' | 'part' | 'minutes'> & Partial<Pick<Lesson, 'startsWhen' | 'part' | 'minutes'>> & {steps: StepData[]};
+export type LessonData = Omit<Lesson, 'source' | 'steps' | 'startsWhen' | 'part' | 'minutes' | 'samAtHand'> & Partial<Pick<Lesson, 'startsWhen' | 'part' | 'minutes' | 'samAtHand'>> & {steps: StepData[]};
 
 /** A step as a file holds it: the fields validateLesson fills in when absent may be left out. */
 export type StepData = Omit<Step, 'afterPrevious' | 'mayReplaceOwnBoxes' | 'onStart' | 'announce' | 'successAfterLoss'> & Partial<Pick<Step, 'afterPrevious' | 'mayReplaceOwnBoxes' | 'onStart' | 'announce' | 'successAfterLoss'>>;
 
 /** What a drill generator returns: the lesson without the parts every drill shares. */
-export type DrillContent = Pick<LessonData, 'command' | 'intro' | 'setup' | 'steps' | 'summary'> & {
+export type DrillContent = Pick<LessonData, 'command' | 'intro' | 'setup' | 'steps' | 'summary' | 'samAtHand'> & {
 	/**
 	 * The design choices this seed made, in a few words (for tests and for reading a drill): the
 	 * shape first (one of the drill's `shapes`, chosen uniformly per seed), then details after commas.

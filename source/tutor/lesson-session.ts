@@ -76,6 +76,12 @@ function repeatsFailedLine(text: string | undefined, line: string, result: LineR
 	return new RegExp(`(^|[\\s:])${escaped}($|[,.;)]|\\s{2,}|\\s(then|and|or|\\())`).test(text);
 }
 
+/** The rest of a line that begins with the word sam (`sam git log`, `Sam ls`), else undefined. */
+function samLine(line: string): string | undefined {
+	const match = /^\s*sam(?:\s+(.*))?$/is.exec(line);
+	return match ? (match[1] ?? '') : undefined;
+}
+
 export class LessonSession {
 	static async start(lesson: Lesson, options: SessionOptions): Promise<LessonSession> {
 		const sandbox = await createSandbox({parent: options.workdir, branch: options.branch, color: options.color, keep: options.keep, inheritedEnv: options.inheritedEnv});
@@ -172,6 +178,11 @@ export class LessonSession {
 
 	/** Runs one line the learner typed and judges the step from the repository's new state. */
 	async run(line: string, signal?: AbortSignal): Promise<CommandReport> {
+		const asSam = samLine(line);
+		if (asSam !== undefined) {
+			return this.runAsSam(line, asSam, signal);
+		}
+
 		const [before, editorContext] = [this.state, readEditorContext(this.sandbox.repo)];
 		const result = await runLine(line, {repo: this.sandbox.repo, env: this.sandbox.env, signal, known: knownValues(this.state, this.sandbox.url)});
 		const report: CommandReport = {line, result, output: '', explanation: undefined, outcome: undefined, announcements: []};
@@ -228,6 +239,51 @@ export class LessonSession {
 			if (report.outcome.kind === 'advance') {
 				// What failed belonged to the step just passed.
 				this.lastFailure = undefined;
+				report.lossEarlier = this.lossHappened;
+				this.step = report.outcome.next;
+				report.announcements = await this.beginStep();
+			}
+		}
+
+		return report;
+	}
+
+	/**
+	 * A line that starts with the word sam: in a lesson that allows it (samAtHand), the rest runs in
+	 * Sam's clone as Sam, through the same allow-list and sandbox as the learner's lines. Git's
+	 * output is not explained (the explanations speak to the learner about their own repository),
+	 * and the checks' last command is cleared: `ran` never matches a Sam line, only the state it
+	 * leaves (the warehouse may change) counts. Elsewhere nothing runs and the tutor says why.
+	 */
+	private async runAsSam(line: string, rest: string, signal?: AbortSignal): Promise<CommandReport> {
+		const report: CommandReport = {line, result: {kind: 'empty'}, output: '', explanation: undefined, outcome: undefined, announcements: []};
+		if (!this.lesson.samAtHand) {
+			report.result = {kind: 'refused', message: 'Acting as Sam works only in the drills that say so; here every line runs in your own clone, as you.'};
+			return report;
+		}
+
+		if (rest.trim() === '') {
+			report.result = {kind: 'refused', message: 'Type the command Sam would type after sam, like: sam ls'};
+			return report;
+		}
+
+		await this.ensureSamClone('a sam line');
+		const result = await runLine(rest, {repo: this.sandbox.sam, env: this.sandbox.samEnv, signal});
+		// Sam's tutor words (sam hint) would act on the learner's lesson: only his commands run.
+		report.result = result.kind === 'tutor' ? {kind: 'refused', message: 'After sam comes a command Sam would type, like one you would type yourself.'} : result;
+		if (report.result.kind !== 'git' && report.result.kind !== 'helper') {
+			return report;
+		}
+
+		report.output = this.mask(report.result.kind === 'git' ? report.result.result.output : report.result.output);
+		this.last = {};
+		this.lastFailure = undefined;
+		this.state = await this.readState();
+		// A push of Sam's is not the learner's: a loss it causes is "the warehouse lost", not "your push".
+		await this.noticeLoss(false);
+		if (!this.complete) {
+			report.outcome = evaluateStep(this.lesson, this.step, this.context());
+			if (report.outcome.kind === 'advance') {
 				report.lossEarlier = this.lossHappened;
 				this.step = report.outcome.next;
 				report.announcements = await this.beginStep();
