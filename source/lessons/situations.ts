@@ -24,6 +24,8 @@ export type SituationContext = {
 	/** The branch the lessons' story is on (main, or master with --branch master). */
 	homeBranch: string;
 	gitVersion: string | undefined;
+	/** The lesson lets the learner act as Sam (lines that begin with sam). */
+	samAtHand?: boolean;
 };
 
 const short = (oid: string) => oid.slice(0, 7);
@@ -66,7 +68,17 @@ function lossSituation(loss: Loss, context: SituationContext): Situation {
 
 	const local = new Set(state.commits.map(commit => commit.oid));
 	if (boxes.every(box => local.has(box.oid))) {
-		return {kind: 'loss', say: `⚠ ${opening} Your ${branch} holds ${it} again: ship ${it} with a plain push.`, hints: ['Ship what your branch holds; no force is needed.', 'Type: git push']};
+		// A plain push ships them only when the branch also holds what the warehouse has now.
+		const online = state.online.branches[branch];
+		if (online === undefined || local.has(online)) {
+			return {kind: 'loss', say: `⚠ ${opening} Your ${branch} holds ${it} again: ship ${it} with a plain push.`, hints: ['Ship what your branch holds; no force is needed.', 'Type: git push']};
+		}
+
+		return {
+			kind: 'loss',
+			say: `⚠ ${opening} Your ${branch} holds ${it} again, but the warehouse has boxes your ${branch} does not: bring those home too (git pull --no-rebase), then ship with a plain push.`,
+			hints: ['Bring the warehouse\'s boxes home next to yours; no force is needed.', 'Type: git pull --no-rebase'],
+		};
 	}
 
 	if (boxes.every(box => box.kept)) {
@@ -90,6 +102,14 @@ function lossSituation(loss: Loss, context: SituationContext): Situation {
 	}
 
 	const owners = [...new Set(boxes.filter(box => !box.kept).map(box => box.author.split(' ')[0]))].join(' and ');
+	if (context.samAtHand && owners === 'Sam') {
+		return {
+			kind: 'loss',
+			say: `⚠ ${opening} Your repository never received ${it}, so only Sam's own clone still has ${it}: act as Sam (begin a line with sam) to bring ${it} back, or type reset to start again.`,
+			hints: ['Sam\'s clone remembers where his branch was: his reflog.', 'Type: sam git reflog'],
+		};
+	}
+
 	return {
 		kind: 'loss',
 		say: `⚠ ${opening} Your repository never received ${it}, so only ${owners}'s own clone still has ${it}. Type reset to start again.`,

@@ -76,6 +76,20 @@ function repeatsFailedLine(text: string | undefined, line: string, result: LineR
 	return new RegExp(`(^|[\\s:])${escaped}($|[,.;)]|\\s{2,}|\\s(then|and|or|\\())`).test(text);
 }
 
+/** A branch or tag of the warehouse is not where it was. */
+function warehouseMoved(before: RepoState, after: RepoState): boolean {
+	return JSON.stringify([before.online.branches, before.online.tags]) !== JSON.stringify([after.online.branches, after.online.tags]);
+}
+
+/**
+ * How a git line forced, when it did: a push that changed the warehouse with force (one that
+ * changed nothing forced nothing). A lease is what a step that replaces the learner's own boxes asks.
+ */
+function forcedPush(result: Extract<LineResult, {kind: 'git'}>, movedWarehouse: boolean, leaseAsked: boolean): CommandReport['forced'] {
+	const force = result.result.exitCode === 0 && movedWarehouse ? pushForce(result.args) : undefined;
+	return force === undefined || (force === 'lease' && leaseAsked) ? undefined : {lease: force === 'lease'};
+}
+
 /** The rest of a line that begins with the word sam (`sam git log`, `Sam ls`), else undefined. */
 function samLine(line: string): string | undefined {
 	const match = /^\s*sam(?:\s+(.*))?$/is.exec(line);
@@ -198,14 +212,10 @@ export class LessonSession {
 		this.state = await this.readState();
 		await this.noticeLoss(result.kind === 'git' && result.args.subcommand === 'push' && result.result.exitCode === 0);
 		report.lost = this.loss?.fresh === true;
-		const movedWarehouse = JSON.stringify([before.online.branches, before.online.tags]) !== JSON.stringify([this.state.online.branches, this.state.online.tags]);
+		const movedWarehouse = warehouseMoved(before, this.state);
 		if (result.kind === 'git') {
-			// A forcing push that changed nothing (everything up to date) forced nothing.
-			const force = result.result.exitCode === 0 && movedWarehouse ? pushForce(result.args) : undefined;
 			// Only a step that asks to replace the learner's own boxes asks for force, and then with a lease.
-			if (force !== undefined && !(force === 'lease' && this.lesson.steps[this.step]?.mayReplaceOwnBoxes)) {
-				report.forced = {lease: force === 'lease'};
-			}
+			report.forced = forcedPush(result, movedWarehouse, this.lesson.steps[this.step]?.mayReplaceOwnBoxes === true);
 
 			const duplicates = (await findDuplicateBoxes(this.state.commits, this.reader())).filter(duplicate => !this.duplicatesSaid.has(duplicate.oids.join(' ')));
 			for (const duplicate of duplicates) {
@@ -278,9 +288,13 @@ export class LessonSession {
 		report.output = this.mask(report.result.kind === 'git' ? report.result.result.output : report.result.output);
 		this.last = {};
 		this.lastFailure = undefined;
+		const before = this.state;
 		this.state = await this.readState();
 		// A push of Sam's is not the learner's: a loss it causes is "the warehouse lost", not "your push".
 		await this.noticeLoss(false);
+		report.lost = this.loss?.fresh === true;
+		// No drill asks Sam to force: any force the learner makes as Sam counts.
+		report.forced = report.result.kind === 'git' ? forcedPush(report.result, warehouseMoved(before, this.state), false) : undefined;
 		if (!this.complete) {
 			report.outcome = evaluateStep(this.lesson, this.step, this.context());
 			if (report.outcome.kind === 'advance') {
@@ -353,6 +367,7 @@ export class LessonSession {
 			stepStartWarehouse: this.stepStartWarehouse,
 			loss: this.loss,
 			homeBranch: this.sandbox.branch,
+			samAtHand: this.lesson.samAtHand,
 			gitVersion: this.options.gitVersion,
 		};
 	}
@@ -374,7 +389,8 @@ export class LessonSession {
 		}
 
 		const known = new Set(this.loss?.boxes.map(box => box.oid));
-		let boxes = await describeLostBoxes(missing, this.reader());
+		// Labels as the learner sees them: a merge's label can name the sandbox's path.
+		let boxes = (await describeLostBoxes(missing, this.reader())).map(box => ({...box, subject: this.mask(box.subject)}));
 		const fresh = boxes.filter(box => !known.has(box.oid));
 		if (pushed && fresh.length > 0 && this.lesson.steps[this.step]?.mayReplaceOwnBoxes && fresh.every(box => box.author === learnerName)) {
 			for (const box of fresh) {
