@@ -19,11 +19,6 @@ export type DrillContent = Pick<LessonData, 'command' | 'intro' | 'setup' | 'ste
 	variant: string;
 };
 
-export const divergentPull: Nudge = {
-	when: [{check: 'ran', command: 'pull', result: 'failed', failure: 'divergent-pull'}],
-	say: 'Git will not guess how to combine the two histories: say it. git pull --no-rebase ties them together with a merge box; git pull --rebase puts your boxes on top.',
-};
-
 /** Several commands for the learner to type, one at a time (the prompt runs one command per line). */
 export const typeLines = (lines: readonly string[]) => lines.join('   then: ');
 
