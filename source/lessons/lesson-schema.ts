@@ -256,7 +256,7 @@ const packFields: Record<keyof PackManifest, Field> = {
 		description: 'Which practice drill the menu offers after which lesson: {"drill name": "lesson id"}.',
 		schema: {type: 'object', propertyNames: {enum: [...drillNames]}, additionalProperties: lessonId},
 	},
-	branch: {description: 'The story\'s default branch, like "main" (--branch still chooses).', schema: {type: 'string', pattern: '^[^\\s~^:?*\\[\\\\]+$'}},
+	branch: {description: 'The story\'s default branch, like "main".', schema: {type: 'string', pattern: '^[^\\s~^:?*\\[\\\\]+$'}},
 	requires: {
 		description: 'What the whole pack needs: {"git": "2.33.1"} is the oldest git it is written for.',
 		schema: {type: 'object', properties: {git: {...gitVersion, description: 'The oldest git version the pack needs.'}}, additionalProperties: false},
