@@ -260,3 +260,13 @@ test('every json block in the guide is valid JSON', t => {
 		t.notThrows(() => JSON.parse(block!), block);
 	}
 });
+
+test('the guide\'s pack.json example passes the pack schema, and the guide names every drill', t => {
+	const section = guide.slice(guide.indexOf('## A pack'));
+	const block = /```json\n([\s\S]*?)```/.exec(section);
+	t.true(validatePack(JSON.parse(block![1]!)), errorsOf(validatePack));
+	const drillRow = section.split('\n').find(line => line.startsWith('| `drills`')) ?? '';
+	for (const name of drillNames) {
+		t.true(drillRow.includes(`\`${name}\``), name);
+	}
+});
