@@ -4,9 +4,9 @@ import {closestWord} from '../closest-word.ts';
 import {explanations} from '../explain/explanations.ts';
 import type {Check, CheckName, Lesson, Nudge, SetupAction, Step} from './lesson-types.ts';
 
-type FieldType = 'string' | 'strings' | 'number' | 'boolean' | 'check' | 'result' | 'failure' | 'where' | 'operation' | 'place';
+export type FieldType = 'string' | 'strings' | 'number' | 'boolean' | 'check' | 'result' | 'failure' | 'where' | 'operation' | 'place';
 /** Each check's parameters; a trailing '?' marks an optional one. */
-const checkParameters: Record<CheckName, Record<string, FieldType>> = {
+export const checkParameters: Record<CheckName, Record<string, FieldType>> = {
 	ran: {command: 'string', 'action?': 'strings', 'option?': 'strings', 'result?': 'result', 'failure?': 'failure'},
 	staged: {path: 'string'},
 	notStaged: {path: 'string'},
@@ -45,14 +45,14 @@ const checkParameters: Record<CheckName, Record<string, FieldType>> = {
 	not: {of: 'check'},
 };
 
-const choices: Partial<Record<FieldType, readonly string[]>> = {
+export const choices: Partial<Record<FieldType, readonly string[]>> = {
 	result: ['succeeded', 'failed'],
 	where: ['local', 'online'],
 	operation: ['merge', 'rebase', 'cherry-pick', 'revert'],
 	place: ['folder', 'lastCommit', 'newCommits', 'shipped'],
 };
 
-const setupParameters: Record<SetupAction['do'], Record<string, FieldType>> = {
+export const setupParameters: Record<SetupAction['do'], Record<string, FieldType>> = {
 	continueFrom: {lesson: 'string'},
 	write: {path: 'string', text: 'string'},
 	append: {path: 'string', text: 'string'},
@@ -213,8 +213,8 @@ class Collector {
 	}
 }
 
-const lessonKeys = ['id', 'number', 'title', 'command', 'part', 'minutes', 'intro', 'setup', 'startsWhen', 'steps', 'summary', 'samAtHand'];
-const stepKeys = ['id', 'title', 'text', 'passWhen', 'success', 'nudges', 'hints', 'solution', 'wrongMoves', 'afterPrevious', 'mayReplaceOwnBoxes', 'onStart', 'announce', 'successAfterLoss'];
+export const lessonKeys = ['id', 'number', 'title', 'command', 'part', 'minutes', 'intro', 'setup', 'startsWhen', 'steps', 'summary', 'samAtHand'];
+export const stepKeys = ['id', 'title', 'text', 'passWhen', 'success', 'nudges', 'hints', 'solution', 'wrongMoves', 'afterPrevious', 'mayReplaceOwnBoxes', 'onStart', 'announce', 'successAfterLoss'];
 
 export function validateLesson(data: unknown, file: string): Lesson {
 	const collect = new Collector();
@@ -222,7 +222,12 @@ export function validateLesson(data: unknown, file: string): Lesson {
 		throw new LessonError(file, ['the file must hold one JSON object: {"id": ..., "title": ..., "steps": [...]}']);
 	}
 
-	collect.unknownKeys(data, lessonKeys, '');
+	// "$schema" only points an editor at assets/schema/lesson.schema.json; the tutor ignores it.
+	collect.unknownKeys(data, [...lessonKeys, '$schema'], '');
+	if (data.$schema !== undefined && typeof data.$schema !== 'string') {
+		collect.add('', '"$schema" must be a text (the path or address of the lesson schema)');
+	}
+
 	const id = collect.string(data, 'id', '');
 	if (id && !/^[a-z][a-z\d-]*$/.test(id)) {
 		collect.add('', `"id" must be lower-case letters, digits and dashes, like "pull-first" (got "${id}")`);
