@@ -85,7 +85,7 @@ test.serial('a clean run waits longer each time; hints in a challenge are refuse
 			await tutor.play(practiceLesson('conflict', seed).steps.flatMap(step => step.solution));
 			await waitUntil(() => tutor.store.getState().screen.name === 'complete', tutor.transcript);
 			t.like(tutor.runs()['conflict']!.at(-1), {hints: 0, challenge: true, forced: false, lost: false, twice: false});
-			t.true(tutor.transcript().includes(`A clean run: this drill is ${expected}`), tutor.transcript());
+			t.true(tutor.transcript().includes(`A clean run without hints: this drill is ${expected}`), tutor.transcript());
 			clock.now = new Date(clock.now.getTime() + 86_400_000);
 		}
 	} finally {

@@ -1,6 +1,6 @@
 // A drill's score and when it is due again, from recorded runs, with a clock the test controls.
 import test from 'ava';
-import {dueAt, dueLabel, intervalAfter, isDue, mostDue} from '../source/practice/schedule.ts';
+import {dueAt, dueLabel, isDue, mostDue} from '../source/practice/schedule.ts';
 import {bestRun, finishRun, freshTally, isClean, runLines, type DrillRun} from '../source/practice/score.ts';
 import type {DrillName} from '../source/practice/drill-names.ts';
 
@@ -51,23 +51,39 @@ test('the best run is the highest score, the quicker on a tie', t => {
 	t.is(bestRun([]), undefined);
 });
 
-test('each clean run in a row waits longer: 1, 3, 7, then 14 days; a run that is not clean brings it back to 1', t => {
+/** Days from the newest run to the due date. */
+const wait = (runs: readonly DrillRun[]) => Math.round((dueAt(runs)!.getTime() - Date.parse(runs.at(-1)!.at)) / day);
+
+test('each clean run without hints, on its due day, waits longer: 1, 3, 7, then 14 days; a run not clean brings it back to 1', t => {
 	const runs: DrillRun[] = [];
 	const waits: number[] = [];
 	let when = monday;
 	for (let index = 0; index < 6; index++) {
 		runs.push(run({at: when}));
-		waits.push(intervalAfter(runs));
+		waits.push(wait(runs));
 		when = dueAt(runs)!;
 	}
 
 	t.deepEqual(waits, [1, 3, 7, 14, 14, 14]);
 	runs.push(run({at: when, forced: true}));
-	t.is(intervalAfter(runs), 1);
+	t.is(wait(runs), 1);
 	runs.push(run({at: after(1, when)}));
-	t.is(intervalAfter(runs), 1, 'the streak starts again after a run that was not clean');
+	t.is(wait(runs), 1, 'the streak starts again after a run that was not clean');
 	runs.push(run({at: after(2, when)}));
-	t.is(intervalAfter(runs), 3);
+	t.is(wait(runs), 3);
+});
+
+test('playing again before the due day changes nothing; a run with hints is due again the next day', t => {
+	// Six clean runs in a minute are one clean run: due tomorrow, not in 14 days.
+	const quick = Array.from({length: 6}, (_, index) => run({at: new Date(monday.getTime() + (index * 10_000))}));
+	t.is(dueLabel(quick, monday), 'due tomorrow');
+	// Early in the day it is due counts (the menu says due today from midnight).
+	const early = [run({at: monday}), run({at: new Date(after(1).getTime() - (6 * 60 * 60 * 1000))})];
+	t.is(dueLabel(early, after(1)), 'due in 3 days');
+	// Hints, however clean the run: due again tomorrow, and the streak starts over.
+	const hinted = [run({at: monday}), run({at: after(1), hints: 2})];
+	t.is(dueLabel(hinted, after(1)), 'due tomorrow');
+	t.is(dueLabel([...hinted, run({at: after(2)})], after(2)), 'due tomorrow');
 });
 
 test('what the menu says: new, due today, due tomorrow, due in N days', t => {

@@ -46,7 +46,7 @@ test.serial('a drill without hints: the score shows, the run is saved, and the m
 	t.true(learner.scrollback().includes(`Commands: ${solution.length} (the reference solution takes ${solution.length})`), learner.describe());
 	t.true(learner.scrollback().includes('Hints: 0'), learner.describe());
 	t.true(learner.scrollback().includes('Nothing forced that the drill did not ask for, and nothing lost.'), learner.describe());
-	t.true(learner.scrollback().includes('A clean run: this drill is due tomorrow'), learner.describe());
+	t.true(learner.scrollback().includes('A clean run without hints: this drill is due tomorrow'), learner.describe());
 
 	const saved = JSON.parse(readFileSync(progressFile, 'utf8')) as {drills: Record<string, number>; drillRuns: Record<string, DrillRun[]>};
 	t.deepEqual(saved.drills, {'pull-first': 1});

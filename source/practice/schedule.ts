@@ -1,29 +1,41 @@
-// When a drill is due again: a simple spaced repetition. Each clean run in a row lengthens the
-// wait (1, 3, 7, then 14 days); a run that was not clean brings it back to 1 day.
+// When a drill is due again: a simple spaced repetition. Each clean run without hints, played
+// when the drill is due, lengthens the wait (1, 3, 7, then 14 days); a run that was not clean, or
+// needed hints, brings it back to 1 day. Playing again before the due day changes nothing, so a
+// drill replayed six times in a minute is not "due in 14 days".
 import {drillNames, type DrillName} from './drill-names.ts';
 import {isClean, type DrillRun} from './score.ts';
 
 export const intervalDays = [1, 3, 7, 14] as const;
 const dayMs = 24 * 60 * 60 * 1000;
 
-/** Days until the drill is due after its newest run. */
-export function intervalAfter(runs: readonly DrillRun[]): number {
-	let streak = 0;
-	for (const run of runs.toReversed()) {
-		if (!isClean(run)) {
-			break;
-		}
+/** A run that can lengthen the wait: nothing forced, lost or twice, and no hint used. */
+export const growsWait = (run: DrillRun) => isClean(run) && run.hints === 0;
 
-		streak++;
+export type Schedule = {
+	due: Date;
+	/** Runs in a row that lengthened the wait. */
+	streak: number;
+};
+
+/** The schedule after these runs (oldest first); undefined for a drill never played (due now). */
+export function scheduleOf(runs: readonly DrillRun[]): Schedule | undefined {
+	let schedule: Schedule | undefined;
+	for (const run of runs) {
+		const at = new Date(Date.parse(run.at));
+		if (!growsWait(run)) {
+			schedule = {streak: 0, due: new Date(at.getTime() + (intervalDays[0] * dayMs))};
+		} else if (schedule === undefined || daysFrom(at, schedule.due) <= 0) {
+			const streak = schedule === undefined ? 1 : schedule.streak + 1;
+			schedule = {streak, due: new Date(at.getTime() + (intervalDays[Math.min(streak, intervalDays.length) - 1]! * dayMs))};
+		}
 	}
 
-	return streak === 0 ? intervalDays[0] : intervalDays[Math.min(streak, intervalDays.length) - 1]!;
+	return schedule;
 }
 
-/** When the drill is due; undefined for a drill never played (due now). Runs are oldest first. */
+/** When the drill is due; undefined for a drill never played (due now). */
 export function dueAt(runs: readonly DrillRun[]): Date | undefined {
-	const newest = runs.at(-1);
-	return newest === undefined ? undefined : new Date(Date.parse(newest.at) + (intervalAfter(runs) * dayMs));
+	return scheduleOf(runs)?.due;
 }
 
 /** Calendar days from `now` to `when`, in the learner's time zone: 0 is today, 1 tomorrow, negative overdue. */

@@ -63,7 +63,7 @@ export function reportLines(report: CommandReport, lesson: Lesson, kind: 'lesson
 	lines.push(...(report.note?.split('\n') ?? []).map((text): PrintLine => ({tone: 'note', text})));
 	if (kind === 'drill' && report.forced) {
 		lines.push({tone: 'warning', text: report.forced.lease
-			? 'That push forced (with a lease) where this drill did not ask for force, so this run will not count as clean.'
+			? 'That push went through with force (the lease did not stop it), and this step did not ask to replace boxes, so this run will not count as clean.'
 			: 'That push forced without a lease, so this run will not count as clean.'});
 	}
 

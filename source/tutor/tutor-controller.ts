@@ -3,10 +3,10 @@
 import {findLesson, noSuchLesson} from '../lesson-choice.ts';
 import {describeError, errorCode} from '../describe-error.ts';
 import type {Lesson} from '../lessons/lesson-types.ts';
-import {drillCatalog, type DrillName} from '../practice/drill-names.ts';
+import {drillCatalog, isDrillName, type DrillName} from '../practice/drill-names.ts';
 import {practiceLesson, practiceTitle, randomSeed, referenceCommands} from '../practice/practice-lesson.ts';
-import {dueLabel, intervalAfter, mostDue} from '../practice/schedule.ts';
-import {finishRun, freshTally, isClean, runLines, type RunTally} from '../practice/score.ts';
+import {dueLabel, growsWait, mostDue, scheduleOf} from '../practice/schedule.ts';
+import {finishRun, freshTally, isClean, runLines, type DrillRun, type RunTally} from '../practice/score.ts';
 import type {ProgressStore} from '../progress/progress-store.ts';
 import {whatYouCanType, type TutorWord} from '../shell/run-line.ts';
 import {parseKeys, type KeyEvent} from '../ui/keys.ts';
@@ -278,6 +278,13 @@ export class TutorController {
 			return;
 		}
 
+		// A drill by its name, when no lesson has that name (lesson 8's id is recover too).
+		const word = typed.trim().toLowerCase();
+		if (isDrillName(word)) {
+			void this.openDrill(word);
+			return;
+		}
+
 		this.print({tone: 'note', text: /^git\b/i.test(typed.trim())
 			? `"${typed.trim()}" did not run: git commands run inside a lesson. Choose one first: its number or name, then Enter.`
 			: noSuchLesson(typed, lessons)});
@@ -488,12 +495,9 @@ export class TutorController {
 			const {progress, warning} = this.options.progress.markDrillComplete(practice.name, run);
 			const runs = progress.drillRuns?.[practice.name] ?? [run];
 			this.dispatch({type: 'drillCompleted', name: practice.name, done: progress.drills[practice.name] ?? 0, runs, now: now.getTime()});
-			const days = intervalAfter(runs);
 			this.print(
 				...runLines(run).map((text): PrintLine => ({tone: isClean(run) ? 'success' : 'warning', text})),
-				{tone: 'note', text: isClean(run)
-					? `A clean run: this drill is ${dueLabel(runs, now)} (${days} ${days === 1 ? 'day' : 'days'} after a clean run; each clean run in a row waits longer).`
-					: `Not a clean run, so this drill is ${dueLabel(runs, now)}: practise it again soon.`},
+				{tone: 'note', text: dueNote(run, runs, now)},
 			);
 			this.progressChecked(warning);
 			return;
@@ -518,7 +522,10 @@ export class TutorController {
 				if (view && hints.length > 0) {
 					const index = Math.min(view.hintsShown, hints.length - 1);
 					this.print({tone: 'nudge', text: `Hint ${index + 1} of ${hints.length}: ${hints[index]}`});
-					this.dispatch({type: 'hintShown'});
+					// Only a hint not seen yet counts (asking for the last one again shows nothing new).
+					if (view.hintsShown < hints.length) {
+						this.dispatch({type: 'hintShown'});
+					}
 				}
 
 				break;
@@ -703,6 +710,23 @@ export class TutorController {
 		await this.closeSession();
 		this.options.exit();
 	}
+}
+
+/** What a finished run did to the drill's schedule, in one line. */
+function dueNote(run: DrillRun, runs: readonly DrillRun[], now: Date): string {
+	const due = dueLabel(runs, now);
+	if (!isClean(run)) {
+		return `Not a clean run, so this drill is ${due}: practise it again soon.`;
+	}
+
+	if (!growsWait(run)) {
+		return `A clean run, with hints: this drill is ${due}. Without hints, the wait grows (1, 3, 7, then 14 days).`;
+	}
+
+	const grew = (scheduleOf(runs)?.streak ?? 0) > (scheduleOf(runs.slice(0, -1))?.streak ?? 0);
+	return grew
+		? `A clean run without hints: this drill is ${due} (each such run in a row, on its due day, waits longer).`
+		: `A clean run without hints, before the drill was due: it stays ${due}.`;
 }
 
 function wordHelp(intro: string, table: ReadonlyArray<ScreenWord<string>>): PrintLine[] {

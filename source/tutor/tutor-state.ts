@@ -160,12 +160,12 @@ function editTyped(typed: string, edit: TypedEdit): string {
 	}
 }
 
-/** What the menu offers, in order: every lesson, then the drills whose lesson is completed. */
+/** What the menu offers, in order: every lesson, then the drills whose lesson is completed or that were played already. */
 export function menuEntries(state: Pick<TutorState, 'lessons' | 'drills'>): MenuEntry[] {
 	const completed = new Set(state.lessons.filter(lesson => lesson.completed).map(lesson => lesson.id));
 	return [
 		...state.lessons.map((lesson): MenuEntry => ({kind: 'lesson', lesson})),
-		...state.drills.filter(drill => completed.has(drill.lesson)).map((drill): MenuEntry => ({kind: 'drill', drill})),
+		...state.drills.filter(drill => completed.has(drill.lesson) || drill.done > 0).map((drill): MenuEntry => ({kind: 'drill', drill})),
 	];
 }
 
