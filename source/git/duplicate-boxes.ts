@@ -1,11 +1,12 @@
-// Finds a box that is in the learner's history twice: two boxes with the same label, sealed by
-// the same person, making the same change (a merge of an old, rewritten history brings such
-// copies back). Only boxes that look alike are read, so the usual history costs no git call.
+// Finds a change that is in the learner's history twice: two boxes sealed by the same person
+// making the same change, whatever their labels (a merge of an old, rewritten history brings such
+// copies back, and so does a merge of a box with its amended copy). Only boxes that change the
+// same files are read, so the usual history costs no git call.
 import {runGit} from './git-runner.ts';
 import type {Commit, StateReader} from './repo-state.ts';
 
-/** One change sealed more than once: the label, and the ids, newest first. */
-export type DuplicateBox = {subject: string; oids: string[]};
+/** One change sealed more than once: the boxes' labels and ids, newest first. */
+export type DuplicateBox = {subjects: string[]; oids: string[]};
 
 /**
  * The change a box makes, as git patch-id sees it: the diff without blob ids and line numbers, so
@@ -26,7 +27,7 @@ export async function findDuplicateBoxes(commits: readonly Commit[], reader: Sta
 			continue;
 		}
 
-		const key = JSON.stringify([commit.subject, commit.author, commit.files.map(file => `${file.status} ${file.path}`).sort()]);
+		const key = JSON.stringify([commit.author, commit.files.map(file => `${file.status} ${file.path}`).sort()]);
 		alike.set(key, [...(alike.get(key) ?? []), commit]);
 	}
 
@@ -37,16 +38,17 @@ export async function findDuplicateBoxes(commits: readonly Commit[], reader: Sta
 		}
 
 		const changes = await Promise.all(group.map(async commit => changeOf(commit.oid, reader)));
-		const byChange = new Map<string, string[]>();
+		const byChange = new Map<string, Commit[]>();
 		for (const [index, change] of changes.entries()) {
-			if (change !== undefined) {
-				byChange.set(change, [...(byChange.get(change) ?? []), group[index]!.oid]);
+			// A box that changes nothing (an empty one) is no copy of another.
+			if (change !== undefined && change.trim() !== '') {
+				byChange.set(change, [...(byChange.get(change) ?? []), group[index]!]);
 			}
 		}
 
-		for (const oids of byChange.values()) {
-			if (oids.length > 1) {
-				duplicates.push({subject: group[0]!.subject, oids});
+		for (const copies of byChange.values()) {
+			if (copies.length > 1) {
+				duplicates.push({subjects: copies.map(commit => commit.subject), oids: copies.map(commit => commit.oid)});
 			}
 		}
 	}

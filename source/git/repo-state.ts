@@ -5,6 +5,7 @@ import {readFile} from 'node:fs/promises';
 import path from 'node:path';
 import {runGit} from './git-runner.ts';
 import {headFilesGrep} from './head-files.ts';
+import {findDuplicateBoxes, type DuplicateBox} from './duplicate-boxes.ts';
 
 export type ChangeKind = 'added' | 'modified' | 'deleted' | 'renamed' | 'type-changed';
 export type Change = {path: string; kind: ChangeKind};
@@ -61,6 +62,8 @@ export type RepoState = {
 	markedFiles: string[];
 	/** Boxes in HEAD's recent history (at most `historyLimit`) whose files hold conflict markers. */
 	markedCommits?: string[];
+	/** Changes that HEAD's history holds in more than one box (a merge of a rewritten history, say). */
+	duplicates?: DuplicateBox[];
 	online: OnlineState;
 };
 
@@ -142,12 +145,13 @@ export async function readRepoState(reader: StateReader): Promise<RepoState> {
 	// While a rebase holds HEAD detached, the route is still the rebased branch's.
 	const upstream = statusPart.upstream ?? (workBranch === undefined ? undefined : branchPart.branches[workBranch]?.upstream);
 	const detached = statusPart.branch === undefined && statusPart.head !== undefined;
+	const commits = parseLog(log);
 	return {
 		...statusPart,
 		upstream,
 		workBranch,
 		detachedOffBranch: detached && workBranch === undefined && !(await onSomeBranch(reader)),
-		commits: parseLog(log),
+		commits,
 		...branchPart,
 		remotes: settings.remotes,
 		pullSettings: settings.pull,
@@ -155,6 +159,7 @@ export async function readRepoState(reader: StateReader): Promise<RepoState> {
 		headFiles: parseHeadGrep(headGrep),
 		markedFiles: markers.split('\0').filter(Boolean),
 		markedCommits: await commitsWithMarkers(markerDiffs, reader),
+		duplicates: await findDuplicateBoxes(commits, reader),
 		online: {...parseOnlineRefs(onlineRefs), commits: parseOnlineLog(onlineLog), reachable: onlineReachable.split('\n').filter(Boolean)},
 	};
 }

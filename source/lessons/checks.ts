@@ -206,6 +206,10 @@ export function holds(check: Check, context: CheckContext): boolean {
 			return state.commits.some(commit => commit.author.startsWith(check.by) && !online.has(commit.oid) && output.includes(commit.oid.slice(0, 7)));
 		}
 
+		case 'boxTwice': {
+			return (state.duplicates?.length ?? 0) > 0;
+		}
+
 		case 'forcedPush': {
 			// A forcing push that changed nothing (everything up to date) forced nothing.
 			const git = last.git;

@@ -73,6 +73,8 @@ export type Check =
 	 * --force-with-lease and no plain force; with `lease: false`, with a plain force (--force, -f, +branch).
 	 */
 	| {check: 'forcedPush'; lease: boolean}
+	/** The history of HEAD holds the same change in two boxes (a merge of a rewritten history, or of a box and its amended copy). */
+	| {check: 'boxTwice'}
 	/** The online branch `name` equals the local branch of that name. */
 	| {check: 'branchShipped'; name: string}
 	/** A branch of this name exists: yours (local) or the warehouse's (online). */

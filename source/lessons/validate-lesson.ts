@@ -38,6 +38,7 @@ export const checkParameters: Record<CheckName, Record<string, FieldType>> = {
 	lastCommitFileHas: {path: 'string', text: 'string'},
 	showedLostBox: {by: 'string'},
 	forcedPush: {lease: 'boolean'},
+	boxTwice: {},
 	branchShipped: {name: 'string'},
 	branchExists: {name: 'string', where: 'where'},
 	tagShipped: {name: 'string'},

@@ -41,7 +41,7 @@ export function severalApart(random: Random, desk: Desk): DrillContent {
 		id: 'bring-back',
 		title: 'Bring the lost boxes back',
 		text: `Sam's tidy dropped ${quoted(lost)}, which are not neighbours; the boxes he kept after the first of them are new copies now (same labels, new ids). Your {branch} still holds the old history. Make your {branch} the warehouse's history with ${quoted(lost)} on top: each box once, in a straight line, with no merge box.`,
-		passWhen: [{check: 'includesOnline'}, ...settled, straight, ...holdsAll(everything)],
+		passWhen: [{check: 'includesOnline'}, ...settled, straight, not({check: 'boxTwice'}), ...holdsAll(everything)],
 		success: `Your {branch} is the warehouse's history with ${quoted(lost)} on top, each box once.`,
 		nudges: [
 			mergeNudge('a history that holds the lost boxes'),
@@ -101,7 +101,7 @@ export function rebasedCopies(random: Random, desk: Desk): DrillContent {
 		id: 'bring-back',
 		title: 'Copy the lost box back',
 		text: `Sam's tidy dropped ${quoted(lost)}; the boxes after it are new copies now (same labels, new ids). Your {branch} never held ${quoted(lost)}: you only fetched it, and origin/{branch} remembers where it was. Make your {branch} the warehouse's history with ${quoted(lost)} on top: each box once, in a straight line, with no merge box.`,
-		passWhen: [{check: 'includesOnline'}, ...settled, straight, ...holdsAll(everything)],
+		passWhen: [{check: 'includesOnline'}, ...settled, straight, not({check: 'boxTwice'}), ...holdsAll(everything)],
 		success: `Your {branch} is the warehouse's history with ${quoted(lost)} on top, each box once.`,
 		nudges: [
 			mergeNudge('the old position of origin/{branch}'),

@@ -53,11 +53,12 @@ export function shipStep(lost: readonly Box[], kept: readonly Box[], everything:
 		id: 'ship',
 		title: 'Ship it back',
 		text: `Your {branch} holds ${quoted(lost)} and everything the warehouse holds now. Ship it, so the warehouse has ${lost.length === 1 ? 'it' : 'them'} again and keeps the rest.`,
-		passWhen: [{check: 'shipped'}, {check: 'onlineKept'}, ...notForced, ...holdsAll(everything)],
+		passWhen: [{check: 'shipped'}, {check: 'onlineKept'}, ...notForced, not({check: 'boxTwice'}), ...holdsAll(everything)],
 		success: `Recovered. ${back}`,
 		successAfterLoss: `${back} A push of yours threw boxes away during this drill before they came back.`,
 		nudges: [
 			...forcedNudges('{branch}'),
+			{when: [{check: 'boxTwice'}], say: 'Your history holds the same change in two boxes, and the goal is each box once. To start this step again as it began, type reset step.', type: 'reset step'},
 			{when: [not({check: 'shipped'})], say: 'Everything is in your {branch}; the warehouse does not have it yet.', type: 'git push'},
 		],
 		hints: ['Your {branch} continues the warehouse\'s history, so a plain push works.', 'Type: git push'],

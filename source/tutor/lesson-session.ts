@@ -13,7 +13,7 @@ import {allHold, type LastCommand} from '../lessons/checks.ts';
 import {chooseNudge, currentHints, evaluateStep, type EngineContext, type StepOutcome} from '../lessons/engine.ts';
 import type {Loss} from '../lessons/situations.ts';
 import {describeLostBoxes} from '../git/lost-boxes.ts';
-import {findDuplicateBoxes, type DuplicateBox} from '../git/duplicate-boxes.ts';
+import type {DuplicateBox} from '../git/duplicate-boxes.ts';
 import {pushForce} from '../git/git-arguments.ts';
 import {editorFailure, editorNote, readEditorContext} from '../explain/editor-note.ts';
 import {globalConfigNote} from '../explain/global-config-note.ts';
@@ -217,7 +217,7 @@ export class LessonSession {
 			// Only a step that asks to replace the learner's own boxes asks for force, and then with a lease.
 			report.forced = forcedPush(result, movedWarehouse, this.lesson.steps[this.step]?.mayReplaceOwnBoxes === true);
 
-			const duplicates = (await findDuplicateBoxes(this.state.commits, this.reader())).filter(duplicate => !this.duplicatesSaid.has(duplicate.oids.join(' ')));
+			const duplicates = (this.state.duplicates ?? []).filter(duplicate => !this.duplicatesSaid.has(duplicate.oids.join(' ')));
 			for (const duplicate of duplicates) {
 				this.duplicatesSaid.add(duplicate.oids.join(' '));
 			}

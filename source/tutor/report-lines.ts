@@ -68,7 +68,12 @@ export function reportLines(report: CommandReport, lesson: Lesson, kind: 'lesson
 	}
 
 	for (const duplicate of report.duplicates ?? []) {
-		lines.push({tone: 'note', text: `Your history now holds "${duplicate.subject}" ${duplicate.oids.length === 2 ? 'twice' : `${duplicate.oids.length} times`} (${duplicate.oids.map(oid => oid.slice(0, 7)).join(', ')}): the same change in ${duplicate.oids.length} boxes. When only some boxes are missing, bringing back just those (git cherry-pick with an id) keeps each box once.`});
+		const ids = duplicate.oids.map(oid => oid.slice(0, 7)).join(', ');
+		const [first] = duplicate.subjects;
+		const what = duplicate.subjects.every(subject => subject === first)
+			? `"${first}" ${duplicate.oids.length === 2 ? 'twice' : `${duplicate.oids.length} times`} (${ids})`
+			: `the same change in ${duplicate.oids.length} boxes: ${duplicate.subjects.map(subject => `"${subject}"`).join(', ')} (${ids})`;
+		lines.push({tone: 'note', text: `Your history now holds ${what}. Bringing back only the boxes that are missing (git cherry-pick with an id), or a pull with --rebase (which leaves out a box whose change is already there), keeps each change once.`});
 	}
 
 	if (outcome?.kind === 'advance') {
