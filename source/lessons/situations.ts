@@ -94,6 +94,16 @@ function lossSituation(loss: Loss, context: SituationContext): Situation {
 			};
 		}
 
+		// Merged into a branch that lacks what the warehouse holds now, the push would still be refused.
+		const online = state.online.branches[branch];
+		if (online !== undefined && !local.has(online)) {
+			return {
+				kind: 'loss',
+				say: `⚠ ${opening} Your repository still has ${it}, and the warehouse has boxes your ${branch} does not: bring those home (git pull --no-rebase), then bring ${it} back without forcing (${merge}), then git push. Or type reset to start again.`,
+				hints: ['First the warehouse\'s boxes, then the lost ones: both by merging, so no push needs force.', 'Type: git pull --no-rebase'],
+			};
+		}
+
 		return {
 			kind: 'loss',
 			say: `⚠ ${opening} Your repository still has ${it}: bring ${it} back without forcing, with ${merge}, then git push. Or type reset to start again.`,
@@ -101,7 +111,18 @@ function lossSituation(loss: Loss, context: SituationContext): Situation {
 		};
 	}
 
-	const owners = [...new Set(boxes.filter(box => !box.kept).map(box => box.author.split(' ')[0]))].join(' and ');
+	const missing = boxes.filter(box => !box.kept);
+	const owners = [...new Set(missing.map(box => box.author.split(' ')[0]))].join(' and ');
+	if (missing.length < boxes.length) {
+		// Some are at hand, some only in another clone: say which is which.
+		const tips = lostTips(boxes.filter(box => box.kept)).map(box => short(box.oid));
+		return {
+			kind: 'loss',
+			say: `⚠ ${opening} Your repository still has ${quoteList(boxes.filter(box => box.kept))} (git merge ${tips.join(' ')} would bring ${count(tips.length, 'it', 'them')} back), but never received ${quoteList(missing)}: only ${owners}'s own clone has ${count(missing.length, 'it', 'them')}. Type reset to start again.`,
+			hints: ['Your repository cannot bring back what it never received.', 'Type: reset'],
+		};
+	}
+
 	if (context.samAtHand && owners === 'Sam') {
 		return {
 			kind: 'loss',

@@ -280,7 +280,10 @@ export class LessonSession {
 		await this.ensureSamClone('a sam line');
 		const result = await runLine(rest, {repo: this.sandbox.sam, env: this.sandbox.samEnv, signal});
 		// Sam's tutor words (sam hint) would act on the learner's lesson: only his commands run.
-		report.result = result.kind === 'tutor' ? {kind: 'refused', message: 'After sam comes a command Sam would type, like one you would type yourself.'} : result;
+		report.result = result.kind === 'tutor'
+			? {kind: 'refused', message: 'After sam comes a command Sam would type, like one you would type yourself.'}
+			// What the tutor says of a refused line speaks of the line without sam: as Sam, it needs sam before it again.
+			: (result.kind === 'refused' ? {kind: 'refused', message: `As Sam: ${result.message}\n(To run a command as Sam, begin the line with sam.)`} : result);
 		if (report.result.kind !== 'git' && report.result.kind !== 'helper') {
 			return report;
 		}
