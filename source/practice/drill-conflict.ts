@@ -238,6 +238,12 @@ export function conflict(random: Random): DrillContent {
 			{when: [{check: 'conflicted'}, {check: 'markers', where: 'folder'}, {check: 'inProgress', operation: 'rebase'}], say: `${clash.file} still holds the <<<<<<< ======= >>>>>>> lines. ${clash.task}`, type: typeLines([...rewrite, `git add ${clash.file}`, 'git rebase --continue'])},
 			{when: [{check: 'conflicted'}, {check: 'markers', where: 'folder'}], say: `${clash.file} still holds the <<<<<<< ======= >>>>>>> lines. ${clash.task}`, type: typeLines([...rewrite, `git add ${clash.file}`, 'git commit --no-edit'])},
 			{when: [{check: 'conflicted'}], say: `${clash.file} has no conflict lines left: pack it, so Git knows the conflict is settled.`, type: `git add ${clash.file}`},
+			// Packed with the marker lines still in: sealing now would seal them.
+			...(['merge', 'rebase'] as const).map((operation): Nudge => ({
+				when: [{check: 'inProgress', operation}, {check: 'markers', where: 'folder'}],
+				say: `${clash.file} still holds the <<<<<<< ======= >>>>>>> lines, and they are packed. ${clash.task} Write it so and pack it again before going on.`,
+				type: typeLines([...rewrite, `git add ${clash.file}`]),
+			})),
 			{when: [{check: 'inProgress', operation: 'merge'}], say: 'Everything is packed: seal the merge box to finish the merge.', type: 'git commit --no-edit'},
 			{
 				when: [{check: 'inProgress', operation: 'rebase'}],

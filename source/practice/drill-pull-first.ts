@@ -155,7 +155,8 @@ export function pullFirst(random: Random): DrillContent {
 	const successText: Record<Shape, string> = {
 		'other files': `Sam's ${samsCount === 1 ? 'box is' : 'boxes are'} home, next to yours.`,
 		'same file': `Sam's ${samsCount === 1 ? 'box is' : 'boxes are'} home, and ${edit?.shared.file ?? ''} holds his line "${edit?.samsLine ?? ''}" and yours, "${edit?.yourLine ?? ''}": Git combined changes to different lines by itself.`,
-		'unsealed desk': `Sam's ${samsCount === 1 ? 'box is' : 'boxes are'} home, next to yours, and your unfinished change is still unsealed.`,
+		// Only what the checks see: the unfinished change is in no box (whether it is on the desk, put aside or gone, the next step checks).
+		'unsealed desk': `Sam's ${samsCount === 1 ? 'box is' : 'boxes are'} home, next to yours, and your unfinished change went into none of them.`,
 		'straight history': `Sam's ${samsCount === 1 ? 'box is' : 'boxes are'} home, with yours on top: a straight line of boxes.`,
 	};
 	const steps: StepData[] = [
