@@ -82,6 +82,11 @@ test.serial('a clean run waits longer each time; hints in a challenge are refuse
 			await tutor.controller.openDrill('conflict', seed, undefined, {challenge: true});
 			await tutor.play(['hint']);
 			t.true(tutor.transcript().includes('No hints in a challenge'), tutor.transcript());
+			// Git's refusal is explained, but its way out (the commands) is not given in a challenge.
+			const explained = () => tutor.store.getState().transcript.filter(line => line.tone === 'explain');
+			const before = explained().length;
+			await tutor.play(['git push']);
+			t.deepEqual(explained().slice(before).map(line => line.text.slice(0, 2)), ['↳ '], tutor.transcript());
 			await tutor.play(practiceLesson('conflict', seed).steps.flatMap(step => step.solution));
 			await waitUntil(() => tutor.store.getState().screen.name === 'complete', tutor.transcript);
 			t.like(tutor.runs()['conflict']!.at(-1), {hints: 0, challenge: true, forced: false, lost: false, twice: false});

@@ -38,7 +38,8 @@ export function outputLines(output: string, color = false): PrintLine[] {
 	return shown;
 }
 
-export function reportLines(report: CommandReport, lesson: Lesson, kind: 'lesson' | 'drill' = 'lesson', color = false): PrintLine[] {
+/** `challenge`: a drill without hints, where git's failure is explained but its way out (the commands) is not given. */
+export function reportLines(report: CommandReport, lesson: Lesson, kind: 'lesson' | 'drill' = 'lesson', color = false, challenge = false): PrintLine[] {
 	const {result, outcome, explanation} = report;
 	const lines: PrintLine[] = [];
 	if (result.kind === 'refused') {
@@ -57,7 +58,7 @@ export function reportLines(report: CommandReport, lesson: Lesson, kind: 'lesson
 	}
 
 	if (explanation) {
-		lines.push({tone: 'explain', text: `↳ ${explanation.meaning}`}, {tone: 'explain', text: `  ${explanation.wayOut}`});
+		lines.push({tone: 'explain', text: `↳ ${explanation.meaning}`}, ...(challenge ? [] : [{tone: 'explain', text: `  ${explanation.wayOut}`} satisfies PrintLine]));
 	}
 
 	lines.push(...(report.note?.split('\n') ?? []).map((text): PrintLine => ({tone: 'note', text})));

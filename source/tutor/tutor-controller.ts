@@ -476,7 +476,7 @@ export class TutorController {
 			}
 
 			const practice = this.state.view?.practice;
-			this.print(...reportLines(report, session.lesson, practice ? 'drill' : 'lesson', this.options.session.color));
+			this.print(...reportLines(report, session.lesson, practice ? 'drill' : 'lesson', this.options.session.color, practice?.challenge === true));
 			const counted = {forced: report.forced !== undefined, lost: report.lost === true, twice: report.duplicates !== undefined};
 			this.dispatch({type: 'commandFinished', step: session.step, diagram: session.diagram(), complete: session.complete, counted});
 			if (report.outcome?.kind === 'advance' && session.complete) {
