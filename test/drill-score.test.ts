@@ -3,6 +3,8 @@ import test from 'ava';
 import {dueAt, dueLabel, isDue, mostDue} from '../source/practice/schedule.ts';
 import {bestRun, finishRun, freshTally, isClean, runLines, type DrillRun} from '../source/practice/score.ts';
 import type {DrillName} from '../source/practice/drill-names.ts';
+import {drillShapes} from '../source/practice/drills.ts';
+import {freshSeed, shapeOf} from '../source/practice/practice-lesson.ts';
 
 const day = 24 * 60 * 60 * 1000;
 /** Noon, so calendar days are the same in every time zone the suite runs in. */
@@ -109,4 +111,21 @@ test('the drill most due: the longest overdue, then one never played, then the s
 	t.is(mostDue(runsOf, monday, ['recover', 'conflict']), 'conflict', 'never played is due now, before tomorrow');
 	t.is(mostDue(runsOf, monday, ['recover']), 'recover', 'the only one open is played even when not due');
 	t.is(mostDue(() => [], monday, ['conflict', 'recover']), 'conflict', 'ties: the order given');
+});
+
+test('a fresh drill is a shape none of the last ones played had, while the drill has shapes to spare', t => {
+	const shapes = drillShapes.recover.length;
+	const played: number[] = [];
+	let next = 0;
+	// Draws in order, so the test does not depend on chance: each try is the next seed.
+	const draw = () => next++;
+	for (let round = 0; round < 3 * shapes; round++) {
+		const seed = freshSeed('recover', played, draw);
+		const recent = played.slice(-(shapes - 1)).map(earlier => shapeOf('recover', earlier));
+		t.false(recent.includes(shapeOf('recover', seed)), `round ${round}: ${shapeOf('recover', seed)} after ${recent.join(' | ')}`);
+		played.push(seed);
+	}
+
+	// Ten in a row: as many different shapes as there are.
+	t.is(new Set(played.slice(0, 10).map(seed => shapeOf('recover', seed))).size, shapes);
 });

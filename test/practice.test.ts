@@ -9,7 +9,7 @@ import {render} from 'ink-testing-library';
 import type {Lesson} from '../source/lessons/lesson-types.ts';
 import {validateLesson} from '../source/lessons/validate-lesson.ts';
 import {drillCatalog, drillNames, type DrillName} from '../source/practice/drill-names.ts';
-import {generateDrill, practiceLesson} from '../source/practice/practice-lesson.ts';
+import {generateDrill, practiceLesson, shapeOf} from '../source/practice/practice-lesson.ts';
 import {drillShapes} from '../source/practice/drills.ts';
 import {finishRun, freshTally} from '../source/practice/score.ts';
 import {maxSeed, mulberry32, seededRandom} from '../source/practice/prng.ts';
@@ -54,9 +54,7 @@ function limiter(slots: number) {
 const inSandbox = limiter(8);
 
 /** The drill's shape: the design choice that matters most, to pick seeds that cover every shape. */
-function kindOf(name: DrillName, seed: number): string {
-	return generateDrill(name, seed).variant.split(',')[0]!;
-}
+const kindOf = shapeOf;
 
 /** The first seed of each kind, then the next seeds, up to `count`. */
 function coveringSeeds(name: DrillName, count: number): number[] {

@@ -4,7 +4,7 @@ import {randomInt} from 'node:crypto';
 import type {Lesson} from '../lessons/lesson-types.ts';
 import {validateLesson} from '../lessons/validate-lesson.ts';
 import type {DrillName} from './drill-names.ts';
-import {generators, lessonNumbers} from './drills.ts';
+import {drillShapes, generators, lessonNumbers} from './drills.ts';
 import {maxSeed, seededRandom} from './prng.ts';
 import type {LessonData} from './world.ts';
 
@@ -13,6 +13,26 @@ const randomSeedLimit = 1_000_000;
 
 export function randomSeed(): number {
 	return randomInt(randomSeedLimit);
+}
+
+/** The shape a seed gives: the first words of its variant. */
+export function shapeOf(name: DrillName, seed: number): string {
+	return generateDrill(name, seed).variant.split(',')[0]!;
+}
+
+/**
+ * A fresh random seed whose shape is none of the recent seeds' shapes (as far as the drill has
+ * shapes to spare), so drills played in a row are different situations, not the same one again.
+ */
+export function freshSeed(name: DrillName, recent: readonly number[], draw: () => number = randomSeed): number {
+	const avoided = new Set(recent.slice(-(drillShapes[name].length - 1)).map(seed => shapeOf(name, seed)));
+	let seed = draw();
+	// Each draw misses with a chance of at most 7 in 8: a hundred draws all missing does not happen.
+	for (let tries = 1; tries < 100 && avoided.has(shapeOf(name, seed)); tries++) {
+		seed = draw();
+	}
+
+	return seed;
 }
 
 export function practiceTitle(name: DrillName, seed: number): string {

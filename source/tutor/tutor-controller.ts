@@ -4,7 +4,7 @@ import {findLesson, noSuchLesson} from '../lesson-choice.ts';
 import {describeError, errorCode} from '../describe-error.ts';
 import type {Lesson} from '../lessons/lesson-types.ts';
 import {drillCatalog, isDrillName, type DrillName} from '../practice/drill-names.ts';
-import {practiceLesson, practiceTitle, randomSeed, referenceCommands} from '../practice/practice-lesson.ts';
+import {freshSeed, practiceLesson, practiceTitle, referenceCommands} from '../practice/practice-lesson.ts';
 import {dueLabel, growsWait, mostDue, scheduleOf} from '../practice/schedule.ts';
 import {finishRun, freshTally, isClean, runLines, type DrillRun, type RunTally} from '../practice/score.ts';
 import type {ProgressStore} from '../progress/progress-store.ts';
@@ -47,6 +47,8 @@ export class TutorController {
 	private closed = false;
 	private legendSaid = false;
 	private sessionIsDrill = false;
+	/** Seeds of each drill opened in this session, oldest first: a fresh drill avoids their shapes. */
+	private readonly openedSeeds = new Map<DrillName, number[]>();
 	readonly keptSandboxes: string[] = [];
 
 	constructor(private readonly options: ControllerOptions) {}
@@ -625,8 +627,18 @@ export class TutorController {
 		await this.openDrill(name, undefined, `The ${name} drill is the one most due.`, start);
 	}
 
-	/** Starts a practice drill: a lesson generated from the seed (a random one when not given). */
-	async openDrill(name: DrillName, seed = randomSeed(), note?: string, start: DrillStart = {}): Promise<void> {
+	/**
+	 * Starts a practice drill: a lesson generated from the seed; without one, a random seed whose
+	 * shape is not one of those played last (saved runs, and drills opened in this session).
+	 */
+	async openDrill(name: DrillName, seed?: number, note?: string, start: DrillStart = {}): Promise<void> {
+		if (seed === undefined) {
+			const saved = this.state.drills.find(drill => drill.name === name)?.runs.map(run => run.seed) ?? [];
+			const opened = this.openedSeeds.get(name) ?? [];
+			seed = freshSeed(name, [...saved.filter(earlier => !opened.includes(earlier)), ...opened]);
+		}
+
+		this.openedSeeds.set(name, [...(this.openedSeeds.get(name) ?? []).filter(earlier => earlier !== seed), seed]);
 		const title = `${practiceTitle(name, seed)}${start.challenge ? ' · challenge' : ''}`;
 		let lesson: Lesson;
 		try {
