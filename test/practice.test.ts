@@ -9,7 +9,7 @@ import {render} from 'ink-testing-library';
 import type {Lesson} from '../source/lessons/lesson-types.ts';
 import {validateLesson} from '../source/lessons/validate-lesson.ts';
 import {drillCatalog, drillNames, type DrillName} from '../source/practice/drill-names.ts';
-import {generateDrill, practiceLesson, shapeOf} from '../source/practice/practice-lesson.ts';
+import {practiceLesson, shapeOf} from '../source/practice/practice-lesson.ts';
 import {drillShapes} from '../source/practice/drills.ts';
 import {finishRun, freshTally} from '../source/practice/score.ts';
 import {maxSeed, mulberry32, seededRandom} from '../source/practice/prng.ts';
