@@ -2,7 +2,8 @@
 // begins. A copy goes back to the very same path, since git config, remotes and Sam's clone
 // hold absolute paths. The copy carries the sandbox's marker, so a killed run's copies are
 // removed like any leftover sandbox.
-import {cp, mkdtemp, readdir, realpath, rm} from 'node:fs/promises';
+import {copyFile, mkdir, mkdtemp, readdir, readlink, realpath, rm, symlink} from 'node:fs/promises';
+import type {Dirent} from 'node:fs';
 import path from 'node:path';
 import {removeSandbox, sandboxMarker, sandboxPrefix} from './sandbox.ts';
 
@@ -35,11 +36,30 @@ export async function removeCopy(copy: string): Promise<void> {
 }
 
 async function copyEntries(from: string, to: string, keep: (name: string) => boolean = () => true): Promise<void> {
-	const names = (await readdir(from)).filter(name => keep(name));
+	const entries = (await readdir(from, {withFileTypes: true})).filter(entry => keep(entry.name));
 	// The marker first, so a copy cut short is still known as the tutor's.
-	names.sort((a, b) => Number(b === sandboxMarker) - Number(a === sandboxMarker));
-	for (const name of names) {
-		// Timestamps kept: git's index then finds the files unchanged without hashing them again.
-		await cp(path.join(from, name), path.join(to, name), {recursive: true, preserveTimestamps: true, verbatimSymlinks: true});
+	const marker = entries.find(entry => entry.name === sandboxMarker);
+	if (marker) {
+		await copyFile(path.join(from, marker.name), path.join(to, marker.name));
 	}
+
+	await copyTree(from, to, entries.filter(entry => entry !== marker));
+}
+
+/**
+ * A plain copy, all files of a folder at once: fs.cp is several times slower on the many small
+ * files of a repository. Timestamps are not kept: git notices the new inodes anyway and compares contents.
+ */
+async function copyTree(from: string, to: string, entries: Dirent[]): Promise<void> {
+	await Promise.all(entries.map(async entry => {
+		const [source, target] = [path.join(from, entry.name), path.join(to, entry.name)];
+		if (entry.isDirectory()) {
+			await mkdir(target);
+			await copyTree(source, target, await readdir(source, {withFileTypes: true}));
+		} else if (entry.isSymbolicLink()) {
+			await symlink(await readlink(source), target);
+		} else {
+			await copyFile(source, target);
+		}
+	}));
 }
