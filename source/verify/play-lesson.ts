@@ -44,6 +44,8 @@ export type LessonResult = {
 	/** Why something was not played: a move for a newer git, steps after a solution that failed. */
 	notes: string[];
 	findings: Finding[];
+	/** How long the lesson took to play. */
+	seconds: number;
 };
 
 export type PlayOptions = {
@@ -78,13 +80,24 @@ function whyNot(step: Step, context: CheckContext): string {
 }
 
 export async function playLesson(lesson: Lesson, options: PlayOptions): Promise<LessonResult> {
-	const result: LessonResult = {file: lesson.source, id: lesson.id, number: lesson.number, title: lesson.title, steps: lesson.steps.length, wrongMoves: 0, alternatives: 0, notes: [], findings: []};
+	const started = performance.now();
+	const result: LessonResult = {file: lesson.source, id: lesson.id, number: lesson.number, title: lesson.title, steps: lesson.steps.length, wrongMoves: 0, alternatives: 0, notes: [], findings: [], seconds: 0};
+	try {
+		await playSteps(lesson, options, result);
+	} finally {
+		result.seconds = Math.round((performance.now() - started) / 100) / 10;
+	}
+
+	return result;
+}
+
+async function playSteps(lesson: Lesson, options: PlayOptions, result: LessonResult): Promise<void> {
 	let session: LessonSession;
 	try {
 		session = await LessonSession.start(lesson, {lessons: options.lessons, branch: options.branch, gitVersion: options.gitVersion, workdir: options.workdir, color: false});
 	} catch (error) {
 		result.findings.push({kind: 'setup', file: lesson.source, step: undefined, move: [], command: undefined, expected: 'the setup builds the starting world', seen: (error as Error).message});
-		return result;
+		return;
 	}
 
 	try {
@@ -101,8 +114,6 @@ export async function playLesson(lesson: Lesson, options: PlayOptions): Promise<
 	} finally {
 		await session.dispose();
 	}
-
-	return result;
 }
 
 /** Checks one step from where it begins and leaves the session after its solution; false when the lesson cannot go on. */
