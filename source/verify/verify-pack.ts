@@ -55,18 +55,43 @@ export async function verifyPack(directory: string, options: VerifyOptions): Pro
 
 /** Every lesson played, at most `concurrency` at a time; the results in lesson order. */
 export async function playAll(lessons: readonly Lesson[], options: VerifyOptions): Promise<LessonResult[]> {
-	const limit = options.concurrency ?? Math.min(4, Math.max(2, availableParallelism()));
+	return Promise.all(playEach(lessons, options));
+}
+
+/** One promise per lesson, in lesson order, each settled as soon as its lesson is played (the test suite awaits them one by one). */
+export function playEach(lessons: readonly Lesson[], options: VerifyOptions): Array<Promise<LessonResult>> {
+	const slot = limiter(options.concurrency ?? Math.min(4, Math.max(2, availableParallelism())));
 	// The longest first (a lesson that continues from others replays them), so the last to start is short.
-	const queue = [...lessons].sort((a, b) => cost(b, lessons) - cost(a, lessons));
-	const results = new Map<string, LessonResult>();
-	const worker = async () => {
-		for (let lesson = queue.shift(); lesson !== undefined; lesson = queue.shift()) {
-			results.set(lesson.id, await playLesson(lesson, {lessons, branch: options.branch, gitVersion: options.gitVersion, workdir: options.workdir}));
+	const byCost = [...lessons].sort((a, b) => cost(b, lessons) - cost(a, lessons));
+	const played = new Map(byCost.map(lesson => [lesson.id, slot(async () => playLesson(lesson, {lessons, branch: options.branch, gitVersion: options.gitVersion, workdir: options.workdir}))]));
+	return lessons.map(lesson => played.get(lesson.id)!);
+}
+
+/** Runs tasks at most `limit` at a time, in the order they were handed in. */
+function limiter(limit: number): <T>(task: () => Promise<T>) => Promise<T> {
+	let active = 0;
+	const waiting: Array<() => void> = [];
+	return async task => {
+		if (active < limit) {
+			active++;
+		} else {
+			// A finished task hands its place straight to the next one waiting.
+			await new Promise<void>(resolve => {
+				waiting.push(resolve);
+			});
+		}
+
+		try {
+			return await task();
+		} finally {
+			const next = waiting.shift();
+			if (next) {
+				next();
+			} else {
+				active--;
+			}
 		}
 	};
-
-	await Promise.all(Array.from({length: Math.min(limit, lessons.length)}, worker));
-	return lessons.map(lesson => results.get(lesson.id)!);
 }
 
 /** About how many lines a lesson plays: its own moves and the lessons its setup replays. */
