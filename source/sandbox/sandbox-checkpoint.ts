@@ -2,7 +2,7 @@
 // begins. A copy goes back to the very same path, since git config, remotes and Sam's clone
 // hold absolute paths. The copy carries the sandbox's marker, so a killed run's copies are
 // removed like any leftover sandbox.
-import {copyFile, mkdir, mkdtemp, readdir, readlink, realpath, rm, symlink} from 'node:fs/promises';
+import {copyFile, link as hardLink, mkdir, mkdtemp, readdir, readlink, realpath, rm, symlink} from 'node:fs/promises';
 import type {Dirent} from 'node:fs';
 import path from 'node:path';
 import {removeSandbox, sandboxMarker, sandboxPrefix} from './sandbox.ts';
@@ -46,18 +46,24 @@ async function copyEntries(from: string, to: string, keep: (name: string) => boo
 	await copyTree(from, to, entries.filter(entry => entry !== marker));
 }
 
+/** Git never changes a file under a repository's objects/ or hooks/ in place (new objects are new files), so a link shares it safely. */
+const sharedFolder = (folder: string, name: string) => (name === 'objects' || name === 'hooks') && /(^|[\\/])(\.git|[^\\/]+\.git)$/.test(folder);
+
 /**
- * A plain copy, all files of a folder at once: fs.cp is several times slower on the many small
- * files of a repository. Timestamps are not kept: git notices the new inodes anyway and compares contents.
+ * A plain copy, all files of a folder at once (fs.cp is several times slower on the many small
+ * files of a repository), with git's unchanging files linked rather than copied. Timestamps are
+ * not kept: git notices the new inodes anyway and compares contents.
  */
-async function copyTree(from: string, to: string, entries: Dirent[]): Promise<void> {
+async function copyTree(from: string, to: string, entries: Dirent[], link = false): Promise<void> {
 	await Promise.all(entries.map(async entry => {
 		const [source, target] = [path.join(from, entry.name), path.join(to, entry.name)];
 		if (entry.isDirectory()) {
 			await mkdir(target);
-			await copyTree(source, target, await readdir(source, {withFileTypes: true}));
+			await copyTree(source, target, await readdir(source, {withFileTypes: true}), link || sharedFolder(from, entry.name));
 		} else if (entry.isSymbolicLink()) {
 			await symlink(await readlink(source), target);
+		} else if (link) {
+			await hardLink(source, target).catch(async () => copyFile(source, target));
 		} else {
 			await copyFile(source, target);
 		}
