@@ -2,7 +2,7 @@
 // file, step, command and what was seen; the example pack and the built-in lessons hold under
 // the same player. The exit codes are checked on the built CLI (npm test builds dist/cli.js).
 import {execFile} from 'node:child_process';
-import {mkdirSync, mkdtempSync, rmSync, writeFileSync} from 'node:fs';
+import {existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
@@ -11,6 +11,8 @@ import {verifyPack, playEach, type PackReport} from '../source/verify/verify-pac
 import {reportText} from '../source/verify/verify-command.ts';
 import type {LessonResult} from '../source/verify/play-lesson.ts';
 import {gitVersion} from './helpers/git-version.ts';
+import {validateLesson} from '../source/lessons/validate-lesson.ts';
+import {LessonSession} from '../source/tutor/lesson-session.ts';
 import {shippedLessons} from './helpers/lessons.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -173,6 +175,30 @@ test('a misspelt check: the pack cannot be read (2), with file, step, field and 
 	t.regex(report.problems[0]!, /misspelt\/01-notes\.json/);
 	t.regex(report.problems[0]!, /step 1 \(stage\) > passWhen\[0\]: unknown check "stagd" \(did you mean "staged"\?\)/);
 	t.deepEqual(report.lessons.map(lesson => [lesson.id, lesson.findings.length]), [['fine', 0]]);
+});
+
+test('a checkpoint puts back the sandbox, at the same path, and what the session remembered', async t => {
+	const lesson = validateLesson(lessonWith([stageNotes(), sealNotes()]), 'checkpoint/01-notes.json');
+	const session = await LessonSession.start(lesson, {lessons: [lesson], branch: 'main', color: false, gitVersion});
+	try {
+		const before = session.state;
+		const checkpoint = await session.checkpoint();
+		await session.run('git add notes.txt');
+		await session.run('git commit -m "Add notes"');
+		await session.run('git remote add origin https://github.com/learner/shipment.git');
+		t.is(session.step, 2);
+		await session.restore(checkpoint);
+		t.is(session.step, 0);
+		t.deepEqual(session.state, before);
+		// Read again from disk: git finds the repository as it was.
+		await session.run('git status');
+		t.deepEqual(session.state, before);
+		t.deepEqual([session.state.commits.length, session.state.remotes.length, session.state.untracked], [0, 0, ['notes.txt', 'todo.txt']]);
+		await session.discard(checkpoint);
+		t.false(existsSync(checkpoint.copy));
+	} finally {
+		await session.dispose();
+	}
 });
 
 test('the CLI: exit 0, 1 and 2, the failure named in its output, --json the same as data', async t => {

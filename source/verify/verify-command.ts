@@ -45,6 +45,13 @@ export async function runVerify(options: VerifyArgs): Promise<number> {
 		return 2;
 	}
 
+	// Stopped from outside (Ctrl+C, a CI timeout): exit, so the exit handler removes the sandboxes.
+	for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+		process.once(signal, () => {
+			process.exit(130);
+		});
+	}
+
 	const report = await verifyPack(options.directory, {branch: options.branch, gitVersion: git.version});
 	if (options.json) {
 		console.log(JSON.stringify(report, undefined, 2));
