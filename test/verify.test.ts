@@ -12,7 +12,7 @@ import {reportText} from '../source/verify/verify-command.ts';
 import type {LessonResult} from '../source/verify/play-lesson.ts';
 import {gitVersion} from './helpers/git-version.ts';
 import {validateLesson} from '../source/lessons/validate-lesson.ts';
-import {LessonSession} from '../source/tutor/lesson-session.ts';
+import {LessonSession, remembered} from '../source/tutor/lesson-session.ts';
 import {shippedLessons} from './helpers/lessons.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -196,6 +196,9 @@ test('a checkpoint puts back the sandbox, at the same path, and what the session
 		t.deepEqual([session.state.commits.length, session.state.remotes.length, session.state.untracked], [0, 0, ['notes.txt', 'todo.txt']]);
 		await session.discard(checkpoint);
 		t.false(existsSync(checkpoint.copy));
+		// A field added to LessonSession later must be saved too, or a restore would leave it changed.
+		const fixed = new Set(['lesson', 'sandbox', 'options', 'replacements']);
+		t.deepEqual(Object.keys(session).filter(key => !fixed.has(key)).sort(), [...remembered].sort());
 	} finally {
 		await session.dispose();
 	}

@@ -69,8 +69,8 @@ export type SessionCheckpoint = {
 	readonly memory: Readonly<Record<string, unknown>>;
 };
 
-/** What a session remembers between lines, besides its sandbox: a checkpoint saves and restores exactly these. */
-const remembered = ['step', 'state', 'openingAnnouncements', 'last', 'editorNoteSaid', 'stepStartHead', 'stepStartWarehouse', 'warehouseSeen', 'loss', 'lossHappened', 'duplicatesSaid', 'lastFailure'] as const;
+/** What a session remembers between lines, besides its sandbox: a checkpoint saves and restores exactly these (a test keeps the list whole). */
+export const remembered = ['step', 'state', 'openingAnnouncements', 'last', 'editorNoteSaid', 'stepStartHead', 'stepStartWarehouse', 'warehouseSeen', 'loss', 'lossHappened', 'duplicatesSaid', 'lastFailure'] as const;
 
 /**
  * Whether a nudge or hint advises the very git command that just failed: the whole line, not the
