@@ -22,7 +22,11 @@ export type CliCommand =
 	| {kind: 'list'}
 	| {kind: 'help'}
 	| {kind: 'version'}
+	| {kind: 'verify'; options: VerifyArgs}
 	| {kind: 'error'; message: string};
+
+/** git-push-tutor verify DIR [--json] [--branch NAME]: needs no terminal. */
+export type VerifyArgs = {directory: string; json: boolean; branch: string};
 
 const helpHint = 'Run git-push-tutor --help to see the options.';
 
@@ -44,6 +48,7 @@ Usage
                  [--screen-reader]
   git-push-tutor --practice [NAME] [--seed N] [--challenge] [other options]
   git-push-tutor --list | --help | --version
+  git-push-tutor verify DIR [--json] [--branch NAME]
 
 Options
   --lesson ID        Start at this lesson: its ID, number or command, as
@@ -66,6 +71,11 @@ Options
 
 Options that take a value can also be written as --option=value.
 
+verify DIR plays every lesson of the lesson pack in DIR through real git:
+each solution must pass its step, and no wrong move may. With --json it
+prints the result as data; --branch master checks the master variant.
+Exit code 0: all hold; 1: something fails; 2: the pack cannot be read.
+
 The tutor never reads or changes your own repositories or git settings.`;
 
 function isValueOption(name: string): name is ValueOption {
@@ -77,6 +87,10 @@ function isFlagOption(name: string): name is FlagOption {
 }
 
 export function parseCliArgs(argv: readonly string[]): CliCommand {
+	if (argv[0] === 'verify') {
+		return parseVerifyArgs(argv.slice(1));
+	}
+
 	const values: Partial<Record<ValueOption, string>> = {};
 	const flags = new Set<FlagOption>();
 	// Keep scanning after an error so a later --help still wins.
@@ -241,6 +255,56 @@ export function parseCliArgs(argv: readonly string[]): CliCommand {
 	}
 
 	return {kind: 'run', options};
+}
+
+const verifyNames = ['json', 'branch', 'help'];
+
+/** The verify subcommand's own few options; --help anywhere shows the help. */
+function parseVerifyArgs(argv: readonly string[]): CliCommand {
+	const usage = 'Usage: git-push-tutor verify DIR [--json] [--branch NAME]';
+	let directory: string | undefined;
+	let json = false;
+	let branch = 'main';
+	let firstError: string | undefined;
+	const fail = (message: string) => {
+		firstError ??= `${message}\n${usage}`;
+	};
+
+	for (let index = 0; index < argv.length; index++) {
+		const token = argv[index]!;
+		const equals = token.indexOf('=');
+		const long = token.startsWith('--');
+		const name = long ? token.slice(2, equals === -1 ? undefined : equals) : undefined;
+		const inline = long && equals !== -1 ? token.slice(equals + 1) : undefined;
+		if (token === '-h' || name === 'help') {
+			return {kind: 'help'};
+		}
+
+		if (name === 'json' && inline === undefined) {
+			json = true;
+		} else if (name === 'branch') {
+			const value = inline ?? argv[++index];
+			const problem = value === undefined || value === '' ? 'it is missing' : branchNameProblem(value);
+			if (problem === undefined && value !== undefined) {
+				branch = value;
+			} else {
+				fail(`"${value ?? ''}" is not a branch name for --branch: ${problem ?? ''}. Try --branch master.`);
+			}
+		} else if (token.startsWith('-')) {
+			const suggestion = closestWord(name ?? token.replace(/^-+/, ''), verifyNames, 2);
+			fail(`Unknown option ${token} for verify.${suggestion ? ` Did you mean --${suggestion}?` : ''}`);
+		} else if (directory === undefined) {
+			directory = token;
+		} else {
+			fail(`verify checks one folder; "${token}" is a second one.`);
+		}
+	}
+
+	if (directory === undefined) {
+		fail('verify needs the folder of the lesson pack to check, like: git-push-tutor verify my-pack');
+	}
+
+	return firstError === undefined && directory !== undefined ? {kind: 'verify', options: {directory, json, branch}} : {kind: 'error', message: firstError ?? usage};
 }
 
 // Stricter than git itself on purpose: practice branches should be simple names.

@@ -34,6 +34,12 @@ async function main(argv: string[]): Promise<number> {
 			return 2;
 		}
 
+		case 'verify': {
+			// Plain output, no terminal needed: a course runs it in CI.
+			const {runVerify} = await import('./verify/verify-command.ts');
+			return runVerify(command.options);
+		}
+
 		case 'list':
 		case 'run': {
 			break;

@@ -198,6 +198,7 @@ const stepFields: Record<keyof Step, Field> = {
 	hints: {required: true, description: 'Each "hint" the learner types shows the next; the last one should be "Type: <the command>".', schema: listOf({type: 'string'}, 1)},
 	solution: {required: true, description: 'Command lines that pass the step from where the step begins: played by verify and the tests.', schema: listOf({type: 'string'}, 1)},
 	wrongMoves: {description: 'Command sequences that must NOT pass the step. A first line "# needs git X.Y.Z: why" skips the move on older git.', schema: listOf(listOf({type: 'string'}))},
+	alternatives: {description: 'Other command sequences that must pass the step too, from where it begins: played by verify, so a learner\'s other right way is known to work.', schema: listOf(listOf({type: 'string'}, 1))},
 	afterPrevious: {description: 'True when the step can only be reached by passing the one before (never by jumping ahead).', schema: {type: 'boolean'}},
 	mayReplaceOwnBoxes: {description: 'True when the step asks the learner to replace their own shipped box (amend, then force): losing it is then the point, not a loss to report.', schema: {type: 'boolean'}},
 	onStart: {description: 'Played when the step begins (Sam ships a box meanwhile, say): "sam", "type", "write" or "append"; never "continueFrom".', schema: listOf(reference('event'))},

@@ -124,6 +124,8 @@ export type Step = {
 	solution: string[];
 	/** Command sequences that must not pass the step: played by the test suite too. */
 	wrongMoves: string[][];
+	/** Other command sequences that must pass the step too, from where it begins (played by verify). Optional for lessons written by code. */
+	alternatives?: string[][];
 	/** True when this step can only be reached by passing the one before (never by jumping ahead). */
 	afterPrevious: boolean;
 	/**

@@ -215,7 +215,7 @@ class Collector {
 }
 
 export const lessonKeys = ['id', 'number', 'title', 'command', 'part', 'minutes', 'intro', 'setup', 'startsWhen', 'steps', 'summary', 'samAtHand'];
-export const stepKeys = ['id', 'title', 'text', 'passWhen', 'success', 'nudges', 'hints', 'solution', 'wrongMoves', 'afterPrevious', 'mayReplaceOwnBoxes', 'onStart', 'announce', 'successAfterLoss'];
+export const stepKeys = ['id', 'title', 'text', 'passWhen', 'success', 'nudges', 'hints', 'solution', 'wrongMoves', 'alternatives', 'afterPrevious', 'mayReplaceOwnBoxes', 'onStart', 'announce', 'successAfterLoss'];
 
 export function validateLesson(data: unknown, file: string): Lesson {
 	const collect = new Collector();
@@ -337,14 +337,20 @@ function validateStep(item: unknown, index: number, collect: Collector): Step | 
 		collect.add(label, '"solution" needs at least one command line');
 	}
 
-	const wrongMoves = collect.list(item, 'wrongMoves', label, true).map((move, moveIndex) => {
+	const moves = (key: 'wrongMoves' | 'alternatives', what: string) => collect.list(item, key, label, true).map((move, moveIndex) => {
 		if (!Array.isArray(move) || move.some(line => typeof line !== 'string')) {
-			collect.add(`${label} > wrongMoves[${moveIndex}]`, 'a wrong move must be a list of command lines');
+			collect.add(`${label} > ${key}[${moveIndex}]`, `${what} must be a list of command lines`);
 			return [];
+		}
+
+		if (key === 'alternatives' && move.length === 0) {
+			collect.add(`${label} > ${key}[${moveIndex}]`, `${what} needs at least one command line`);
 		}
 
 		return move as string[];
 	});
+	const wrongMoves = moves('wrongMoves', 'a wrong move');
+	const alternatives = moves('alternatives', 'an alternative solution');
 	for (const flag of ['afterPrevious', 'mayReplaceOwnBoxes']) {
 		if (item[flag] !== undefined && typeof item[flag] !== 'boolean') {
 			collect.add(label, `"${flag}" must be true or false`);
@@ -362,6 +368,7 @@ function validateStep(item: unknown, index: number, collect: Collector): Step | 
 		hints,
 		solution,
 		wrongMoves,
+		alternatives,
 		afterPrevious: item.afterPrevious === true,
 		mayReplaceOwnBoxes: item.mayReplaceOwnBoxes === true,
 		onStart: onStart.filter((action): action is SetupAction => action !== undefined),

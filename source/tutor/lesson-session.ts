@@ -3,6 +3,7 @@
 import {appendFile, mkdir, rm, writeFile} from 'node:fs/promises';
 import path from 'node:path';
 import {createSandbox, keepSandbox, removeSandbox, type Sandbox} from '../sandbox/sandbox.ts';
+import {copySandbox, removeCopy, restoreSandbox} from '../sandbox/sandbox-checkpoint.ts';
 import {learnerName} from '../sandbox/sandbox-config.ts';
 import {maskSandboxPaths, pathReplacements} from '../sandbox/mask-paths.ts';
 import {readRepoState, type RepoState} from '../git/repo-state.ts';
@@ -62,6 +63,15 @@ export type CommandReport = {
 
 class SetupError extends Error {}
 
+/** A moment of a session to come back to: a copy of its sandbox and what the session remembered. */
+export type SessionCheckpoint = {
+	readonly copy: string;
+	readonly memory: Readonly<Record<string, unknown>>;
+};
+
+/** What a session remembers between lines, besides its sandbox: a checkpoint saves and restores exactly these (a test keeps the list whole). */
+export const remembered = ['step', 'state', 'openingAnnouncements', 'last', 'editorNoteSaid', 'stepStartHead', 'stepStartWarehouse', 'warehouseSeen', 'loss', 'lossHappened', 'duplicatesSaid', 'lastFailure'] as const;
+
 /**
  * Whether a nudge or hint advises the very git command that just failed: the whole line, not the
  * start of a longer command (git push is not git push -u origin main).
@@ -89,6 +99,9 @@ function forcedPush(result: Extract<LineResult, {kind: 'git'}>, movedWarehouse: 
 	const force = result.result.exitCode === 0 && movedWarehouse ? pushForce(result.args) : undefined;
 	return force === undefined || (force === 'lease' && leaseAsked) ? undefined : {lease: force === 'lease'};
 }
+
+/** Sets are the only values a session changes in place; the rest are replaced whole. */
+const copied = (value: unknown): unknown => (value instanceof Set ? new Set(value) : value);
 
 /** The rest of a line that begins with the word sam (`sam git log`, `Sam ls`), else undefined. */
 function samLine(line: string): string | undefined {
@@ -312,6 +325,27 @@ export class LessonSession {
 
 	mask(text: string): string {
 		return maskSandboxPaths(text, this.replacements);
+	}
+
+	/** Copies the sandbox aside with what the session remembers (verify plays many moves from one moment). */
+	async checkpoint(): Promise<SessionCheckpoint> {
+		const memory = Object.fromEntries(remembered.map(key => [key, copied(this[key])]));
+		return {copy: await copySandbox(this.sandbox.root), memory};
+	}
+
+	/** Back to the checkpoint: the sandbox at the same path (git holds absolute paths) and the session's memory. */
+	async restore(checkpoint: SessionCheckpoint): Promise<void> {
+		await restoreSandbox(this.sandbox.root, checkpoint.copy);
+		Object.assign(this, Object.fromEntries(Object.entries(checkpoint.memory).map(([key, value]) => [key, copied(value)])));
+	}
+
+	async discard(checkpoint: SessionCheckpoint): Promise<void> {
+		await removeCopy(checkpoint.copy);
+	}
+
+	/** What the checks read now: the state, the last command and the step's baselines. */
+	checkContext(): EngineContext {
+		return this.context();
 	}
 
 	/** Puts the lesson's world back as it started. */
