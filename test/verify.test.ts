@@ -252,15 +252,18 @@ test('the example pack holds on main (through the CLI) and on master', async t =
 	t.is(master.exitCode, 0);
 });
 
-// The built-in pack under the same player that verify uses, a lesson at a time.
+// The built-in pack under the same player that verify uses, a lesson at a time, on both branches
+// the course is played with.
 const builtIn = shippedLessons();
-// Started by the first of these tests, a few lessons at a time; each test waits for its own.
-let played: Array<Promise<LessonResult>> | undefined;
-for (const [index, lesson] of builtIn.entries()) {
-	test(`built-in ${lesson.number} ${lesson.id} holds under the verify player (main)`, async t => {
-		played ??= playEach(builtIn, {branch: 'main', gitVersion});
-		const result = await played[index]!;
-		t.deepEqual(result.findings, []);
-		t.true(result.steps > 0 && result.wrongMoves > 0);
-	});
+for (const branch of ['main', 'master']) {
+	// Started by the first of these tests, a few lessons at a time; each test waits for its own.
+	let played: Array<Promise<LessonResult>> | undefined;
+	for (const [index, lesson] of builtIn.entries()) {
+		test(`built-in ${lesson.number} ${lesson.id} holds under the verify player (${branch})`, async t => {
+			played ??= playEach(builtIn, {branch, gitVersion});
+			const result = await played[index]!;
+			t.deepEqual(result.findings, []);
+			t.true(result.steps > 0 && result.wrongMoves > 0);
+		});
+	}
 }
