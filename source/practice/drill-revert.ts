@@ -255,7 +255,8 @@ export function revert(random: Random): DrillContent {
 		intro: [
 			shape === 'Sam\'s box'
 				? `Sam shipped "${first.label}", and you brought it home.${on.length > 0 ? ` Then you shipped ${listing(on.map(whose))} on top.` : ''}`
-				: `You shipped ${names}${on.length > 0 ? `, and ${listing(on.map(whose))} came after` : ''}. Sam has every box too.`,
+				// In the order they were sealed: a box between two broken ones must not read as one after both.
+				: `${later.length === 1 ? `You shipped ${names}` : `These boxes were shipped, oldest first: ${listing(later.map(whose))}`}. Sam has every box too.`,
 			`Now the complaints come in: ${listing(story)}. ${broken.length === 1 ? 'That change was a mistake.' : 'Both changes were mistakes.'}${shape === 'Sam\'s box' ? ' Sam is on the road, so recall his box yourself: it is everyone\'s warehouse.' : ''}`,
 		].join('\n'),
 		setup,
