@@ -81,7 +81,7 @@ export function inRemoteReflog(random: Random, desk: Desk): DrillContent {
 	const bringBack: StepData = {
 		id: 'bring-back',
 		title: 'Bring the lost box back',
-		text: `Your {branch} never held ${quoted(lost)}: you only fetched ${they(lost)}. But origin/{branch} remembers every position it had. Make your {branch} hold ${quoted(lost)} and the warehouse's ${quoted(newer)}.`,
+		text: `Your {branch} never held ${quoted(lost)}: you only fetched ${they(lost)}. Make your {branch} hold ${quoted(lost)} and the warehouse's ${quoted(newer)}.`,
 		passWhen: [{check: 'includesOnline'}, ...settled, ...holdsAll(everything)],
 		success: `Your {branch} holds ${quoted(lost)} and the warehouse's ${quoted(newer)}.`,
 		nudges: [

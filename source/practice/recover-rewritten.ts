@@ -100,7 +100,7 @@ export function rebasedCopies(random: Random, desk: Desk): DrillContent {
 	const bringBack: StepData = {
 		id: 'bring-back',
 		title: 'Copy the lost box back',
-		text: `Sam's tidy dropped ${quoted(lost)}; the boxes after it are new copies now (same labels, new ids). Your {branch} never held ${quoted(lost)}: you only fetched it, and origin/{branch} remembers where it was. Make your {branch} the warehouse's history with ${quoted(lost)} on top: each box once, in a straight line, with no merge box.`,
+		text: `Sam's tidy dropped ${quoted(lost)}; the boxes after it are new copies now (same labels, new ids). Your {branch} never held ${quoted(lost)}: you only fetched it. Make your {branch} the warehouse's history with ${quoted(lost)} on top: each box once, in a straight line, with no merge box.`,
 		passWhen: [{check: 'includesOnline'}, ...settled, straight, not({check: 'boxTwice'}), ...holdsAll(everything)],
 		success: `Your {branch} is the warehouse's history with ${quoted(lost)} on top, each box once.`,
 		nudges: [
