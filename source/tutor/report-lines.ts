@@ -68,13 +68,15 @@ export function reportLines(report: CommandReport, lesson: Lesson, kind: 'lesson
 			: 'That push forced without a lease, so this run will not count as clean.'});
 	}
 
-	for (const duplicate of report.duplicates ?? []) {
+	const twice = (report.duplicates ?? []).map(duplicate => {
 		const ids = duplicate.oids.map(oid => oid.slice(0, 7)).join(', ');
 		const [first] = duplicate.subjects;
-		const what = duplicate.subjects.every(subject => subject === first)
+		return duplicate.subjects.every(subject => subject === first)
 			? `"${first}" ${duplicate.oids.length === 2 ? 'twice' : `${duplicate.oids.length} times`} (${ids})`
-			: `the same change in ${duplicate.oids.length} boxes: ${duplicate.subjects.map(subject => `"${subject}"`).join(', ')} (${ids})`;
-		lines.push({tone: 'note', text: `Your history now holds ${what}. Bringing back only the boxes that are missing (git cherry-pick with an id), or a pull with --rebase (which leaves out a box whose change is already there), keeps each change once.`});
+			: `the same change in ${duplicate.oids.length} boxes, ${duplicate.subjects.map(subject => `"${subject}"`).join(' and ')} (${ids})`;
+	});
+	if (twice.length > 0) {
+		lines.push({tone: 'note', text: `Your history now holds ${twice.join('; ')}. Bringing back only the boxes that are missing (git cherry-pick with an id), or a pull with --rebase (which leaves out a box whose change is already there), keeps each change once.`});
 	}
 
 	if (outcome?.kind === 'advance') {
