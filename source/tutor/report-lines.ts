@@ -76,7 +76,7 @@ export function reportLines(report: CommandReport, lesson: Lesson, kind: 'lesson
 			: `the same change in ${duplicate.oids.length} boxes, ${duplicate.subjects.map(subject => `"${subject}"`).join(' and ')} (${ids})`;
 	});
 	if (twice.length > 0) {
-		lines.push({tone: 'note', text: `Your history now holds ${twice.join('; ')}. Bringing back only the boxes that are missing (git cherry-pick with an id), or a pull with --rebase (which leaves out a box whose change is already there), keeps each change once.`});
+		lines.push({tone: 'note', text: `Your history now holds ${twice.join('; ')}. Bringing back only the boxes that are missing (git cherry-pick with an id) keeps each change once.`});
 	}
 
 	if (outcome?.kind === 'advance') {
