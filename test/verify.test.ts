@@ -156,6 +156,14 @@ test('an alternative that does not pass is a failure; a move for a newer git is 
 	t.regex(report.lessons[0]!.notes.join('\n'), /step 1 \(stage\): wrong move "# needs git 99\.0: a git from the future ; git add \." skipped: it needs git 99\.0/);
 });
 
+test('a lesson written for a newer git is not played on an older one, and says so', async t => {
+	const folder = writePack('newer', {'01-notes.json': lessonWith([stageNotes(), sealNotes()], {requires: {git: '99.0'}})});
+	const report = await verify(folder);
+	t.is(report.exitCode, 0);
+	t.regex(report.lessons[0]!.skipped ?? '', /written for git 99\.0 or newer, and this is git \d/);
+	t.regex(reportText(report).join('\n'), /– 1 pack-notes: not played: it is written for git 99\.0 or newer/);
+});
+
 test('a setup line that fails is a failure of the lesson, named with its place', async t => {
 	const folder = writePack('setup', {'01-notes.json': lessonWith([stageNotes(), sealNotes()], {setup: [{do: 'type', line: 'git push origin main'}]})});
 	const report = await verify(folder);

@@ -179,6 +179,7 @@ const lessonFields: Record<LessonField, Field> = {
 	command: {required: true, description: 'The git command the lesson is about, shown in the menu ("push").', schema: text},
 	part: {description: 'The part of the course it belongs to ("Your first push"): the menu groups lessons by it.', schema: text},
 	minutes: {description: 'About how long the lesson takes, for planning a class.', schema: {type: 'integer', minimum: 1}},
+	requires: {description: 'The oldest git the lesson is written for: verify skips it on an older git, with a note, and the tutor says so when it starts.', schema: {type: 'object', properties: {git: {...gitVersion, description: 'The oldest git version the lesson needs.'}}, required: ['git'], additionalProperties: false}},
 	intro: {required: true, description: 'What the learner reads before the first step. May use {branch}, {url}, {switch}.', schema: text},
 	setup: {description: 'Builds the starting world, in order, before the learner types anything.', schema: listOf(reference('setupAction'))},
 	startsWhen: {description: 'For a lesson that continues from another: what the learner\'s own repository must hold to go straight on in it (else the lesson starts from the reference state).', schema: listOf(reference('check'))},

@@ -149,6 +149,8 @@ export type Lesson = {
 	part: string | undefined;
 	/** About how long the lesson takes, for planning a class. */
 	minutes: number | undefined;
+	/** The oldest git the lesson is written for (its steps count on that git's behaviour). */
+	requires: {git: string} | undefined;
 	intro: string;
 	setup: SetupAction[];
 	/**

@@ -214,8 +214,22 @@ class Collector {
 	}
 }
 
-export const lessonKeys = ['id', 'number', 'title', 'command', 'part', 'minutes', 'intro', 'setup', 'startsWhen', 'steps', 'summary', 'samAtHand'];
+export const lessonKeys = ['id', 'number', 'title', 'command', 'part', 'minutes', 'requires', 'intro', 'setup', 'startsWhen', 'steps', 'summary', 'samAtHand'];
 export const stepKeys = ['id', 'title', 'text', 'passWhen', 'success', 'nudges', 'hints', 'solution', 'wrongMoves', 'alternatives', 'afterPrevious', 'mayReplaceOwnBoxes', 'onStart', 'announce', 'successAfterLoss'];
+
+/** "requires": {"git": "2.33.1"}: the oldest git a lesson is written for. */
+function validateRequires(value: unknown, collect: Collector): Lesson['requires'] {
+	if (value === undefined) {
+		return undefined;
+	}
+
+	if (!isObject(value) || typeof value.git !== 'string' || !/^\d+\.\d+(\.\d+)?$/.test(value.git) || Object.keys(value).length !== 1) {
+		collect.add('', '"requires" must be like {"git": "2.33.1"}: the oldest git the lesson is written for');
+		return undefined;
+	}
+
+	return {git: value.git};
+}
 
 export function validateLesson(data: unknown, file: string): Lesson {
 	const collect = new Collector();
@@ -239,6 +253,7 @@ export function validateLesson(data: unknown, file: string): Lesson {
 		collect.add('', '"number" must be a whole number from 1 up (the lesson\'s place in the menu)');
 	}
 
+	const requires = validateRequires(data.requires, collect);
 	const minutes = data.minutes === undefined ? undefined : (typeof data.minutes === 'number' && Number.isInteger(data.minutes) && data.minutes > 0 ? data.minutes : 0);
 	if (minutes === 0) {
 		collect.add('', '"minutes" must be a whole number from 1 up (about how long the lesson takes)');
@@ -268,6 +283,7 @@ export function validateLesson(data: unknown, file: string): Lesson {
 		command: collect.string(data, 'command', ''),
 		part: collect.string(data, 'part', '', true) || undefined,
 		minutes: minutes || undefined,
+		requires,
 		intro: collect.string(data, 'intro', ''),
 		setup: setup.filter((action): action is SetupAction => action !== undefined),
 		startsWhen: collect.checks(data, 'startsWhen', '', true),

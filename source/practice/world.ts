@@ -5,7 +5,7 @@ import type {Check, Lesson, Nudge, SetupAction, Step} from '../lessons/lesson-ty
 import type {Random} from './prng.ts';
 
 /** A lesson as a lesson file would hold it, before validateLesson. */
-export type LessonData = Omit<Lesson, 'source' | 'steps' | 'startsWhen' | 'part' | 'minutes' | 'samAtHand'> & Partial<Pick<Lesson, 'startsWhen' | 'part' | 'minutes' | 'samAtHand'>> & {steps: StepData[]};
+export type LessonData = Omit<Lesson, 'source' | 'steps' | 'startsWhen' | 'part' | 'minutes' | 'requires' | 'samAtHand'> & Partial<Pick<Lesson, 'startsWhen' | 'part' | 'minutes' | 'requires' | 'samAtHand'>> & {steps: StepData[]};
 
 /** A step as a file holds it: the fields validateLesson fills in when absent may be left out. */
 export type StepData = Omit<Step, 'afterPrevious' | 'mayReplaceOwnBoxes' | 'onStart' | 'announce' | 'successAfterLoss'> & Partial<Pick<Step, 'afterPrevious' | 'mayReplaceOwnBoxes' | 'onStart' | 'announce' | 'successAfterLoss'>>;

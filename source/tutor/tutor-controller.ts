@@ -1,6 +1,7 @@
 // The imperative shell around the reducer: turns keys into actions, runs commands in the
 // lesson's sandbox, saves progress. Components never call git; they render what this dispatches.
 import {findLesson, noSuchLesson} from '../lesson-choice.ts';
+import {olderThan} from '../git/version-number.ts';
 import {describeError, errorCode} from '../describe-error.ts';
 import type {Lesson} from '../lessons/lesson-types.ts';
 import {drillCatalog, isDrillName, type DrillName} from '../practice/drill-names.ts';
@@ -580,7 +581,13 @@ export class TutorController {
 		const reached = atStep ?? this.options.progress.load().progress.reached?.[id] ?? 0;
 		const step = reached > 0 && reached < lesson.steps.length ? reached : 0;
 		const resumed = step > 0 ? `You reached step ${step + 1} of ${lesson.steps.length} last time, so this goes on there, with the reference solution of the steps before it. Type reset to start the lesson over.` : undefined;
-		await this.play(lesson, `Lesson ${lesson.number} · ${lesson.title}`, `Lesson ${lesson.number}`, undefined, note ?? resumed ?? this.referenceNote(lesson), step);
+		const gitVersion = this.options.session.gitVersion;
+		const needs = lesson.requires?.git;
+		const olderGit = needs !== undefined && gitVersion !== undefined && olderThan(gitVersion, needs)
+			? `This lesson is written for git ${needs} or newer, and your git is ${gitVersion}: some of what it shows may go differently here.`
+			: undefined;
+		const notes = [note ?? resumed ?? this.referenceNote(lesson), olderGit].filter(Boolean).join(' ');
+		await this.play(lesson, `Lesson ${lesson.number} · ${lesson.title}`, `Lesson ${lesson.number}`, undefined, notes || undefined, step);
 	}
 
 	/**

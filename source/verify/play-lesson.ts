@@ -43,6 +43,8 @@ export type LessonResult = {
 	alternatives: number;
 	/** Why something was not played: a move for a newer git, steps after a solution that failed. */
 	notes: string[];
+	/** Set when the whole lesson was not played: why (it needs a newer git). */
+	skipped?: string;
 	findings: Finding[];
 	/** How long the lesson took to play. */
 	seconds: number;
@@ -82,6 +84,14 @@ function whyNot(step: Step, context: CheckContext): string {
 export async function playLesson(lesson: Lesson, options: PlayOptions): Promise<LessonResult> {
 	const started = performance.now();
 	const result: LessonResult = {file: lesson.source, id: lesson.id, number: lesson.number, title: lesson.title, steps: lesson.steps.length, wrongMoves: 0, alternatives: 0, notes: [], findings: [], seconds: 0};
+	// A lesson written for a newer git's behaviour is not judged by an older one.
+	const needs = lesson.requires?.git;
+	if (needs !== undefined && olderThan(options.gitVersion, needs)) {
+		result.skipped = `it is written for git ${needs} or newer, and this is git ${options.gitVersion}`;
+		result.notes.push(`skipped: ${result.skipped}`);
+		return result;
+	}
+
 	try {
 		await playSteps(lesson, options, result);
 	} finally {

@@ -9,6 +9,10 @@ const plural = (count: number, word: string) => `${count} ${word}${count === 1 ?
 
 /** "✓ 3 update-branch: 4 steps, 6 wrong moves, 0 alternatives" */
 export function lessonLine(result: LessonResult): string {
+	if (result.skipped !== undefined) {
+		return `– ${result.number} ${result.id}: not played: ${result.skipped}`;
+	}
+
 	const failures = result.findings.length === 0 ? '' : ` (${plural(result.findings.length, 'failure')})`;
 	return `${result.findings.length === 0 ? '✓' : '✗'} ${result.number} ${result.id}: ${plural(result.steps, 'step')}, ${plural(result.wrongMoves, 'wrong move')}, ${plural(result.alternatives, 'alternative')}${failures}`;
 }
