@@ -3,7 +3,7 @@
 import {findLesson, noSuchLesson} from '../lesson-choice.ts';
 import {describeError, errorCode} from '../describe-error.ts';
 import type {Lesson} from '../lessons/lesson-types.ts';
-import {drillCatalog, type DrillName} from '../practice/drill-names.ts';
+import type {DrillName} from '../practice/drill-names.ts';
 import {practiceLesson, practiceTitle, randomSeed, referenceCommands} from '../practice/practice-lesson.ts';
 import {dueLabel, intervalAfter, mostDue} from '../practice/schedule.ts';
 import {finishRun, freshTally, isClean, runLines, type RunTally} from '../practice/score.ts';
@@ -406,7 +406,10 @@ export class TutorController {
 		const view = this.state.view;
 		// A drill is followed by another drill, not by a lesson.
 		const current = view?.practice ? undefined : view?.lesson;
-		return current && this.options.lessons.find(lesson => lesson.number > current.number);
+		// The next in the menu's order, which a pack's manifest may set apart from the numbers.
+		const lessons = this.options.lessons;
+		const index = current ? lessons.findIndex(lesson => lesson.id === current.id) : -1;
+		return index === -1 ? undefined : lessons[index + 1];
 	}
 
 	private lessonKey(event: KeyEvent): void {
@@ -613,7 +616,7 @@ export class TutorController {
 	async openMostDue(start: DrillStart = {}): Promise<void> {
 		const {drills, lessons} = this.state;
 		const completed = new Set(lessons.filter(lesson => lesson.completed).map(lesson => lesson.id));
-		const open = drillCatalog.filter(drill => completed.has(drill.lesson)).map(drill => drill.name);
+		const open = drills.filter(drill => completed.has(drill.lesson)).map(drill => drill.name);
 		const name = mostDue(drill => drills.find(listing => listing.name === drill)?.runs ?? [], this.now(), open);
 		await this.openDrill(name, undefined, `The ${name} drill is the one most due.`, start);
 	}

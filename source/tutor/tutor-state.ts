@@ -1,5 +1,6 @@
 // The tutor's whole state and the one reducer that changes it. Pure: effects live in the controller.
 import type {Lesson} from '../lessons/lesson-types.ts';
+import type {PackDrill} from '../lessons/load-pack.ts';
 import {drillCatalog, type DrillName} from '../practice/drill-names.ts';
 import type {DrillRun, RunTally} from '../practice/score.ts';
 import {emptyPrompt, promptReducer, type PromptAction, type PromptState} from '../ui/prompt-editor.ts';
@@ -45,8 +46,10 @@ export type Screen =
 
 export type TutorState = {
 	screen: Screen;
+	/** The pack's name, for the menu's title. */
+	packName: string | undefined;
 	lessons: LessonListing[];
-	/** Every drill, with how many were done; the menu offers those whose lesson is completed. */
+	/** Every drill the pack offers, with how many were done; the menu offers those whose lesson is completed. */
 	drills: DrillListing[];
 	/** The time the menu says "due today" from (ms since the epoch), set by the controller's clock. */
 	clock: number;
@@ -99,11 +102,20 @@ export type TutorAction =
 	| {type: 'typed'; edit: TypedEdit}
 	| {type: 'completeDrawn'};
 
-export function initialState(lessons: readonly Lesson[], {screenReader = false}: {screenReader?: boolean} = {}): TutorState {
+export type InitialOptions = {
+	screenReader?: boolean;
+	/** Which drill follows which lesson, from the pack; a drill it does not map is not in the menu. */
+	drills?: readonly PackDrill[];
+	packName?: string;
+};
+
+export function initialState(lessons: readonly Lesson[], {screenReader = false, drills = [], packName}: InitialOptions = {}): TutorState {
 	return {
 		screen: {name: 'menu', selected: 0},
+		packName,
 		lessons: lessons.map(({id, number, title, command, part, minutes}) => ({id, number, title, command, part, minutes, completed: false})),
-		drills: drillCatalog.map(({name, lesson, title}) => ({name, lesson, title, done: 0, runs: []})),
+		// In the catalog's order, whatever order the pack names them in.
+		drills: drillCatalog.flatMap(({name, title}) => drills.filter(({drill}) => drill === name).map(({lesson}) => ({name, lesson, title, done: 0, runs: []}))),
 		clock: 0,
 		view: undefined,
 		prompt: emptyPrompt,
