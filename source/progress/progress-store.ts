@@ -302,7 +302,7 @@ export function createProgressStore(options: ProgressStoreOptions): ProgressStor
 			return existing;
 		}
 
-		const created: PackProgress = {completed: Object.create(null) as Record<string, LessonCompletion>};
+		const created: PackProgress = {completed: {}};
 		setEntry(packs, pack, created);
 		return created;
 	};
@@ -425,7 +425,7 @@ function parseProgress(text: string): Parsed {
 	if (isPlainObject(packs)) {
 		progress.packs = Object.create(null) as Record<string, PackProgress>;
 		for (const [key, value] of Object.entries(packs)) {
-			const lessons: PackProgress = {completed: Object.create(null) as Record<string, LessonCompletion>};
+			const lessons: PackProgress = {completed: {}};
 			if (isPlainObject(value)) {
 				dropped = readLessons(value, lessons) || dropped;
 				setEntry(progress.packs, key, lessons);
@@ -577,7 +577,7 @@ function mergeLessons(into: PackProgress, b: PackProgress): void {
 }
 
 function cloneLessons(lessons: PackProgress): PackProgress {
-	const result: PackProgress = {completed: Object.create(null) as Record<string, LessonCompletion>};
+	const result: PackProgress = {completed: {}};
 	for (const [lessonId, entry] of Object.entries(lessons.completed)) {
 		setEntry(result.completed, lessonId, {...entry});
 	}
