@@ -1,8 +1,11 @@
 // Loading a pack: its pack.json (name, order, drills, branch), its lesson files, and every way
 // either can be broken, each named with its file while the rest still loads.
 import nodeFs from 'node:fs';
+import path from 'node:path';
 import test from 'ava';
+import {Ajv} from 'ajv';
 import {memfs} from 'memfs';
+import {packSchema} from '../source/lessons/lesson-schema.ts';
 import type {LessonFs} from '../source/lessons/load-lessons.ts';
 import {loadPack} from '../source/lessons/load-pack.ts';
 import {lessonsDirectory, shippedPack} from './helpers/lessons.ts';
@@ -174,4 +177,12 @@ test('the built-in lessons are a pack: its manifest maps drills to lessons it ho
 	}
 
 	t.deepEqual(shippedPack().lessons.map(({id}) => id), pack.lessons.map(({id}) => id));
+});
+
+test('the built-in pack.json passes the pack schema, and its "$schema" leads to the schema file', t => {
+	const file = path.join(lessonsDirectory, 'pack.json');
+	const manifest = JSON.parse(nodeFs.readFileSync(file, 'utf8')) as Record<string, unknown>;
+	const validate = new Ajv({allErrors: true, strict: true}).compile(packSchema());
+	t.true(validate(manifest), JSON.stringify(validate.errors));
+	t.true(nodeFs.existsSync(path.resolve(lessonsDirectory, String(manifest['$schema']))));
 });
