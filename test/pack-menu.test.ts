@@ -1,0 +1,37 @@
+// The menu of a pack: its title names the pack, and a drill is offered after the lesson the
+// pack's manifest names, never after a lesson the pack does not map.
+import test from 'ava';
+import {createElement} from 'react';
+import {render} from 'ink-testing-library';
+import {initialState, menuEntries, tutorReducer} from '../source/tutor/tutor-state.ts';
+import {MenuScreen} from '../source/ui/menu-screen.tsx';
+import {stripAnsi} from './helpers/frames.ts';
+import {shippedLessons} from './helpers/lessons.ts';
+
+const lessons = shippedLessons();
+const ids = lessons.map(lesson => lesson.id);
+const drillsIn = (state: ReturnType<typeof initialState>) => menuEntries(state).flatMap(entry => (entry.kind === 'drill' ? [`${entry.drill.name}>${entry.drill.lesson}`] : []));
+
+test('the menu offers a drill after the lesson the pack maps it to, and only then', t => {
+	const [first, second] = ids;
+	const state = initialState(lessons, {drills: [{drill: 'conflict', lesson: second!}, {drill: 'recover', lesson: first!}]});
+	t.deepEqual(drillsIn(state), []);
+	const afterFirst = tutorReducer(state, {type: 'progressLoaded', completed: [first!]});
+	t.deepEqual(drillsIn(afterFirst), [`recover>${first!}`]);
+	const afterBoth = tutorReducer(state, {type: 'progressLoaded', completed: [first!, second!]});
+	t.deepEqual(drillsIn(afterBoth), [`conflict>${second!}`, `recover>${first!}`], 'in the catalog\'s order, not the manifest\'s');
+});
+
+test('a pack that maps no drill offers none, however many lessons are done', t => {
+	const state = tutorReducer(initialState(lessons), {type: 'progressLoaded', completed: ids});
+	t.deepEqual(drillsIn(state), []);
+	t.is(menuEntries(state).length, lessons.length);
+});
+
+test('the menu title names the pack and counts its lessons done', t => {
+	const state = tutorReducer(initialState(lessons, {packName: 'Team workflow'}), {type: 'progressLoaded', completed: ids.slice(0, 1)});
+	const {lastFrame, unmount} = render(createElement(MenuScreen, {packName: state.packName, lessons: state.lessons, drills: state.drills, selected: 0, width: 100, rows: 40}));
+	const frame = stripAnsi(lastFrame() ?? '');
+	unmount();
+	t.true(frame.split('\n')[0]!.startsWith(`git-push-tutor · Team workflow (1 of ${lessons.length} done)`), frame);
+});
