@@ -3,10 +3,12 @@
 import test from 'ava';
 import {createElement} from 'react';
 import {render} from 'ink-testing-library';
+import type {Diagram} from '../source/tutor/diagram-model.ts';
 import {initialState, menuEntries, tutorReducer} from '../source/tutor/tutor-state.ts';
 import {MenuScreen} from '../source/ui/menu-screen.tsx';
 import {stripAnsi} from './helpers/frames.ts';
 import {shippedLessons} from './helpers/lessons.ts';
+import {wiredTutor} from './helpers/wired-tutor.ts';
 
 const lessons = shippedLessons();
 const ids = lessons.map(lesson => lesson.id);
@@ -34,4 +36,14 @@ test('the menu title names the pack and counts its lessons done', t => {
 	const frame = stripAnsi(lastFrame() ?? '');
 	unmount();
 	t.true(frame.split('\n')[0]!.startsWith(`git-push-tutor · Team workflow (1 of ${lessons.length} done)`), frame);
+});
+
+test('the next lesson is the next in the menu, which a manifest may order apart from the numbers', t => {
+	const reordered = [lessons[2]!, lessons[0]!, lessons[1]!];
+	const {store, controller} = wiredTutor(reordered);
+	const diagram: Diagram = {branch: 'main', desk: [], openBox: [], waiting: [], warehouse: [], route: {kind: 'none'}, operation: undefined};
+	store.dispatch({type: 'lessonOpened', lesson: reordered[0]!, step: 0, diagram});
+	t.is(controller.nextLesson()?.id, reordered[1]!.id);
+	store.dispatch({type: 'lessonOpened', lesson: reordered[2]!, step: 0, diagram});
+	t.is(controller.nextLesson(), undefined, 'the last in the menu has none');
 });
