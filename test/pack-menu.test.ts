@@ -4,6 +4,7 @@ import test from 'ava';
 import {createElement} from 'react';
 import {render} from 'ink-testing-library';
 import type {Diagram} from '../source/tutor/diagram-model.ts';
+import {drillNames} from '../source/practice/drill-names.ts';
 import {initialState, menuEntries, tutorReducer} from '../source/tutor/tutor-state.ts';
 import {MenuScreen} from '../source/ui/menu-screen.tsx';
 import {stripAnsi} from './helpers/frames.ts';
@@ -28,6 +29,9 @@ test('a pack that maps no drill offers none, however many lessons are done', t =
 	const state = tutorReducer(initialState(lessons), {type: 'progressLoaded', completed: ids});
 	t.deepEqual(drillsIn(state), []);
 	t.is(menuEntries(state).length, lessons.length);
+	// Still listed, unoffered: --practice and "most due" see every drill's runs and counts.
+	t.deepEqual(state.drills.map(drill => drill.name).sort(), [...drillNames].sort());
+	t.true(state.drills.every(drill => drill.lesson === undefined));
 });
 
 test('the menu title names the pack and counts its lessons done', t => {

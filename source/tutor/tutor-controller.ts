@@ -616,7 +616,7 @@ export class TutorController {
 	async openMostDue(start: DrillStart = {}): Promise<void> {
 		const {drills, lessons} = this.state;
 		const completed = new Set(lessons.filter(lesson => lesson.completed).map(lesson => lesson.id));
-		const open = drills.filter(drill => completed.has(drill.lesson)).map(drill => drill.name);
+		const open = drills.filter(drill => drill.lesson !== undefined && completed.has(drill.lesson)).map(drill => drill.name);
 		const name = mostDue(drill => drills.find(listing => listing.name === drill)?.runs ?? [], this.now(), open);
 		await this.openDrill(name, undefined, `The ${name} drill is the one most due.`, start);
 	}

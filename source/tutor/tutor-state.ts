@@ -9,8 +9,11 @@ import type {Diagram} from './diagram-model.ts';
 
 export type LessonListing = {id: string; number: number; title: string; command: string; part?: string | undefined; minutes?: number | undefined; completed: boolean};
 
-/** A practice drill, offered in the menu once its lesson is completed: how often it was done, and its newest runs (oldest first). */
-export type DrillListing = {name: DrillName; lesson: string; title: string; done: number; runs: DrillRun[]};
+/**
+ * A practice drill, offered in the menu once its lesson is completed (never when the pack names
+ * no lesson for it): how often it was done, and its newest runs (oldest first).
+ */
+export type DrillListing = {name: DrillName; lesson: string | undefined; title: string; done: number; runs: DrillRun[]};
 
 /** Which drill a played lesson is, the seed that made it, and whether hints are off (a challenge). */
 export type PracticeRun = {name: DrillName; seed: number; challenge?: boolean};
@@ -49,7 +52,7 @@ export type TutorState = {
 	/** The pack's name, for the menu's title. */
 	packName: string | undefined;
 	lessons: LessonListing[];
-	/** Every drill the pack offers, with how many were done; the menu offers those whose lesson is completed. */
+	/** Every drill, with how many were done; the menu offers those whose lesson (in the pack) is completed. */
 	drills: DrillListing[];
 	/** The time the menu says "due today" from (ms since the epoch), set by the controller's clock. */
 	clock: number;
@@ -114,8 +117,8 @@ export function initialState(lessons: readonly Lesson[], {screenReader = false, 
 		screen: {name: 'menu', selected: 0},
 		packName,
 		lessons: lessons.map(({id, number, title, command, part, minutes}) => ({id, number, title, command, part, minutes, completed: false})),
-		// In the catalog's order, whatever order the pack names them in.
-		drills: drillCatalog.flatMap(({name, title}) => drills.filter(({drill}) => drill === name).map(({lesson}) => ({name, lesson, title, done: 0, runs: []}))),
+		// Every drill, so "most due" and the counts see them all; in the catalog's order, whatever the pack's.
+		drills: drillCatalog.map(({name, title}) => ({name, lesson: drills.find(({drill}) => drill === name)?.lesson, title, done: 0, runs: []})),
 		clock: 0,
 		view: undefined,
 		prompt: emptyPrompt,
@@ -177,7 +180,7 @@ export function menuEntries(state: Pick<TutorState, 'lessons' | 'drills'>): Menu
 	const completed = new Set(state.lessons.filter(lesson => lesson.completed).map(lesson => lesson.id));
 	return [
 		...state.lessons.map((lesson): MenuEntry => ({kind: 'lesson', lesson})),
-		...state.drills.filter(drill => completed.has(drill.lesson)).map((drill): MenuEntry => ({kind: 'drill', drill})),
+		...state.drills.filter(drill => drill.lesson !== undefined && completed.has(drill.lesson)).map((drill): MenuEntry => ({kind: 'drill', drill})),
 	];
 }
 
