@@ -4,6 +4,8 @@ import {defaultDrill, drillNames, isDrillName, type DrillName} from './practice/
 import {maxSeed} from './practice/prng.ts';
 export type RunOptions = {
 	lesson?: string;
+	/** --lessons: the folder of the pack to play instead of the built-in lessons. */
+	lessons?: string;
 	/** Only when given: otherwise the branch remembered from the last --branch, else main. */
 	branch?: string;
 	workdir?: string;
@@ -19,7 +21,7 @@ export type RunOptions = {
 
 export type CliCommand =
 	| {kind: 'run'; options: RunOptions}
-	| {kind: 'list'}
+	| {kind: 'list'; lessons?: string}
 	| {kind: 'help'}
 	| {kind: 'version'}
 	| {kind: 'verify'; options: VerifyArgs}
@@ -30,7 +32,7 @@ export type VerifyArgs = {directory: string; json: boolean; branch: string};
 
 const helpHint = 'Run git-push-tutor --help to see the options.';
 
-const valueOptions = {lesson: 'ID', branch: 'NAME', workdir: 'DIR', seed: 'N'} as const;
+const valueOptions = {lesson: 'ID', lessons: 'DIR', branch: 'NAME', workdir: 'DIR', seed: 'N'} as const;
 type ValueOption = keyof typeof valueOptions;
 
 const flagOptions = ['keep', 'screen-reader', 'challenge', 'list', 'help', 'version'] as const;
@@ -39,7 +41,7 @@ type FlagOption = typeof flagOptions[number];
 const shortAliases: Record<string, FlagOption> = {'-h': 'help', '-v': 'version', '-V': 'version', '-l': 'list'};
 
 // Order matters: it breaks ties when suggesting a near miss.
-const knownNames: readonly string[] = ['lesson', 'branch', 'workdir', 'keep', 'screen-reader', 'list', 'help', 'version', 'practice', 'seed', 'challenge'];
+const knownNames: readonly string[] = ['lesson', 'lessons', 'branch', 'workdir', 'keep', 'screen-reader', 'list', 'help', 'version', 'practice', 'seed', 'challenge'];
 
 export const helpText = `git-push-tutor: learn git add, commit and push with real git, in a sandbox.
 
@@ -48,24 +50,30 @@ Usage
                  [--screen-reader]
   git-push-tutor --practice [NAME] [--seed N] [--challenge] [other options]
   git-push-tutor --list | --help | --version
+  git-push-tutor --lessons DIR [--list] [other options]
   git-push-tutor verify DIR [--json] [--branch NAME]
 
 Options
   --lesson ID        Start at this lesson: its ID, number or command, as
                      --list and the menu show them (pull-first, 5, pull).
+  --lessons DIR      Play the lesson pack in folder DIR (an instructor's
+                     lessons) instead of the built-in lessons; its
+                     progress is kept apart from theirs.
   --practice [NAME]  Practise with a drill: a fresh random variation of
                      ${drillList()}.
                      Without NAME: the drill most due.
   --seed N           With --practice NAME: play the variation with this
                      number again (a drill's title shows its seed).
   --challenge        With --practice: no hints.
-  --branch NAME      Default branch of the practice repositories
-                     (default: main); remembered for next time.
+  --branch NAME      Default branch of the practice repositories;
+                     remembered for next time. Without it: the branch
+                     the pack names, else the one remembered, else main.
   --workdir DIR      Put the sandbox inside DIR.
   --keep             Leave the sandbox on disk when you finish and print
                      where it is, so you can look around.
   --screen-reader    Use plain, linear output that suits screen readers.
-  -l, --list         List the lessons and their IDs.
+  -l, --list         List the lessons and their IDs (with --lessons DIR:
+                     that pack's).
   -h, --help         Show this help.
   -v, --version      Show the version number.
 
@@ -205,7 +213,7 @@ export function parseCliArgs(argv: readonly string[]): CliCommand {
 	}
 
 	if (flags.has('list')) {
-		return {kind: 'list'};
+		return values.lessons === undefined ? {kind: 'list'} : {kind: 'list', lessons: values.lessons};
 	}
 
 	if (values.seed !== undefined && practice === undefined) {
@@ -240,6 +248,10 @@ export function parseCliArgs(argv: readonly string[]): CliCommand {
 
 	if (values.workdir !== undefined) {
 		options.workdir = values.workdir;
+	}
+
+	if (values.lessons !== undefined) {
+		options.lessons = values.lessons;
 	}
 
 	if (practice !== undefined) {
@@ -375,9 +387,9 @@ function strayArgumentMessage(word: string): string {
  * The lesson --lesson names, by number, id or command (the menu accepts the same), or the error
  * to print. Checked once the lessons are loaded, so nothing here knows how many there are.
  */
-export function lessonOption(value: string, lessons: readonly LessonName[]): {kind: 'lesson'; id: string} | {kind: 'error'; message: string} {
+export function lessonOption(value: string, lessons: readonly LessonName[], listCommand = 'git-push-tutor --list'): {kind: 'lesson'; id: string} | {kind: 'error'; message: string} {
 	const lesson = findLesson(value, lessons);
 	return lesson
 		? {kind: 'lesson', id: lesson.id}
-		: {kind: 'error', message: `${noSuchLesson(value, lessons)}\nThe lessons are: ${lessons.map(candidate => candidate.id).join(', ')}. Run git-push-tutor --list to see them with their titles.`};
+		: {kind: 'error', message: `${noSuchLesson(value, lessons)}\nThe lessons are: ${lessons.map(candidate => candidate.id).join(', ')}. Run ${listCommand} to see them with their titles.`};
 }

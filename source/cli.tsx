@@ -1,10 +1,12 @@
 // Entry point: understands the command line, checks git and the terminal, then starts the tutor.
 // Ink is loaded only after that, so --help, --list and --version stay quick and work anywhere.
 import fs from 'node:fs';
+import path from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {lessonOption, parseCliArgs, helpText} from './cli-args.ts';
 import {checkGit} from './git/git-version.ts';
-import {bundledLessonsDirectory, loadLessons} from './lessons/load-lessons.ts';
+import {bundledLessonsDirectory} from './lessons/load-lessons.ts';
+import {loadPack} from './lessons/load-pack.ts';
 import {createProgressStore, defaultProgressFile} from './progress/progress-store.ts';
 import {removeLiveSandboxesSync} from './sandbox/sandbox.ts';
 import {removeStaleSandboxes} from './sandbox/stale-sandboxes.ts';
@@ -46,8 +48,22 @@ async function main(argv: string[]): Promise<number> {
 		}
 	}
 
-	const {lessons, problems} = loadLessons(bundledLessonsDirectory(import.meta.url), fs);
+	// --lessons plays an instructor's pack; otherwise the built-in lessons, which are a pack too.
+	const packFolder = command.kind === 'list' ? command.lessons : command.options.lessons;
+	const builtIn = bundledLessonsDirectory(import.meta.url);
+	const pack = loadPack(packFolder ?? builtIn, fs);
+	const {lessons, problems} = pack;
+	if (packFolder !== undefined && lessons.length === 0) {
+		// Like a bad --lesson: a mistake in the arguments, reported before anything starts.
+		console.error(`--lessons ${packFolder}: no lesson could be loaded.\n${problems.join('\n')}`);
+		return 2;
+	}
+
 	if (command.kind === 'list') {
+		if (packFolder !== undefined) {
+			console.log(`${pack.name} (${packFolder})`);
+		}
+
 		for (const lesson of lessons) {
 			console.log(`${lesson.id}\t${lesson.number}. ${lesson.title}${lesson.minutes ? `\t${lesson.minutes} min` : ''}${lesson.part ? `\t${lesson.part}` : ''}`);
 		}
@@ -60,7 +76,7 @@ async function main(argv: string[]): Promise<number> {
 	}
 
 	const {options} = command;
-	const chosen = options.lesson === undefined ? undefined : lessonOption(options.lesson, lessons);
+	const chosen = options.lesson === undefined ? undefined : lessonOption(options.lesson, lessons, packFolder === undefined ? undefined : `git-push-tutor --lessons ${packFolder} --list`);
 	if (chosen?.kind === 'error') {
 		console.error(chosen.message);
 		return 2;
@@ -98,15 +114,21 @@ async function main(argv: string[]): Promise<number> {
 
 	// Leftovers of a tutor that was killed outright; in the background, so the first screen does not wait.
 	void removeStaleSandboxes(options.workdir).catch(() => undefined);
-	const progress = createProgressStore({file: defaultProgressFile(), named: Boolean(process.env['GIT_PUSH_TUTOR_PROGRESS'])});
-	// --branch is remembered, so a class that uses master gets it every time without typing it.
-	const branch = options.branch ?? progress.load().progress.branch ?? 'main';
+	const progress = createProgressStore({
+		file: defaultProgressFile(),
+		named: Boolean(process.env['GIT_PUSH_TUTOR_PROGRESS']),
+		// Another pack's lessons are kept apart: its "add" is not the built-in "add".
+		pack: packFolder === undefined ? undefined : packKey(packFolder, builtIn),
+	});
+	// --branch is remembered, so a class that uses master gets it every time without typing it; a
+	// pack whose story names its branch gets that one unless --branch says otherwise.
+	const branch = options.branch ?? pack.branch ?? progress.load().progress.branch ?? 'main';
 	if (options.branch !== undefined) {
 		progress.rememberBranch(options.branch);
 	}
 
 	const app = startApp({
-		lessons,
+		pack,
 		session: {lessons, branch, workdir: options.workdir, keep: options.keep, color, gitVersion: git.version},
 		progress,
 		lesson: chosen?.id,
@@ -132,6 +154,20 @@ async function main(argv: string[]): Promise<number> {
 		? 'Bye! Your progress could not be saved this time (see the warning above).'
 		: 'Bye! Your progress is saved; run git-push-tutor again to go on.');
 	return 0;
+}
+
+/** Progress is kept by the pack folder's real path; the built-in folder given by path is still the built-in pack. */
+function packKey(folder: string, builtIn: string): string | undefined {
+	const real = (where: string) => {
+		try {
+			return fs.realpathSync(where);
+		} catch {
+			return path.resolve(where);
+		}
+	};
+
+	const key = real(folder);
+	return key === real(builtIn) ? undefined : key;
 }
 
 /** Whatever happens, no sandbox is left behind (except with --keep); one that cannot be removed is said. */

@@ -208,7 +208,7 @@ test('help text explains what the options do', t => {
 	t.regex(helpText, /sandbox inside DIR/);
 	t.regex(helpText, /--keep\s+Leave the sandbox on disk[\s\S]*where it is/);
 	t.regex(helpText, /Default branch of the practice repositories/);
-	t.regex(helpText, /default: main/);
+	t.regex(helpText, /the branch\s+the pack names, else the one remembered, else main/);
 	t.true(lines.some(line => line.includes('never reads or changes') && line.includes('repositories') && line.includes('git settings')));
 });
 
@@ -347,4 +347,40 @@ test('a --lesson that names no lesson suggests the closest name and lists the id
 	t.true(far.kind === 'error' && !far.message.includes('Did you mean'), JSON.stringify(far));
 	const number = lessonOption(String(lessons.length + 1), lessons);
 	t.true(number.kind === 'error' && number.message.includes(`(1–${lessons.length})`), JSON.stringify(number));
+});
+
+test('--lessons DIR plays a pack, with any run option, as a separate value or after =', t => {
+	t.deepEqual(parseCliArgs(['--lessons', 'team-pack']), {kind: 'run', options: {keep: false, screenReader: false, lessons: 'team-pack'}});
+	t.deepEqual(parseCliArgs(['--lessons=./a pack', '--lesson', '2', '--branch', 'trunk']), {kind: 'run', options: {keep: false, screenReader: false, lessons: './a pack', lesson: '2', branch: 'trunk'}});
+	t.deepEqual(parseCliArgs(['--lessons', 'team-pack', '--practice', 'conflict']), {kind: 'run', options: {keep: false, screenReader: false, lessons: 'team-pack', practice: 'conflict'}});
+});
+
+test('--lessons DIR --list lists that pack; --list alone the built-in lessons', t => {
+	t.deepEqual(parseCliArgs(['--lessons', 'team-pack', '--list']), {kind: 'list', lessons: 'team-pack'});
+	t.deepEqual(parseCliArgs(['-l', '--lessons=team-pack']), {kind: 'list', lessons: 'team-pack'});
+	t.deepEqual(parseCliArgs(['--list']), {kind: 'list'});
+});
+
+test('--lessons needs a folder, and a near miss is told apart from --lesson', t => {
+	for (const argv of [['--lessons'], ['--lessons', '--keep'], ['--lessons=']]) {
+		const result = parseCliArgs(argv);
+		t.true(result.kind === 'error' && result.message.startsWith('Option --lessons needs a value, like --lessons DIR.'), JSON.stringify(result));
+	}
+
+	const near = parseCliArgs(['--leson', 'team-pack']);
+	t.true(near.kind === 'error' && near.message.includes('Did you mean --lesson?'), JSON.stringify(near));
+	const missing = parseCliArgs(['--lesons', 'team-pack']);
+	t.true(missing.kind === 'error' && missing.message.includes('Did you mean --lessons?'), JSON.stringify(missing));
+	const plural = parseCliArgs(['--lessonss', 'team-pack']);
+	t.true(plural.kind === 'error' && plural.message.includes('Did you mean --lessons?'), JSON.stringify(plural));
+});
+
+test('help text describes --lessons', t => {
+	t.regex(helpText, /--lessons DIR\s+Play the lesson pack in folder DIR/);
+	t.regex(helpText, /git-push-tutor --lessons DIR \[--list\]/);
+});
+
+test('a --lesson error in a pack says how to list that pack', t => {
+	const result = lessonOption('nope', lessons, 'git-push-tutor --lessons team-pack --list');
+	t.true(result.kind === 'error' && result.message.endsWith('Run git-push-tutor --lessons team-pack --list to see them with their titles.'), JSON.stringify(result));
 });

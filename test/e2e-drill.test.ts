@@ -8,6 +8,7 @@ import {practiceLesson} from '../source/practice/practice-lesson.ts';
 import {drillCatalog} from '../source/practice/drill-names.ts';
 import type {DrillRun} from '../source/practice/score.ts';
 import {typedHint} from '../source/ui/complete-screen.tsx';
+import {shippedPack} from './helpers/lessons.ts';
 import {startTutor} from './helpers/pty.ts';
 
 const firstScreenMs = 20_000;
@@ -26,7 +27,7 @@ test.serial('a drill without hints: the score shows, the run is saved, and the m
 	const folder = tempFolder(t);
 	// Every lesson a drill practises is done, so the menu lists the drills.
 	const progressFile = path.join(folder, 'progress.json');
-	const completed = Object.fromEntries(drillCatalog.map(drill => [drill.lesson, {firstCompletedAt: '2026-11-01T09:00:00.000Z', timesCompleted: 1}]));
+	const completed = Object.fromEntries(shippedPack().drills.map(drill => [drill.lesson, {firstCompletedAt: '2026-11-01T09:00:00.000Z', timesCompleted: 1}]));
 	writeFileSync(progressFile, JSON.stringify({version: 1, completed, drills: {}}));
 
 	const seed = 4;

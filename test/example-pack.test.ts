@@ -5,25 +5,23 @@
 import nodeFs from 'node:fs';
 import {fileURLToPath} from 'node:url';
 import test from 'ava';
-import {loadLessons, type LessonFs} from '../source/lessons/load-lessons.ts';
+import {loadPack} from '../source/lessons/load-pack.ts';
 import {LessonSession} from '../source/tutor/lesson-session.ts';
 import {gitOlderThan, neededGit} from './helpers/git-version.ts';
 import {sessionAtStep, sessionOptions, shippedLessons} from './helpers/lessons.ts';
 
 const packDirectory = fileURLToPath(new URL('../assets/example-pack', import.meta.url));
 
-// Today's loader reads every .json in the folder as a lesson; the manifest is the pack loader's.
-const lessonFilesOnly: LessonFs = {
-	readdirSync: directory => nodeFs.readdirSync(directory).filter(name => name !== 'pack.json'),
-	readFileSync: (file, encoding) => nodeFs.readFileSync(file, encoding),
-};
-
-const {lessons, problems} = loadLessons(packDirectory, lessonFilesOnly);
+const pack = loadPack(packDirectory, nodeFs);
+const {lessons, problems} = pack;
 
 test('the example pack loads with no problems, in the order its manifest gives', t => {
 	t.deepEqual(problems, []);
-	const manifest = JSON.parse(nodeFs.readFileSync(`${packDirectory}/pack.json`, 'utf8')) as {lessons: string[]};
+	const manifest = JSON.parse(nodeFs.readFileSync(`${packDirectory}/pack.json`, 'utf8')) as {name: string; lessons: string[]; drills: Record<string, string>; branch: string};
 	t.deepEqual(lessons.map(lesson => lesson.id), manifest.lessons);
+	t.is(pack.name, manifest.name);
+	t.is(pack.branch, manifest.branch);
+	t.deepEqual(pack.drills.map(({drill, lesson}) => [drill, lesson]), Object.entries(manifest.drills));
 });
 
 test('the example pack\'s lesson ids do not clash with the built-in ones', t => {

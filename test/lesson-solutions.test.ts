@@ -7,6 +7,11 @@ import {sessionAtStep, sessionOptions, shippedLessons} from './helpers/lessons.t
 
 const lessons = shippedLessons();
 
+test('the built-in lessons are numbered 1 up, in menu order, with no gap', t => {
+	t.true(lessons.length > 0);
+	t.deepEqual(lessons.map(lesson => lesson.number), lessons.map((_, index) => index + 1));
+});
+
 test('conflict: adding notes.txt with its markers still in is not called resolved', async t => {
 	const conflict = lessons.find(lesson => lesson.id === 'conflict')!;
 	const session = await sessionAtStep(conflict, 1, sessionOptions(lessons));

@@ -6,7 +6,6 @@
 import test from 'ava';
 import {createElement} from 'react';
 import {render} from 'ink-testing-library';
-import type {Lesson} from '../source/lessons/lesson-types.ts';
 import {validateLesson} from '../source/lessons/validate-lesson.ts';
 import {drillCatalog, drillNames, type DrillName} from '../source/practice/drill-names.ts';
 import {practiceLesson, shapeOf} from '../source/practice/practice-lesson.ts';
@@ -22,7 +21,7 @@ import {CompleteScreen} from '../source/ui/complete-screen.tsx';
 import {MenuScreen} from '../source/ui/menu-screen.tsx';
 import {stripAnsi, waitUntil} from './helpers/frames.ts';
 import {gitOlderThan, neededGit} from './helpers/git-version.ts';
-import {sessionAtStep, sessionOptions, shippedLessons} from './helpers/lessons.ts';
+import {sessionAtStep, sessionOptions, shippedPack} from './helpers/lessons.ts';
 import {progressFile, wiredTutor} from './helpers/wired-tutor.ts';
 
 const checkedSeeds = Array.from({length: 100}, (_, seed) => seed);
@@ -258,11 +257,11 @@ test('the typical wrong moves of each drill are among those played', t => {
 
 // ---- The menu, a drill and the complete screen, through the app ----
 
-const shipped = shippedLessons();
-/** The menu offers the recover drill once lesson "recover" is done; stand in for it until it ships. */
-const lessons: Lesson[] = shipped.some(lesson => lesson.id === 'recover')
-	? shipped
-	: [...shipped, {...practiceLesson('recover', 0), id: 'recover', number: 8, title: 'A shipment went missing', command: 'reflog'}];
+const pack = shippedPack();
+const {lessons} = pack;
+/** The lesson the built-in pack offers the recover drill after, and one that opens no drill. */
+const recoverLesson = pack.drills.find(drill => drill.drill === 'recover')!.lesson;
+const drillFree = lessons.find(lesson => !pack.drills.some(drill => drill.lesson === lesson.id))!.id;
 const completion = {firstCompletedAt: '2025-01-06T09:00:00.000Z', timesCompleted: 1};
 
 
@@ -292,11 +291,11 @@ function reduce(state: TutorState, ...actions: TutorAction[]): TutorState {
 }
 
 test('the menu offers a drill only once its lesson is completed, below the lessons', t => {
-	const start = initialState(lessons);
-	t.deepEqual(start.drills.map(drill => drill.name), drillCatalog.map(drill => drill.name));
+	const start = initialState(lessons, {drills: pack.drills});
+	t.deepEqual(start.drills.map(drill => drill.name), drillCatalog.map(drill => drill.name).filter(name => pack.drills.some(drill => drill.drill === name)));
 	t.true(menuEntries(start).every(entry => entry.kind === 'lesson'));
 
-	const loaded = reduce(start, {type: 'progressLoaded', completed: ['recover', 'add'], drills: {recover: 2, force: 5}});
+	const loaded = reduce(start, {type: 'progressLoaded', completed: [recoverLesson, drillFree], drills: {recover: 2, force: 5}});
 	const entries = menuEntries(loaded);
 	t.is(entries.length, lessons.length + 1);
 	const last = entries.at(-1)!;
@@ -314,7 +313,7 @@ test('the menu offers a drill only once its lesson is completed, below the lesso
 });
 
 test('a drill is remembered in the view; completing it counts it; the menu then selects it', t => {
-	const loaded = reduce(initialState(lessons), {type: 'progressLoaded', completed: ['recover'], drills: {}});
+	const loaded = reduce(initialState(lessons, {drills: pack.drills}), {type: 'progressLoaded', completed: [recoverLesson], drills: {}});
 	const lesson = practiceLesson('recover', 3);
 	const diagram: Diagram = {branch: 'main', desk: [], openBox: [], waiting: [], warehouse: [], route: {kind: 'none'}, operation: undefined};
 	const playing = reduce(loaded, {type: 'lessonOpened', lesson, step: 0, diagram, practice: {name: 'recover', seed: 3}});
@@ -330,8 +329,8 @@ test('a drill is remembered in the view; completing it counts it; the menu then 
 });
 
 test('the menu scrolls to a selected drill and stays shorter than the terminal', t => {
-	const last = drillCatalog.at(-1)!.name;
-	const state = reduce(initialState(lessons), {type: 'progressLoaded', completed: lessons.map(lesson => lesson.id), drills: {[last]: 4}});
+	const last = initialState(lessons, {drills: pack.drills}).drills.at(-1)!.name;
+	const state = reduce(initialState(lessons, {drills: pack.drills}), {type: 'progressLoaded', completed: lessons.map(lesson => lesson.id), drills: {[last]: 4}});
 	const count = menuEntries(state).length;
 	for (const rows of [24, 12, 8]) {
 		for (const selected of [0, count - 1]) {
@@ -356,7 +355,7 @@ test('the menu scrolls to a selected drill and stays shorter than the terminal',
 
 test('the complete screen of a drill offers another variation and a replay of its seed', t => {
 	const lesson = practiceLesson('force', 12);
-	const drills = initialState(lessons).drills.map(drill => (drill.name === 'force' ? {...drill, done: 3} : drill));
+	const drills = initialState(lessons, {drills: pack.drills}).drills.map(drill => (drill.name === 'force' ? {...drill, done: 3} : drill));
 	const {lastFrame, unmount} = render(createElement(CompleteScreen, {lesson, next: undefined, practice: {name: 'force', seed: 12}, drills, width: 79}));
 	const frame = stripAnsi(lastFrame() ?? '');
 	unmount();
@@ -367,7 +366,7 @@ test('the complete screen of a drill offers another variation and a replay of it
 });
 
 test.serial('the app: the menu starts a fresh drill; a played drill is counted and Enter offers another', async t => {
-	const tutor = startTutor({version: 1, completed: {recover: completion}, drills: {recover: 2}});
+	const tutor = startTutor({version: 1, completed: {[recoverLesson]: completion}, drills: {recover: 2}});
 	try {
 		await tutor.waitForFrame('Practice · a fresh variation every time');
 		const drillLine = tutor.frame().split('\n').find(line => line.includes('↻'));
@@ -416,7 +415,7 @@ test.serial('the app: the menu starts a fresh drill; a played drill is counted a
 });
 
 test.serial('the app: Enter on a finished drill starts another one; m goes back to the menu on the drill', async t => {
-	const tutor = startTutor({version: 1, completed: {recover: completion}, drills: {}});
+	const tutor = startTutor({version: 1, completed: {[recoverLesson]: completion}, drills: {}});
 	try {
 		await tutor.controller.openDrill('recover', 9);
 		t.deepEqual(tutor.store.getState().view?.practice, {name: 'recover', seed: 9});

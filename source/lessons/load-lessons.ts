@@ -1,5 +1,5 @@
-// Reads every lesson file in a folder. A broken file is reported with its name and step and
-// left out; the other lessons still load.
+// Reads every lesson file in a folder (pack.json, the pack's manifest, is not a lesson). A broken
+// file is reported with its name and step and left out; the other lessons still load.
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
 import type {Lesson} from './lesson-types.ts';
@@ -16,6 +16,9 @@ export type LoadedLessons = {
 	problems: string[];
 };
 
+/** The name of a pack's manifest in its folder; load-pack.ts reads it. */
+export const manifestFile = 'pack.json';
+
 /** The lessons shipped with the tutor: ../lessons from source/lessons/ and from dist/. */
 export function bundledLessonsDirectory(moduleUrl: string): string {
 	const here = path.dirname(fileURLToPath(moduleUrl));
@@ -26,7 +29,7 @@ export function loadLessons(directory: string, fs: LessonFs): LoadedLessons {
 	const problems: string[] = [];
 	let files: string[];
 	try {
-		files = fs.readdirSync(directory).filter(name => name.endsWith('.json')).sort();
+		files = fs.readdirSync(directory).filter(name => name.endsWith('.json') && name !== manifestFile).sort();
 	} catch (error) {
 		return {lessons: [], problems: [`Could not read the lessons folder ${directory}: ${(error as Error).message}`]};
 	}
@@ -41,7 +44,7 @@ export function loadLessons(directory: string, fs: LessonFs): LoadedLessons {
 		}
 	}
 
-	return {lessons: crossCheck(lessons, problems), problems};
+	return {lessons: leaveOutMissingContinuations(leaveOutClashes(lessons, problems), problems).sort((a, b) => a.number - b.number), problems};
 }
 
 function parseJson(text: string, file: string): unknown {
@@ -52,8 +55,8 @@ function parseJson(text: string, file: string): unknown {
 	}
 }
 
-/** Problems only visible across files: repeated ids or numbers, setup that continues a missing lesson. */
-function crossCheck(lessons: Lesson[], problems: string[]): Lesson[] {
+/** A lesson with the same id or number as one read before it is reported and left out. */
+function leaveOutClashes(lessons: Lesson[], problems: string[]): Lesson[] {
 	const kept: Lesson[] = [];
 	for (const lesson of lessons) {
 		const clash = kept.find(other => other.id === lesson.id || other.number === lesson.number);
@@ -65,15 +68,30 @@ function crossCheck(lessons: Lesson[], problems: string[]): Lesson[] {
 		kept.push(lesson);
 	}
 
-	const ids = new Set(kept.map(lesson => lesson.id));
-	const valid = kept.filter(lesson => {
-		const missing = lesson.setup.find(action => action.do === 'continueFrom' && !ids.has(action.lesson));
-		if (missing?.do === 'continueFrom') {
-			problems.push(`${lesson.source}:\n  - setup continues from lesson "${missing.lesson}", which is not loaded; it was left out`);
-			return false;
-		}
+	return kept;
+}
 
-		return true;
-	});
-	return valid.sort((a, b) => a.number - b.number);
+/**
+ * A lesson whose setup continues from one that is not among `lessons` cannot start: reported and
+ * left out. The pack loader checks again after leaving out lessons its manifest does not list.
+ */
+export function leaveOutMissingContinuations(lessons: readonly Lesson[], problems: string[]): Lesson[] {
+	let kept = [...lessons];
+	// Again until nothing changes: leaving one out can strand a lesson that continues from it.
+	for (let changed = true; changed;) {
+		const ids = new Set(kept.map(lesson => lesson.id));
+		const before = kept.length;
+		kept = kept.filter(lesson => {
+			const missing = lesson.setup.find(action => action.do === 'continueFrom' && !ids.has(action.lesson));
+			if (missing?.do === 'continueFrom') {
+				problems.push(`${lesson.source}:\n  - setup continues from lesson "${missing.lesson}", which is not loaded; it was left out`);
+				return false;
+			}
+
+			return true;
+		});
+		changed = kept.length < before;
+	}
+
+	return kept;
 }

@@ -30,7 +30,13 @@ export type Progress = {
 	branch?: string;
 	// Lessons left mid-way, by id: the step reached (0-based), so starting again goes on from there.
 	reached?: Record<string, number>;
+	// The lessons of other packs (--lessons DIR), by the pack folder's real path: an instructor's
+	// "add" is not the built-in "add". Drills and the branch are the learner's, shared by all packs.
+	packs?: Record<string, PackProgress>;
 };
+
+/** What is kept per pack: the built-in pack's is at the top of the file, as before packs existed. */
+export type PackProgress = Pick<Progress, 'completed' | 'reached'>;
 
 export type ProgressResult = {progress: Progress; warning?: string};
 
@@ -78,12 +84,18 @@ export type ProgressStoreOptions = {
 	fs?: ProgressFs;
 	/** The learner named the file (GIT_PUSH_TUTOR_PROGRESS): whatever it holds is theirs, and is never moved or replaced. */
 	named?: boolean;
+	/**
+	 * The pack whose lessons this store marks (its key in `packs`); undefined for the built-in
+	 * lessons. What the store returns then holds that pack's lessons as `completed` and `reached`.
+	 */
+	pack?: string | undefined;
 };
 
 export function createProgressStore(options: ProgressStoreOptions): ProgressStore {
 	const {file} = options;
 	const fs = options.fs ?? nodeFs;
 	const lockFile = `${file}.lock`;
+	const {pack} = options;
 	// Everything this session knows, so progress survives failed writes and concurrent tutors.
 	let memory = emptyProgress();
 	// For isMemoryOnly: the last read found a file we must not write, or the last save failed.
@@ -274,7 +286,25 @@ export function createProgressStore(options: ProgressStoreOptions): ProgressStor
 		blocked = disk.writeBlocked;
 		const writeWarning = blocked ? undefined : write(memory);
 		unsaved = blocked || writeWarning !== undefined;
-		return withWarning(cloneProgress(memory), joinWarnings(disk.warning, writeWarning));
+		return withWarning(packView(memory, pack), joinWarnings(disk.warning, writeWarning));
+	};
+
+	// Where this store's lesson marks go: the top of the file, or the pack's entry (made when first needed).
+	const lessonsOf = (progress: Progress): PackProgress => {
+		if (pack === undefined) {
+			return progress;
+		}
+
+		const packs = progress.packs ?? Object.create(null) as Record<string, PackProgress>;
+		progress.packs = packs;
+		const existing = ownEntry(packs, pack);
+		if (existing !== undefined) {
+			return existing;
+		}
+
+		const created: PackProgress = {completed: {}};
+		setEntry(packs, pack, created);
+		return created;
 	};
 
 	return {
@@ -284,18 +314,19 @@ export function createProgressStore(options: ProgressStoreOptions): ProgressStor
 			const disk = readDisk();
 			blocked = disk.writeBlocked;
 			memory = mergeProgress(disk.progress, memory);
-			return withWarning(cloneProgress(memory), disk.warning);
+			return withWarning(packView(memory, pack), disk.warning);
 		},
 		markLessonComplete(lessonId, now = new Date()) {
 			const when = Number.isNaN(now.getTime()) ? new Date() : now;
 			return update(next => {
+				const lessons = lessonsOf(next);
 				// A completed lesson starts from the beginning next time.
-				if (next.reached) {
-					delete next.reached[lessonId];
+				if (lessons.reached) {
+					delete lessons.reached[lessonId];
 				}
 
-				const previous = ownEntry(next.completed, lessonId);
-				setEntry(next.completed, lessonId, previous
+				const previous = ownEntry(lessons.completed, lessonId);
+				setEntry(lessons.completed, lessonId, previous
 					? {firstCompletedAt: previous.firstCompletedAt, timesCompleted: previous.timesCompleted + 1}
 					: {firstCompletedAt: when.toISOString(), timesCompleted: 1});
 			});
@@ -317,14 +348,15 @@ export function createProgressStore(options: ProgressStoreOptions): ProgressStor
 		},
 		rememberStep(lessonId, step) {
 			return update(next => {
-				const reached = next.reached ?? Object.create(null) as Record<string, number>;
+				const lessons = lessonsOf(next);
+				const reached = lessons.reached ?? Object.create(null) as Record<string, number>;
 				if (step > 0) {
 					setEntry(reached, lessonId, step);
 				} else {
 					delete reached[lessonId];
 				}
 
-				next.reached = reached;
+				lessons.reached = reached;
 			});
 		},
 	};
@@ -357,20 +389,7 @@ function parseProgress(text: string): Parsed {
 	}
 
 	const progress = emptyProgress();
-	let dropped = false;
-
-	const completed = data['completed'];
-	if (isPlainObject(completed)) {
-		for (const [lessonId, value] of Object.entries(completed)) {
-			if (isValidCompletion(value)) {
-				setEntry(progress.completed, lessonId, {firstCompletedAt: value.firstCompletedAt, timesCompleted: value.timesCompleted});
-			} else {
-				dropped = true;
-			}
-		}
-	} else if (completed !== undefined) {
-		dropped = true;
-	}
+	let dropped = readLessons(data, progress);
 
 	// Files written before drills existed simply lack the field.
 	const drills = data['drills'];
@@ -401,17 +420,20 @@ function parseProgress(text: string): Parsed {
 		dropped = true;
 	}
 
-	const reached = data['reached'];
-	if (isPlainObject(reached)) {
-		progress.reached = Object.create(null) as Record<string, number>;
-		for (const [lessonId, step] of Object.entries(reached)) {
-			if (isCount(step)) {
-				setEntry(progress.reached, lessonId, step);
+	// Files written before packs could be played simply lack the field.
+	const packs = data['packs'];
+	if (isPlainObject(packs)) {
+		progress.packs = Object.create(null) as Record<string, PackProgress>;
+		for (const [key, value] of Object.entries(packs)) {
+			const lessons: PackProgress = {completed: {}};
+			if (isPlainObject(value)) {
+				dropped = readLessons(value, lessons) || dropped;
+				setEntry(progress.packs, key, lessons);
 			} else {
 				dropped = true;
 			}
 		}
-	} else if (reached !== undefined) {
+	} else if (packs !== undefined) {
 		dropped = true;
 	}
 
@@ -424,6 +446,39 @@ function parseProgress(text: string): Parsed {
 	}
 
 	return {kind: 'ok', progress, dropped};
+}
+
+/** Reads `completed` and `reached` from `data` into `into`; true when an entry was not understood. */
+function readLessons(data: Record<string, unknown>, into: PackProgress): boolean {
+	let dropped = false;
+	const completed = data['completed'];
+	if (isPlainObject(completed)) {
+		for (const [lessonId, value] of Object.entries(completed)) {
+			if (isValidCompletion(value)) {
+				setEntry(into.completed, lessonId, {firstCompletedAt: value.firstCompletedAt, timesCompleted: value.timesCompleted});
+			} else {
+				dropped = true;
+			}
+		}
+	} else if (completed !== undefined) {
+		dropped = true;
+	}
+
+	const reached = data['reached'];
+	if (isPlainObject(reached)) {
+		into.reached = Object.create(null) as Record<string, number>;
+		for (const [lessonId, step] of Object.entries(reached)) {
+			if (isCount(step)) {
+				setEntry(into.reached, lessonId, step);
+			} else {
+				dropped = true;
+			}
+		}
+	} else if (reached !== undefined) {
+		dropped = true;
+	}
+
+	return dropped;
 }
 
 function isValidCompletion(value: unknown): value is LessonCompletion {
@@ -468,14 +523,19 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
 // Taking the larger count and earlier date never loses a completion, whichever copy is newer.
 function mergeProgress(a: Progress, b: Progress): Progress {
 	const result = cloneProgress(a);
-	for (const [lessonId, entry] of Object.entries(b.completed)) {
-		const existing = ownEntry(result.completed, lessonId);
-		setEntry(result.completed, lessonId, existing
-			? {
-				firstCompletedAt: Date.parse(entry.firstCompletedAt) < Date.parse(existing.firstCompletedAt) ? entry.firstCompletedAt : existing.firstCompletedAt,
-				timesCompleted: Math.max(entry.timesCompleted, existing.timesCompleted),
+	mergeLessons(result, b);
+	if (b.packs !== undefined) {
+		const packs = result.packs ?? Object.create(null) as Record<string, PackProgress>;
+		for (const [key, lessons] of Object.entries(b.packs)) {
+			const existing = ownEntry(packs, key);
+			if (existing === undefined) {
+				setEntry(packs, key, cloneLessons(lessons));
+			} else {
+				mergeLessons(existing, lessons);
 			}
-			: {...entry});
+		}
+
+		result.packs = packs;
 	}
 
 	for (const [name, count] of Object.entries(b.drills)) {
@@ -496,17 +556,67 @@ function mergeProgress(a: Progress, b: Progress): Progress {
 		result.branch = b.branch;
 	}
 
+	return result;
+}
+
+/** Merges b's lesson marks into `into`: every completion kept, b's steps reached win. */
+function mergeLessons(into: PackProgress, b: PackProgress): void {
+	for (const [lessonId, entry] of Object.entries(b.completed)) {
+		const existing = ownEntry(into.completed, lessonId);
+		setEntry(into.completed, lessonId, existing
+			? {
+				firstCompletedAt: Date.parse(entry.firstCompletedAt) < Date.parse(existing.firstCompletedAt) ? entry.firstCompletedAt : existing.firstCompletedAt,
+				timesCompleted: Math.max(entry.timesCompleted, existing.timesCompleted),
+			}
+			: {...entry});
+	}
+
 	if (b.reached !== undefined) {
-		result.reached = Object.assign(Object.create(null) as Record<string, number>, b.reached);
+		into.reached = Object.assign(Object.create(null) as Record<string, number>, b.reached);
+	}
+}
+
+function cloneLessons(lessons: PackProgress): PackProgress {
+	const result: PackProgress = {completed: {}};
+	for (const [lessonId, entry] of Object.entries(lessons.completed)) {
+		setEntry(result.completed, lessonId, {...entry});
+	}
+
+	if (lessons.reached !== undefined) {
+		result.reached = Object.assign(Object.create(null) as Record<string, number>, lessons.reached);
 	}
 
 	return result;
+}
+
+/** What a store for `pack` shows: the shared fields, and that pack's lessons as `completed` and `reached`. */
+function packView(progress: Progress, pack: string | undefined): Progress {
+	const {packs, ...shared} = cloneProgress(progress);
+	if (pack === undefined) {
+		return shared;
+	}
+
+	const {completed, reached} = (packs && ownEntry(packs, pack)) ?? {completed: {}};
+	const view: Progress = {...shared, completed};
+	delete view.reached;
+	if (reached !== undefined) {
+		view.reached = reached;
+	}
+
+	return view;
 }
 
 function cloneProgress(progress: Progress): Progress {
 	const result = emptyProgress();
 	for (const [lessonId, entry] of Object.entries(progress.completed)) {
 		setEntry(result.completed, lessonId, {...entry});
+	}
+
+	if (progress.packs !== undefined) {
+		result.packs = Object.create(null) as Record<string, PackProgress>;
+		for (const [key, lessons] of Object.entries(progress.packs)) {
+			setEntry(result.packs, key, cloneLessons(lessons));
+		}
 	}
 
 	for (const [name, count] of Object.entries(progress.drills)) {

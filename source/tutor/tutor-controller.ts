@@ -4,7 +4,7 @@ import {findLesson, noSuchLesson} from '../lesson-choice.ts';
 import {olderThan} from '../git/version-number.ts';
 import {describeError, errorCode} from '../describe-error.ts';
 import type {Lesson} from '../lessons/lesson-types.ts';
-import {drillCatalog, isDrillName, type DrillName} from '../practice/drill-names.ts';
+import {isDrillName, type DrillName} from '../practice/drill-names.ts';
 import {freshSeed, practiceLesson, practiceTitle, referenceCommands} from '../practice/practice-lesson.ts';
 import {dueLabel, growsWait, mostDue, scheduleOf} from '../practice/schedule.ts';
 import {finishRun, freshTally, isClean, runLines, type DrillRun, type RunTally} from '../practice/score.ts';
@@ -416,7 +416,10 @@ export class TutorController {
 		const view = this.state.view;
 		// A drill is followed by another drill, not by a lesson.
 		const current = view?.practice ? undefined : view?.lesson;
-		return current && this.options.lessons.find(lesson => lesson.number > current.number);
+		// The next in the menu's order, which a pack's manifest may set apart from the numbers.
+		const lessons = this.options.lessons;
+		const index = current ? lessons.findIndex(lesson => lesson.id === current.id) : -1;
+		return index === -1 ? undefined : lessons[index + 1];
 	}
 
 	private lessonKey(event: KeyEvent): void {
@@ -627,9 +630,9 @@ export class TutorController {
 
 	/** The drill most due (among those whose lesson is done, when any is), as a fresh variation. */
 	async openMostDue(start: DrillStart = {}): Promise<void> {
-		const {drills, lessons} = this.state;
-		const completed = new Set(lessons.filter(lesson => lesson.completed).map(lesson => lesson.id));
-		const open = drillCatalog.filter(drill => completed.has(drill.lesson)).map(drill => drill.name);
+		const {drills} = this.state;
+		// Among the drills the menu offers (when it offers none yet, among them all).
+		const open = menuEntries(this.state).flatMap(entry => (entry.kind === 'drill' ? [entry.drill.name] : []));
 		const name = mostDue(drill => drills.find(listing => listing.name === drill)?.runs ?? [], this.now(), open);
 		await this.openDrill(name, undefined, `The ${name} drill is the one most due.`, start);
 	}

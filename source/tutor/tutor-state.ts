@@ -1,5 +1,6 @@
 // The tutor's whole state and the one reducer that changes it. Pure: effects live in the controller.
 import type {Lesson} from '../lessons/lesson-types.ts';
+import type {PackDrill} from '../lessons/load-pack.ts';
 import {drillCatalog, type DrillName} from '../practice/drill-names.ts';
 import type {DrillRun, RunTally} from '../practice/score.ts';
 import {emptyPrompt, promptReducer, type PromptAction, type PromptState} from '../ui/prompt-editor.ts';
@@ -8,8 +9,11 @@ import type {Diagram} from './diagram-model.ts';
 
 export type LessonListing = {id: string; number: number; title: string; command: string; part?: string | undefined; minutes?: number | undefined; completed: boolean};
 
-/** A practice drill, offered in the menu once its lesson is completed: how often it was done, and its newest runs (oldest first). */
-export type DrillListing = {name: DrillName; lesson: string; title: string; done: number; runs: DrillRun[]};
+/**
+ * A practice drill, offered in the menu once its lesson is completed (never when the pack names
+ * no lesson for it): how often it was done, and its newest runs (oldest first).
+ */
+export type DrillListing = {name: DrillName; lesson: string | undefined; title: string; done: number; runs: DrillRun[]};
 
 /** Which drill a played lesson is, the seed that made it, and whether hints are off (a challenge). */
 export type PracticeRun = {name: DrillName; seed: number; challenge?: boolean};
@@ -45,8 +49,10 @@ export type Screen =
 
 export type TutorState = {
 	screen: Screen;
+	/** The pack's name, for the menu's title. */
+	packName: string | undefined;
 	lessons: LessonListing[];
-	/** Every drill, with how many were done; the menu offers those whose lesson is completed. */
+	/** Every drill, with how many were done; the menu offers those whose lesson (in the pack) is completed. */
 	drills: DrillListing[];
 	/** The time the menu says "due today" from (ms since the epoch), set by the controller's clock. */
 	clock: number;
@@ -99,11 +105,20 @@ export type TutorAction =
 	| {type: 'typed'; edit: TypedEdit}
 	| {type: 'completeDrawn'};
 
-export function initialState(lessons: readonly Lesson[], {screenReader = false}: {screenReader?: boolean} = {}): TutorState {
+export type InitialOptions = {
+	screenReader?: boolean;
+	/** Which drill follows which lesson, from the pack; a drill it does not map is not in the menu. */
+	drills?: readonly PackDrill[];
+	packName?: string;
+};
+
+export function initialState(lessons: readonly Lesson[], {screenReader = false, drills = [], packName}: InitialOptions = {}): TutorState {
 	return {
 		screen: {name: 'menu', selected: 0},
+		packName,
 		lessons: lessons.map(({id, number, title, command, part, minutes}) => ({id, number, title, command, part, minutes, completed: false})),
-		drills: drillCatalog.map(({name, lesson, title}) => ({name, lesson, title, done: 0, runs: []})),
+		// Every drill, so "most due" and the counts see them all; in the catalog's order, whatever the pack's.
+		drills: drillCatalog.map(({name, title}) => ({name, lesson: drills.find(({drill}) => drill === name)?.lesson, title, done: 0, runs: []})),
 		clock: 0,
 		view: undefined,
 		prompt: emptyPrompt,
@@ -165,7 +180,8 @@ export function menuEntries(state: Pick<TutorState, 'lessons' | 'drills'>): Menu
 	const completed = new Set(state.lessons.filter(lesson => lesson.completed).map(lesson => lesson.id));
 	return [
 		...state.lessons.map((lesson): MenuEntry => ({kind: 'lesson', lesson})),
-		...state.drills.filter(drill => completed.has(drill.lesson) || drill.done > 0).map((drill): MenuEntry => ({kind: 'drill', drill})),
+		// A drill the pack maps to a lesson: once that lesson is done, or once the drill was played.
+		...state.drills.filter(drill => drill.lesson !== undefined && (completed.has(drill.lesson) || drill.done > 0)).map((drill): MenuEntry => ({kind: 'drill', drill})),
 	];
 }
 

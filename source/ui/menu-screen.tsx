@@ -23,7 +23,7 @@ function drillRecord(drill: DrillListing, now: Date): string {
 	return `${due}${scores}`;
 }
 
-export function MenuScreen({lessons, drills = [], selected, width, rows, typed = '', now = 0}: {readonly lessons: readonly LessonListing[]; readonly drills?: readonly DrillListing[]; readonly selected: number; readonly width: number; readonly rows: number; readonly typed?: string; /** The clock that says what is due (ms since the epoch). */ readonly now?: number}) {
+export function MenuScreen({packName, lessons, drills = [], selected, width, rows, typed = '', now = 0}: {readonly packName?: string | undefined; readonly lessons: readonly LessonListing[]; readonly drills?: readonly DrillListing[]; readonly selected: number; readonly width: number; readonly rows: number; readonly typed?: string; /** The clock that says what is due (ms since the epoch). */ readonly now?: number}) {
 	const mark = useIsScreenReaderEnabled() ? marks.spoken : marks.drawn;
 	const done = lessons.filter(lesson => lesson.completed).length;
 	const entries = menuEntries({lessons: [...lessons], drills: [...drills]});
@@ -70,7 +70,7 @@ export function MenuScreen({lessons, drills = [], selected, width, rows, typed =
 
 	return (
 		<Box flexDirection="column">
-			<Text bold color="blue">{fit(`git-push-tutor · learn add, commit and push with real git (${done} of ${lessons.length} done)`, width)}</Text>
+			<Text bold color="blue">{fit(`git-push-tutor${packName ? ` · ${packName}` : ''} (${done} of ${lessons.length} done)`, width)}</Text>
 			<Text> </Text>
 			{menuRows.slice(first, first + room).map(row => {
 				const chosen = row.entry !== undefined && row.entry === selected;

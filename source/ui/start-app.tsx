@@ -1,6 +1,6 @@
 // Starts the Ink app. Loaded only once the command line is understood and a terminal is present.
 import {render} from 'ink';
-import type {Lesson} from '../lessons/lesson-types.ts';
+import type {LoadedPack} from '../lessons/load-pack.ts';
 import type {DrillName} from '../practice/drill-names.ts';
 import type {ProgressStore} from '../progress/progress-store.ts';
 import type {SessionOptions} from '../tutor/lesson-session.ts';
@@ -10,7 +10,8 @@ import {initialState, tutorReducer, type PrintLine} from '../tutor/tutor-state.t
 import {App} from './app.tsx';
 
 export type StartOptions = {
-	lessons: readonly Lesson[];
+	/** The pack played: its lessons, its drills, its name for the menu. */
+	pack: Pick<LoadedPack, 'name' | 'lessons' | 'drills'>;
 	session: SessionOptions;
 	progress: ProgressStore;
 	/** Lesson to open at once (--lesson). */
@@ -29,11 +30,12 @@ export type StartedApp = {
 };
 
 export function startApp(options: StartOptions): StartedApp {
-	const store = createStore(tutorReducer, initialState(options.lessons, {screenReader: options.screenReader}));
+	const {pack} = options;
+	const store = createStore(tutorReducer, initialState(pack.lessons, {screenReader: options.screenReader, drills: pack.drills, packName: pack.name}));
 	let instance: ReturnType<typeof render> | undefined;
 	const controller = new TutorController({
 		store,
-		lessons: options.lessons,
+		lessons: pack.lessons,
 		session: options.session,
 		progress: options.progress,
 		exit() {

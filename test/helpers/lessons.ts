@@ -1,19 +1,24 @@
 import fs from 'node:fs';
 import {fileURLToPath} from 'node:url';
-import {loadLessons} from '../../source/lessons/load-lessons.ts';
+import {loadPack, type LoadedPack} from '../../source/lessons/load-pack.ts';
 import {LessonSession, type SessionOptions} from '../../source/tutor/lesson-session.ts';
 import type {Lesson} from '../../source/lessons/lesson-types.ts';
 import {gitVersion} from './git-version.ts';
 
 export const lessonsDirectory = fileURLToPath(new URL('../../lessons', import.meta.url));
 
-export function shippedLessons(): Lesson[] {
-	const {lessons, problems} = loadLessons(lessonsDirectory, fs);
-	if (problems.length > 0) {
-		throw new Error(problems.join('\n'));
+/** The built-in pack, as the CLI loads it: tests iterate over it rather than naming its lessons. */
+export function shippedPack(): LoadedPack {
+	const pack = loadPack(lessonsDirectory, fs);
+	if (pack.problems.length > 0) {
+		throw new Error(pack.problems.join('\n'));
 	}
 
-	return lessons;
+	return pack;
+}
+
+export function shippedLessons(): Lesson[] {
+	return shippedPack().lessons;
 }
 
 /** As the CLI starts a lesson: with the version of the git on PATH, so lessons speak its language. */

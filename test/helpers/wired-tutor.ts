@@ -5,7 +5,7 @@ import type {Lesson} from '../../source/lessons/lesson-types.ts';
 import {TutorController} from '../../source/tutor/tutor-controller.ts';
 import {createStore} from '../../source/tutor/tutor-store.ts';
 import {initialState, tutorReducer} from '../../source/tutor/tutor-state.ts';
-import {sessionOptions} from './lessons.ts';
+import {sessionOptions, shippedPack} from './lessons.ts';
 import {memoryProgressFs} from './memory-progress-fs.ts';
 
 export const progressFile = '/home/learner/.config/git-push-tutor/progress.json';
@@ -13,7 +13,8 @@ export const progressFile = '/home/learner/.config/git-push-tutor/progress.json'
 /** `onExit` is called where the CLI would end the app. */
 export function wiredTutor(lessons: readonly Lesson[], savedProgress?: unknown, {onExit, screenReader, now}: {onExit?: () => void; screenReader?: boolean; now?: () => Date} = {}) {
 	const {memory, fs} = memoryProgressFs(savedProgress === undefined ? {} : {[progressFile]: JSON.stringify(savedProgress)});
-	const store = createStore(tutorReducer, initialState(lessons, {screenReader}));
+	// The built-in pack's drills: one whose lesson is not among `lessons` is simply never offered.
+	const store = createStore(tutorReducer, initialState(lessons, {screenReader, drills: shippedPack().drills}));
 	const controller = new TutorController({
 		store,
 		lessons,
