@@ -28,7 +28,7 @@ export type CliCommand =
 	| {kind: 'error'; message: string};
 
 /** git-push-tutor verify DIR [--json] [--branch NAME]: needs no terminal. */
-export type VerifyArgs = {directory: string; json: boolean; branch: string};
+export type VerifyArgs = {directory: string; json: boolean; branch: string | undefined};
 
 const helpHint = 'Run git-push-tutor --help to see the options.';
 
@@ -81,7 +81,8 @@ Options that take a value can also be written as --option=value.
 
 verify DIR plays every lesson of the lesson pack in DIR through real git:
 each solution must pass its step, and no wrong move may. With --json it
-prints the result as data; --branch master checks the master variant.
+prints the result as data; --branch master checks the master variant
+(by default the branch the pack names, else main).
 Exit code 0: all hold; 1: something fails; 2: the pack cannot be read.
 
 The tutor never reads or changes your own repositories or git settings.`;
@@ -276,7 +277,7 @@ function parseVerifyArgs(argv: readonly string[]): CliCommand {
 	const usage = 'Usage: git-push-tutor verify DIR [--json] [--branch NAME]';
 	let directory: string | undefined;
 	let json = false;
-	let branch = 'main';
+	let branch: string | undefined;
 	let firstError: string | undefined;
 	const fail = (message: string) => {
 		firstError ??= `${message}\n${usage}`;

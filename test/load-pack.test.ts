@@ -186,3 +186,11 @@ test('the built-in pack.json passes the pack schema, and its "$schema" leads to 
 	t.true(validate(manifest), JSON.stringify(validate.errors));
 	t.true(nodeFs.existsSync(path.resolve(lessonsDirectory, String(manifest['$schema']))));
 });
+
+test('the oldest git a pack names holds for each lesson that names none of its own', t => {
+	const own = {...lesson('beta', 2), requires: {git: '2.40'}};
+	const pack = loadPack(folder, packFs({'pack.json': {name: 'Team', requires: {git: '2.33.1'}}, '01-a.json': lesson('alpha', 1), '02-b.json': own}));
+	t.deepEqual(pack.problems, []);
+	t.deepEqual(pack.lessons.map(({requires}) => requires?.git), ['2.33.1', '2.40']);
+	t.deepEqual(loadPack(folder, packFs(three)).lessons.map(({requires}) => requires), [undefined, undefined, undefined]);
+});

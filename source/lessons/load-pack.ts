@@ -38,7 +38,7 @@ function didYouMean(word: string, known: readonly string[]): string {
 }
 
 /** The manifest's fields that are sound; each unsound one is a problem and is ignored. */
-type Manifest = {name?: string; lessons?: string[]; drills?: Array<[DrillName, string]>; branch?: string};
+type Manifest = {name?: string; lessons?: string[]; drills?: Array<[DrillName, string]>; branch?: string; requires?: {git: string}};
 
 function readManifest(text: string, problems: string[]): Manifest {
 	let data: unknown;
@@ -120,7 +120,10 @@ function readManifest(text: string, problems: string[]): Manifest {
 				}
 			}
 
-			if (requires['git'] !== undefined && !(typeof requires['git'] === 'string' && /^\d+\.\d+(\.\d+)?$/.test(requires['git']))) {
+			const git = requires['git'];
+			if (typeof git === 'string' && /^\d+\.\d+(\.\d+)?$/.test(git)) {
+				manifest.requires = {git};
+			} else if (git !== undefined) {
 				problems.push('"requires" > "git" must be a git version, like "2.33.1"');
 			}
 		}
@@ -217,10 +220,12 @@ export function loadPack(directory: string, fs: LessonFs): LoadedPack {
 		problems.push(`${manifestName}:\n${about.map(problem => `  - ${problem}`).join('\n')}`);
 	}
 
+	// The pack's oldest git holds for each lesson that names none of its own.
+	const packGit = manifest.requires;
 	return {
 		name: manifest.name ?? fallbackName,
 		directory,
-		lessons,
+		lessons: packGit === undefined ? lessons : lessons.map(lesson => (lesson.requires === undefined ? {...lesson, requires: packGit} : lesson)),
 		drills,
 		...(manifest.branch === undefined ? {} : {branch: manifest.branch}),
 		problems,

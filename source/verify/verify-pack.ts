@@ -2,7 +2,8 @@
 // then plays each lesson with the shared player, a few sandboxes at once.
 import nodeFs from 'node:fs';
 import {availableParallelism} from 'node:os';
-import {loadLessons, type LessonFs} from '../lessons/load-lessons.ts';
+import type {LessonFs} from '../lessons/load-lessons.ts';
+import {loadPack} from '../lessons/load-pack.ts';
 import type {Lesson} from '../lessons/lesson-types.ts';
 import {playLesson, type LessonResult} from './play-lesson.ts';
 
@@ -27,24 +28,22 @@ export type VerifyOptions = {
 	concurrency?: number;
 };
 
-/** The pack's manifest is not a lesson (loadPack, when merged, reads it instead). */
-const withoutManifest = (fs: LessonFs): LessonFs => ({
-	readdirSync: directory => fs.readdirSync(directory).filter(name => name !== 'pack.json'),
-	readFileSync: (file, encoding) => fs.readFileSync(file, encoding),
-});
-
-export async function verifyPack(directory: string, options: VerifyOptions): Promise<PackReport> {
+/** `branch`: the variant to verify; without it, the branch the pack names, else main. */
+export async function verifyPack(directory: string, options: Omit<VerifyOptions, 'branch'> & {branch?: string | undefined}): Promise<PackReport> {
 	const started = performance.now();
-	const {lessons, problems} = loadLessons(directory, withoutManifest(options.fs ?? nodeFs));
+	const pack = loadPack(directory, options.fs ?? nodeFs);
+	const {lessons, problems} = pack;
 	if (lessons.length === 0 && problems.length === 0) {
 		problems.push(`${directory}: no lesson files (*.json) in this folder`);
 	}
 
-	const results = await playAll(lessons, options);
+	// --branch, else the branch the pack's story uses, else main.
+	const branch = options.branch ?? pack.branch ?? 'main';
+	const results = await playAll(lessons, {...options, branch});
 	const failed = results.some(result => result.findings.length > 0);
 	return {
 		directory,
-		branch: options.branch,
+		branch,
 		git: options.gitVersion,
 		exitCode: problems.length > 0 ? 2 : (failed ? 1 : 0),
 		problems,
