@@ -41,7 +41,7 @@ type FlagOption = typeof flagOptions[number];
 const shortAliases: Record<string, FlagOption> = {'-h': 'help', '-v': 'version', '-V': 'version', '-l': 'list'};
 
 // Order matters: it breaks ties when suggesting a near miss.
-const knownNames: readonly string[] = ['lesson', 'lessons', 'branch', 'workdir', 'keep', 'screen-reader', 'list', 'help', 'version', 'practice', 'seed', 'challenge'];
+const knownNames: readonly string[] = [...Object.keys(valueOptions), ...flagOptions, 'practice'];
 
 export const helpText = `git-push-tutor: learn git add, commit and push with real git, in a sandbox.
 

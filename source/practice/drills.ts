@@ -11,8 +11,6 @@ import {pullFirst, pullFirstShapes} from './drill-pull-first.ts';
 import {recover, recoverShapes} from './drill-recover.ts';
 import {revert, revertShapes} from './drill-revert.ts';
 
-export const lessonNumbers: Record<DrillName, number> = {address: 4, 'pull-first': 5, conflict: 6, force: 7, recover: 8, revert: 9};
-
 export const generators: Record<DrillName, (random: Random) => DrillContent> = {
 	address,
 	'pull-first': pullFirst,

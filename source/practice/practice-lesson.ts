@@ -4,7 +4,7 @@ import {randomInt} from 'node:crypto';
 import type {Lesson} from '../lessons/lesson-types.ts';
 import {validateLesson} from '../lessons/validate-lesson.ts';
 import type {DrillName} from './drill-names.ts';
-import {drillShapes, generators, lessonNumbers} from './drills.ts';
+import {drillShapes, generators} from './drills.ts';
 import {maxSeed, seededRandom} from './prng.ts';
 import type {LessonData} from './world.ts';
 
@@ -58,7 +58,8 @@ export function generateDrill(name: DrillName, seed: number, {challenge = false}
 	const {variant, ...content} = generators[name](seededRandom(seed));
 	const data: LessonData = {
 		id: practiceId(name),
-		number: lessonNumbers[name],
+		// A drill is no lesson of a pack: its number is never shown or looked up, and 1 is valid in any pack.
+		number: 1,
 		title: practiceTitle(name, seed),
 		...content,
 		intro: `${content.intro}\nReplay this very drill with: git-push-tutor --practice ${name} --seed ${seed}${challenge ? ' --challenge' : ''}`,
