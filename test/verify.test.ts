@@ -232,7 +232,7 @@ test('the CLI: exit 0, 1 and 2, the failure named in its output, --json the same
 	t.is(broken.code, 2);
 	t.regex(broken.stderr, /misspelt\/01-notes\.json[\s\S]*step 1 \(stage\) > passWhen\[0\]: unknown check "stagd" \(did you mean "staged"\?\)/);
 	t.is(missing.code, 2);
-	t.regex(missing.stderr, /Could not read the lessons folder/);
+	t.regex(missing.stderr, /There is no folder .*no-such-folder/);
 	t.is(none.code, 2);
 	t.regex(none.stderr, /no lesson files/);
 	t.is(json.code, 1);
