@@ -7,7 +7,6 @@ import {generateDrill, practiceLesson} from '../source/practice/practice-lesson.
 import {recoverShapes} from '../source/practice/drill-recover.ts';
 import {runGit} from '../source/git/git-runner.ts';
 import {LessonSession} from '../source/tutor/lesson-session.ts';
-import {gitOlderThan, neededGit} from './helpers/git-version.ts';
 import {sessionAtStep, sessionOptions} from './helpers/lessons.ts';
 
 /** The first seed of each shape. */
@@ -74,30 +73,7 @@ for (const [shape, seed] of seedOf) {
 			}
 		}));
 	}
-
-	// The generic tests play wrong moves as the lesson file writes them; here as the session fills them.
-	const lesson = practiceLesson('recover', seed);
-	for (const [stepIndex, step] of lesson.steps.entries()) {
-		for (const [moveIndex, move] of step.wrongMoves.entries()) {
-			const needs = neededGit(move);
-			const maybe = needs !== undefined && gitOlderThan(needs) ? test.skip : test;
-			const branch = moveIndex % 2 === 0 ? 'master' : 'main';
-			maybe(`recover ${shape} (seed ${seed}, ${branch}) step ${step.id}: "${move.join(' ; ')}" does not pass, filled`, async t => inSandbox(async () => {
-				const session = await sessionAtStep(lesson, stepIndex, sessionOptions([], branch));
-				try {
-					for (const line of session.lesson.steps[stepIndex]!.wrongMoves[moveIndex]!) {
-						// eslint-disable-next-line no-await-in-loop
-						const report = await session.run(line);
-						t.not(report.result.kind, 'refused', `${line}: ${report.result.kind === 'refused' ? report.result.message : ''}`);
-					}
-
-					t.is(session.step, stepIndex);
-				} finally {
-					await session.dispose();
-				}
-			}));
-		}
-	}
+	// Every wrong move of every shape is played by verify's player in test/practice.test.ts.
 }
 
 test('rebased copies: merging the old position leaves a box twice in history and does not pass; the cherry-pick leaves each once', async t => inSandbox(async () => {
