@@ -60,6 +60,7 @@ test.serial('a drill without hints: the score shows, the run is saved, and the m
 	const row = learner.screen().split('\n').find(line => line.includes('pull-first') && line.includes('↻'));
 	t.truthy(row, learner.describe());
 	t.true(row!.includes('✓') && row!.includes('due tomorrow · last 100 · best 100'), row);
+	await learner.settle();
 	await learner.enter('quit');
 	t.is(await learner.exited(), 0);
 });
