@@ -6,19 +6,11 @@ import {generateDrill} from '../source/practice/practice-lesson.ts';
 import {githubUrl} from '../source/sandbox/sandbox-config.ts';
 import {LessonSession} from '../source/tutor/lesson-session.ts';
 import {sessionOptions} from './helpers/lessons.ts';
+import {seedOf} from './helpers/drills.ts';
 
-/** The first seed whose variant starts with these words. */
-function seedOf(variant: string): number {
-	const seed = Array.from({length: 200}, (_, index) => index).find(index => generateDrill('address', index).variant.startsWith(variant));
-	if (seed === undefined) {
-		throw new Error(`no address seed below 200 makes "${variant}"`);
-	}
-
-	return seed;
-}
 
 async function play(variant: string, work: (session: LessonSession, variantText: string) => Promise<void>) {
-	const {lesson, variant: text} = generateDrill('address', seedOf(variant));
+	const {lesson, variant: text} = generateDrill('address', seedOf('address', variant));
 	const session = await LessonSession.start(lesson, sessionOptions([]));
 	try {
 		await work(session, text);

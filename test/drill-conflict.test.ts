@@ -7,17 +7,10 @@ import {generateDrill, practiceLesson} from '../source/practice/practice-lesson.
 import {conflictShapes} from '../source/practice/drill-conflict.ts';
 import type {LessonSession} from '../source/tutor/lesson-session.ts';
 import {sessionAtStep, sessionOptions} from './helpers/lessons.ts';
+import {seedOf} from './helpers/drills.ts';
 
-function lessonOf(shape: string): Lesson {
-	for (let seed = 0; seed < 200; seed++) {
-		const drill = generateDrill('conflict', seed);
-		if (drill.variant.startsWith(`${shape},`)) {
-			return drill.lesson;
-		}
-	}
 
-	throw new Error(`no seed of shape ${shape}`);
-}
+const lessonOf = (shape: string): Lesson => generateDrill('conflict', seedOf('conflict', `${shape},`)).lesson;
 
 async function played(lesson: Lesson, branch: string, work: (session: LessonSession) => Promise<void>): Promise<void> {
 	const session = await sessionAtStep(lesson, 0, sessionOptions([], branch));

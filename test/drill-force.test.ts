@@ -8,19 +8,10 @@ import {forceShapes} from '../source/practice/drill-force.ts';
 import type {LessonSession} from '../source/tutor/lesson-session.ts';
 import {gitOlderThan} from './helpers/git-version.ts';
 import {sessionAtStep, sessionOptions} from './helpers/lessons.ts';
+import {seedOf} from './helpers/drills.ts';
 
-/** The first seed of a shape. */
-function seedOf(shape: string): number {
-	for (let seed = 0; seed < 200; seed++) {
-		if (generateDrill('force', seed).variant.startsWith(`${shape},`)) {
-			return seed;
-		}
-	}
 
-	throw new Error(`no seed of shape ${shape}`);
-}
-
-const lessonOf = (shape: string): Lesson => generateDrill('force', seedOf(shape)).lesson;
+const lessonOf = (shape: string): Lesson => generateDrill('force', seedOf('force', `${shape},`)).lesson;
 
 async function played(lesson: Lesson, step: number, branch: string, work: (session: LessonSession) => Promise<void>): Promise<void> {
 	const session = await sessionAtStep(lesson, step, sessionOptions([], branch));

@@ -6,17 +6,10 @@ import type {Lesson} from '../source/lessons/lesson-types.ts';
 import {generateDrill} from '../source/practice/practice-lesson.ts';
 import type {LessonSession} from '../source/tutor/lesson-session.ts';
 import {sessionAtStep, sessionOptions} from './helpers/lessons.ts';
+import {seedOf} from './helpers/drills.ts';
 
-function lessonOf(shape: string): Lesson {
-	for (let seed = 0; seed < 200; seed++) {
-		const drill = generateDrill('pull-first', seed);
-		if (drill.variant.startsWith(`${shape},`)) {
-			return drill.lesson;
-		}
-	}
 
-	throw new Error(`no seed of shape ${shape}`);
-}
+const lessonOf = (shape: string): Lesson => generateDrill('pull-first', seedOf('pull-first', `${shape},`)).lesson;
 
 async function played(shape: string, branch: string, work: (session: LessonSession) => Promise<void>): Promise<void> {
 	const session = await sessionAtStep(lessonOf(shape), 0, sessionOptions([], branch));

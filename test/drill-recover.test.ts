@@ -8,6 +8,7 @@ import {recoverShapes} from '../source/practice/drill-recover.ts';
 import {runGit} from '../source/git/git-runner.ts';
 import {LessonSession} from '../source/tutor/lesson-session.ts';
 import {sessionAtStep, sessionOptions} from './helpers/lessons.ts';
+import {limiter} from './helpers/drills.ts';
 
 /** The first seed of each shape. */
 const seedOf = new Map<string, number>();
@@ -18,27 +19,6 @@ for (let seed = 0; seed < 200 && seedOf.size < recoverShapes.length; seed++) {
 	}
 }
 
-/** Runs at most `slots` sandboxes at once: the machine is shared. */
-function limiter(slots: number) {
-	let active = 0;
-	const waiting: Array<() => void> = [];
-	return async <T>(work: () => Promise<T>): Promise<T> => {
-		while (active >= slots) {
-			// eslint-disable-next-line no-await-in-loop
-			await new Promise<void>(resolve => {
-				waiting.push(resolve);
-			});
-		}
-
-		active++;
-		try {
-			return await work();
-		} finally {
-			active--;
-			waiting.shift()?.();
-		}
-	};
-}
 
 const inSandbox = limiter(3);
 

@@ -6,19 +6,8 @@ import {generateDrill} from '../source/practice/practice-lesson.ts';
 import {revertShapes} from '../source/practice/drill-revert.ts';
 import {LessonSession} from '../source/tutor/lesson-session.ts';
 import {sessionOptions} from './helpers/lessons.ts';
+import {seedOf} from './helpers/drills.ts';
 
-/** The first seed whose variant starts with these words (and passes the filter). */
-function seedOf(variant: string, filter: (text: string) => boolean = () => true): number {
-	const seed = Array.from({length: 300}, (_, index) => index).find(index => {
-		const text = generateDrill('revert', index).variant;
-		return text.startsWith(variant) && filter(text);
-	});
-	if (seed === undefined) {
-		throw new Error(`no revert seed below 300 makes "${variant}"`);
-	}
-
-	return seed;
-}
 
 async function play(seed: number, work: (session: LessonSession) => Promise<void>) {
 	const session = await LessonSession.start(generateDrill('revert', seed).lesson, sessionOptions([]));
@@ -38,7 +27,7 @@ const typed = (session: LessonSession) => (session.hints().at(-1) ?? '').replace
 
 for (const shape of revertShapes) {
 	test.serial(`${shape}: the last hint recalls the broken box by its id; a forced push of the recall is nudged to a plain one`, async t => {
-		await play(seedOf(shape), async session => {
+		await play(seedOf('revert', shape), async session => {
 			const line = typed(session);
 			t.regex(line, /^git revert [\da-f]{7}( [\da-f]{7})?$/);
 			await session.run(line);
@@ -53,7 +42,7 @@ for (const shape of revertShapes) {
 }
 
 test.serial('further down: undoing the newest box instead is named, and undoing that undo leads on', async t => {
-	await play(seedOf('further down'), async session => {
+	await play(seedOf('revert', 'further down'), async session => {
 		const right = typed(session);
 		t.regex(await nudgeOf(session, 'git revert HEAD'), /which was fine/);
 		t.is(typed(session), 'git revert HEAD');
@@ -65,7 +54,7 @@ test.serial('further down: undoing the newest box instead is named, and undoing 
 });
 
 test.serial('two boxes: one recall at a time; after the first the nudge names the other', async t => {
-	await play(seedOf('two boxes'), async session => {
+	await play(seedOf('revert', 'two boxes'), async session => {
 		const [newer, older] = typed(session).split(' ').slice(2);
 		const nudge = await nudgeOf(session, `git revert ${newer!}`);
 		t.regex(nudge, /still says/);
@@ -76,7 +65,7 @@ test.serial('two boxes: one recall at a time; after the first the nudge names th
 });
 
 test.serial('newest box: taking it back and forcing is a loss, never a pass', async t => {
-	await play(seedOf('newest box'), async session => {
+	await play(seedOf('revert', 'newest box'), async session => {
 		await session.run('git reset --hard HEAD~1');
 		t.regex(session.nudge() ?? '', /reset step/);
 		const report = await session.run('git push --force');
@@ -86,7 +75,7 @@ test.serial('newest box: taking it back and forcing is a loss, never a pass', as
 });
 
 test.serial('Sam\'s box: a revert that packs without sealing, sealed with a Revert label, passes', async t => {
-	await play(seedOf('Sam\'s box', text => text.includes('0 above')), async session => {
+	await play(seedOf('revert', 'Sam\'s box', text => text.includes('0 above')), async session => {
 		await session.run('git revert --no-commit HEAD');
 		t.is(session.step, 0);
 		t.regex(session.nudge() ?? '', /not sealed yet|unsealed/);

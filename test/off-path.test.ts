@@ -171,11 +171,11 @@ test('diagram: the route says when origin/main is older than the warehouse, and 
 
 test('a success that says nothing was forced is not said after a push threw boxes away in the lesson', async t => {
 	const {generateDrill} = await import('../source/practice/practice-lesson.ts');
+	const {seedOf} = await import('./helpers/drills.ts');
 	const {LessonSession} = await import('../source/tutor/lesson-session.ts');
 	const {reportLines} = await import('../source/tutor/report-lines.ts');
 	// A shape where the learner only fetched the lost box: a force then throws it out of the warehouse.
-	const seed = Array.from({length: 200}, (_, index) => index).find(candidate => generateDrill('recover', candidate).variant.startsWith('in the remote reflog'))!;
-	const drill = generateDrill('recover', seed).lesson;
+	const drill = generateDrill('recover', seedOf('recover', 'in the remote reflog')).lesson;
 	const session = await LessonSession.start(drill, sessionOptions(lessons));
 	try {
 		// Force the warehouse back to what the learner has (after a fetch, so the lost box stays at hand), then merge it back.

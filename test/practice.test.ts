@@ -23,32 +23,12 @@ import {stripAnsi, waitUntil} from './helpers/frames.ts';
 import {gitVersion} from './helpers/git-version.ts';
 import {shippedPack} from './helpers/lessons.ts';
 import {progressFile, wiredTutor} from './helpers/wired-tutor.ts';
+import {limiter} from './helpers/drills.ts';
 
 const checkedSeeds = Array.from({length: 100}, (_, seed) => seed);
 /** How many seeds of each drill are played end to end: at least one of each shape. */
 const playedPerDrill = (name: DrillName) => Math.max(6, drillShapes[name].length);
 
-/** Runs at most `slots` sandboxes at once: ava starts every test of a file together. */
-function limiter(slots: number) {
-	let active = 0;
-	const waiting: Array<() => void> = [];
-	return async <T>(work: () => Promise<T>): Promise<T> => {
-		while (active >= slots) {
-			// eslint-disable-next-line no-await-in-loop
-			await new Promise<void>(resolve => {
-				waiting.push(resolve);
-			});
-		}
-
-		active++;
-		try {
-			return await work();
-		} finally {
-			active--;
-			waiting.shift()?.();
-		}
-	};
-}
 
 // Each play runs one sandbox at a time: a few plays at once keep two cores busy.
 const inSandbox = limiter(3);
