@@ -281,7 +281,7 @@ export class LessonSession {
 	private async runAsSam(line: string, rest: string, signal?: AbortSignal): Promise<CommandReport> {
 		const report: CommandReport = {line, result: {kind: 'empty'}, output: '', explanation: undefined, outcome: undefined, announcements: []};
 		if (!this.lesson.samAtHand) {
-			report.result = {kind: 'refused', message: 'Acting as Sam works only in the drills that say so; here every line runs in your own clone, as you.'};
+			report.result = {kind: 'refused', message: 'Acting as Sam works only in a drill or lesson that says so; here every line runs in your own clone, as you.'};
 			return report;
 		}
 
