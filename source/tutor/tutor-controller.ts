@@ -628,7 +628,7 @@ export class TutorController {
 		return earlier ? `This lesson starts where lesson ${earlier.number} ends, with the boxes of its reference solution.` : undefined;
 	}
 
-	/** The drill most due (among those whose lesson is done, when any is), as a fresh variation. */
+	/** The drill most due among those the menu offers (among all when it offers none yet), as a fresh variation. */
 	async openMostDue(start: DrillStart = {}): Promise<void> {
 		const {drills} = this.state;
 		// Among the drills the menu offers (when it offers none yet, among them all).
