@@ -123,9 +123,9 @@ test.serial('merging an old copy of a rewritten history says which box is now tw
 			await session.run(line);
 		}
 
-		await session.run('git switch -c copy HEAD~2');
+		await session.run('git checkout -b copy HEAD~2');
 		await session.run('git cherry-pick ' + session.sandbox.branch);
-		await session.run(`git switch ${session.sandbox.branch}`);
+		await session.run(`git checkout ${session.sandbox.branch}`);
 		const merged = await session.run('git merge --no-edit copy');
 		t.is(merged.duplicates?.length, 1, JSON.stringify(merged.duplicates));
 		t.deepEqual(merged.duplicates?.[0]?.subjects, [label, label]);
