@@ -142,7 +142,7 @@ test('in a lesson that does not allow it, sam runs nothing in Sam\'s clone', asy
 		const mineBefore = await head(session.sandbox.repo, session.sandbox.env);
 		const report = await session.run('sam git commit --allow-empty -m "Sneaky"');
 		t.is(report.result.kind, 'refused');
-		t.regex(report.result.kind === 'refused' ? report.result.message : '', /only in the drills that say so/);
+		t.regex(report.result.kind === 'refused' ? report.result.message : '', /only in a drill or lesson that says so/);
 		t.is(await head(session.sandbox.sam, session.sandbox.samEnv), samBefore);
 		t.is(await head(session.sandbox.repo, session.sandbox.env), mineBefore);
 	} finally {
