@@ -1,6 +1,6 @@
 // End to end: the built CLI played as a learner in a pseudo-terminal. Needs dist/cli.js (npm test builds it).
 import {execFileSync, spawn} from 'node:child_process';
-import {appendFileSync, chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, writeFileSync} from 'node:fs';
+import {appendFileSync, chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, realpathSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
 import process from 'node:process';
@@ -10,7 +10,10 @@ import type {Lesson} from '../source/lessons/lesson-types.ts';
 import {gitOlderThan} from './helpers/git-version.ts';
 import {shippedLessons} from './helpers/lessons.ts';
 import {typedHint} from '../source/ui/complete-screen.tsx';
-import {cliPath, count, startTutor, type PtyOptions, type TutorPty} from './helpers/pty.ts';
+import {cliPath, count, startTutor, tempFolder, type PtyOptions, type TutorPty} from './helpers/pty.ts';
+
+/** A fresh folder for --workdir, so the test can see exactly which sandboxes this run left. */
+const workdir = (t: ExecutionContext) => tempFolder(t);
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const prompt = '~/shipment (main) $';
@@ -35,16 +38,6 @@ function tutor(t: ExecutionContext, options: PtyOptions): TutorPty {
 	const started = startTutor(options);
 	t.teardown(async () => started.kill());
 	return started;
-}
-
-/** A fresh folder for --workdir, so the test can see exactly which sandboxes this run left. */
-function workdir(t: ExecutionContext): string {
-	// realpath: the sandbox path the tutor prints is resolved (macOS temp dirs are symlinks).
-	const directory = realpathSync(mkdtempSync(path.join(tmpdir(), 'gpt-e2e-work-')));
-	t.teardown(() => {
-		rmSync(directory, {recursive: true, force: true});
-	});
-	return directory;
 }
 
 function sandboxesIn(directory: string): string[] {

@@ -1,26 +1,16 @@
 // End to end: a drill played in the built CLI, in a pseudo-terminal, as a returning learner
 // does it: no hints, the score at the end, and the menu saying it is done and when it is due.
-import {mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
-import {tmpdir} from 'node:os';
+import {readFileSync, writeFileSync} from 'node:fs';
 import path from 'node:path';
-import test, {type ExecutionContext} from 'ava';
+import test from 'ava';
 import {practiceLesson} from '../source/practice/practice-lesson.ts';
 import {drillCatalog} from '../source/practice/drill-names.ts';
 import type {DrillRun} from '../source/practice/score.ts';
 import {typedHint} from '../source/ui/complete-screen.tsx';
 import {shippedPack} from './helpers/lessons.ts';
-import {startTutor} from './helpers/pty.ts';
+import {startTutor, tempFolder} from './helpers/pty.ts';
 
 const firstScreenMs = 20_000;
-
-/** A folder of the test's own for the progress file, removed when the test ends. */
-function tempFolder(t: ExecutionContext): string {
-	const folder = mkdtempSync(path.join(tmpdir(), 'gpt-e2e-drill-'));
-	t.teardown(() => {
-		rmSync(folder, {recursive: true, force: true});
-	});
-	return folder;
-}
 
 test.serial('a drill without hints: the score shows, the run is saved, and the menu says done and due tomorrow', async t => {
 	t.timeout(120_000);

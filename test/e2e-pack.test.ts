@@ -1,31 +1,23 @@
 // End to end, as a class plays an instructor's pack: --lessons DIR shows that pack's menu, plays
 // its first lesson to "Lesson complete" in a pseudo-terminal, and the built-in menu, with the same
 // progress file, does not count it. Also --list of a pack and the folders that are no pack.
-import nodeFs, {mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, writeFileSync} from 'node:fs';
+import nodeFs, {mkdirSync, readFileSync, realpathSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
 import process from 'node:process';
 import {fileURLToPath} from 'node:url';
-import test, {type ExecutionContext} from 'ava';
+import test from 'ava';
 import {execa} from 'execa';
 import {fillLesson} from '../source/lessons/fill-lesson.ts';
 import {loadPack} from '../source/lessons/load-pack.ts';
 import {typedHint} from '../source/ui/complete-screen.tsx';
 import {gitVersion} from './helpers/git-version.ts';
 import {shippedLessons} from './helpers/lessons.ts';
-import {cliPath, startTutor} from './helpers/pty.ts';
+import {cliPath, startTutor, tempFolder} from './helpers/pty.ts';
 
 const examplePack = fileURLToPath(new URL('../assets/example-pack', import.meta.url));
 const pack = loadPack(examplePack, nodeFs);
 const firstScreenMs = 20_000;
-
-function tempFolder(t: ExecutionContext): string {
-	const folder = realpathSync(mkdtempSync(path.join(tmpdir(), 'gpt-e2e-pack-')));
-	t.teardown(() => {
-		rmSync(folder, {recursive: true, force: true});
-	});
-	return folder;
-}
 
 async function runPiped(args: readonly string[], progressFile: string) {
 	return execa(process.execPath, [cliPath, ...args], {
@@ -37,7 +29,7 @@ async function runPiped(args: readonly string[], progressFile: string) {
 }
 
 test('--lessons DIR --list lists the pack; a folder that is missing, a file or holds no lesson is exit 2', async t => {
-	const folder = tempFolder(t);
+	const folder = tempFolder(t, 'gpt-e2e-pack-');
 	const progressFile = path.join(folder, 'progress.json');
 	const list = await runPiped(['--lessons', examplePack, '--list'], progressFile);
 	t.is(list.exitCode, 0, list.stderr);
@@ -70,7 +62,7 @@ test('--lessons DIR --list lists the pack; a folder that is missing, a file or h
 
 test.serial('--lessons plays the example pack\'s first lesson to Lesson complete; the built-in menu does not count it', async t => {
 	t.timeout(120_000);
-	const folder = tempFolder(t);
+	const folder = tempFolder(t, 'gpt-e2e-pack-');
 	const progressFile = path.join(folder, 'progress.json');
 	const first = fillLesson(pack.lessons[0]!, {branch: pack.branch ?? 'main', url: '', gitVersion});
 

@@ -1,6 +1,6 @@
 // Plays the built CLI in a real pseudo-terminal and renders its output with xterm, so end-to-end
 // tests assert on what a learner would see, not on the raw bytes Ink happens to write.
-import {mkdtempSync, rmSync} from 'node:fs';
+import {mkdtempSync, realpathSync, rmSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
 import process from 'node:process';
@@ -314,4 +314,16 @@ export function stripAnsi(text: string): string {
 /** How often a piece of text occurs. */
 export function count(text: string, part: string): number {
 	return text.split(part).length - 1;
+}
+
+/**
+ * A folder of the test's own (for --workdir, a progress file, a pack), removed when the test ends.
+ * Resolved: the sandbox path the tutor prints is real (macOS temp folders are symlinks).
+ */
+export function tempFolder(t: {teardown(fn: () => void): void}, prefix = 'gpt-e2e-work-'): string {
+	const folder = realpathSync(mkdtempSync(path.join(tmpdir(), prefix)));
+	t.teardown(() => {
+		rmSync(folder, {recursive: true, force: true});
+	});
+	return folder;
 }
