@@ -44,12 +44,6 @@ function daysFrom(now: Date, when: Date): number {
 	return Math.round((midnight(when) - midnight(now)) / dayMs);
 }
 
-/** Due today (or overdue), or not yet. */
-export function isDue(runs: readonly DrillRun[], now: Date): boolean {
-	const due = dueAt(runs);
-	return due === undefined || daysFrom(now, due) <= 0;
-}
-
 /** "new", "due today", "due tomorrow", "due in 3 days": what the menu says of a drill. */
 export function dueLabel(runs: readonly DrillRun[], now: Date): string {
 	const due = dueAt(runs);
