@@ -250,25 +250,31 @@ export class LessonSession {
 			report.output = this.mask(result.output);
 		}
 
-		if (!this.complete) {
-			report.outcome = evaluateStep(this.lesson, this.step, this.context());
-			// The explanation says why that command failed and the way out: advising it again would loop,
-			// and after a slip that did nothing, the step's nudge would only talk past it. A loss still stands.
-			const {outcome} = report;
-			if (outcome.kind === 'stay' && !outcome.loss && report.explanation && (report.explanation.didNothing || repeatsFailedLine(outcome.nudge, line, result))) {
-				report.outcome = {kind: 'stay', nudge: undefined};
-			}
+		await this.judge(report);
+		return report;
+	}
 
-			if (report.outcome.kind === 'advance') {
-				// What failed belonged to the step just passed.
-				this.lastFailure = undefined;
-				report.lossEarlier = this.lossHappened;
-				this.step = report.outcome.next;
-				report.announcements = await this.beginStep();
-			}
+	/** Judges the step from the state now, into the report; on a pass the next step begins (its events played). */
+	private async judge(report: CommandReport): Promise<void> {
+		if (this.complete) {
+			return;
 		}
 
-		return report;
+		report.outcome = evaluateStep(this.lesson, this.step, this.context());
+		// The explanation says why that command failed and the way out: advising it again would loop,
+		// and after a slip that did nothing, the step's nudge would only talk past it. A loss still stands.
+		const {outcome} = report;
+		if (outcome.kind === 'stay' && !outcome.loss && report.explanation && (report.explanation.didNothing || repeatsFailedLine(outcome.nudge, report.line, report.result))) {
+			report.outcome = {kind: 'stay', nudge: undefined};
+		}
+
+		if (report.outcome.kind === 'advance') {
+			// What failed belonged to the step just passed.
+			this.lastFailure = undefined;
+			report.lossEarlier = this.lossHappened;
+			this.step = report.outcome.next;
+			report.announcements = await this.beginStep();
+		}
 	}
 
 	/**
@@ -311,15 +317,7 @@ export class LessonSession {
 		report.lost = this.loss?.fresh === true;
 		// No drill asks Sam to force: any force the learner makes as Sam counts.
 		report.forced = report.result.kind === 'git' ? forcedPush(report.result, warehouseMoved(before, this.state), false) : undefined;
-		if (!this.complete) {
-			report.outcome = evaluateStep(this.lesson, this.step, this.context());
-			if (report.outcome.kind === 'advance') {
-				report.lossEarlier = this.lossHappened;
-				this.step = report.outcome.next;
-				report.announcements = await this.beginStep();
-			}
-		}
-
+		await this.judge(report);
 		return report;
 	}
 
