@@ -6,6 +6,7 @@ import path from 'node:path';
 import {runGit} from './git-runner.ts';
 import {headFilesGrep} from './head-files.ts';
 import {findDuplicateBoxes, type DuplicateBox} from './duplicate-boxes.ts';
+import {HistoryCache} from './history-cache.ts';
 
 export type ChangeKind = 'added' | 'modified' | 'deleted' | 'renamed' | 'type-changed';
 export type Change = {path: string; kind: ChangeKind};
@@ -124,44 +125,74 @@ export const markerPattern = '^(<<<<<<<|>>>>>>>)( |$)';
 
 export async function readRepoState(reader: StateReader): Promise<RepoState> {
 	const onlineGit = ['--git-dir', reader.online];
-	const [status, log, refs, config, headGrep, markers, onlineRefs, onlineLog, onlineReachable, markerDiffs] = await Promise.all([
+	const [status, refs, config, markers, onlineRefs] = await Promise.all([
 		plumbing(['status', '--porcelain=v2', '--branch', '-z', '--untracked-files=all', '--ignored'], reader),
-		plumbing(['log', '-z', `-n${historyLimit}`, '--format=%x1e%H%x00%P%x00%an%x00%s', '--name-status', '--no-renames', 'HEAD', '--'], reader),
 		plumbing(['for-each-ref', '--format=%(refname)%00%(objectname)%00%(upstream)%00%(*objectname)'], reader),
-		plumbing(['config', '-z', '--get-regexp', String.raw`^(remote\..*\.url|pull\.(rebase|ff))$`], reader),
-		headFilesGrep(reader),
+		plumbing(['config', '-z', '--get-regexp', String.raw`^(remote\..*\.url|pull\.(rebase|ff)|core\.attributesfile)$`], reader),
 		plumbing(['grep', '-l', '-I', '-z', '-E', markerPattern, '--'], reader),
 		plumbing([...onlineGit, 'for-each-ref', '--format=%(refname)%00%(objectname)', 'refs/heads', 'refs/tags'], reader, reader.online),
-		plumbing([...onlineGit, 'log', '-z', `-n${historyLimit}`, '--format=%H%x00%P%x00%an%x00%s', '--branches', '--'], reader, reader.online),
-		plumbing([...onlineGit, 'rev-list', `--max-count=${reachableLimit}`, '--branches', '--'], reader, reader.online),
-		// Boxes whose changes (against any parent: -m) add or remove a marker line: the candidates.
-		plumbing(['log', '-z', `-n${historyLimit}`, '--format=%H', '-m', '-G', markerPattern, 'HEAD', '--'], reader),
 	]);
 	const settings = parseConfig(config);
 	const gitDirectory = path.join(reader.repo, '.git');
 	const statusPart = parseStatus(status);
 	const branchPart = parseRefs(refs);
+	const onlineRefsPart = parseOnlineRefs(onlineRefs);
 	const workBranch = statusPart.branch ?? await rebasedBranch(gitDirectory);
 	// While a rebase holds HEAD detached, the route is still the rebased branch's.
 	const upstream = statusPart.upstream ?? (workBranch === undefined ? undefined : branchPart.branches[workBranch]?.upstream);
 	const detached = statusPart.branch === undefined && statusPart.head !== undefined;
-	const commits = parseLog(log);
+	// Attributes on the desk can change how git greps and diffs HEAD's files (binary or text); then HEAD's id alone does not decide.
+	const attributesOnDesk = settings.attributesFile || existsSync(path.join(gitDirectory, 'info', 'attributes'))
+		|| [...statusPart.staged, ...statusPart.unstaged].some(change => isAttributesFile(change.path))
+		|| [...statusPart.untracked, ...statusPart.ignored ?? [], ...statusPart.conflicted].some(file => isAttributesFile(file));
+	const [history, onlineHistory, detachedOffBranch] = await Promise.all([
+		statusPart.head === undefined ? noHistory : (attributesOnDesk ? readHistory(reader) : headHistories.get(statusPart.head, async () => readHistory(reader))),
+		onlineHistories.get(JSON.stringify(onlineRefsPart.branches), async () => readOnlineHistory(reader)),
+		detached && workBranch === undefined ? onSomeBranch(reader).then(on => !on) : false,
+	]);
 	return {
 		...statusPart,
 		upstream,
 		workBranch,
-		detachedOffBranch: detached && workBranch === undefined && !(await onSomeBranch(reader)),
-		commits,
+		detachedOffBranch,
+		...history,
 		...branchPart,
 		remotes: settings.remotes,
 		pullSettings: settings.pull,
 		operation: readOperation(gitDirectory),
-		headFiles: parseHeadGrep(headGrep),
 		markedFiles: markers.split('\0').filter(Boolean),
-		markedCommits: await commitsWithMarkers(markerDiffs, reader),
-		duplicates: await findDuplicateBoxes(commits, reader),
-		online: {...parseOnlineRefs(onlineRefs), commits: parseOnlineLog(onlineLog), reachable: onlineReachable.split('\n').filter(Boolean)},
+		online: {...onlineRefsPart, ...onlineHistory},
 	};
+}
+
+const isAttributesFile = (file: string) => file === '.gitattributes' || file.endsWith('/.gitattributes');
+
+type HeadHistory = Pick<RepoState, 'commits' | 'headFiles' | 'markedCommits' | 'duplicates'>;
+const noHistory: HeadHistory = {commits: [], headFiles: {}, markedCommits: [], duplicates: []};
+const headHistories = new HistoryCache<HeadHistory>();
+const onlineHistories = new HistoryCache<Pick<OnlineState, 'commits' | 'reachable'>>();
+
+/** What HEAD's id decides: its history, its files, its boxes with markers and its changes held twice. */
+async function readHistory(reader: StateReader): Promise<HeadHistory> {
+	const [log, headGrep, markerDiffs] = await Promise.all([
+		plumbing(['log', '-z', `-n${historyLimit}`, '--format=%x1e%H%x00%P%x00%an%x00%s', '--name-status', '--no-renames', 'HEAD', '--'], reader),
+		headFilesGrep(reader),
+		// Boxes whose changes (against any parent: -m) add or remove a marker line: the candidates.
+		plumbing(['log', '-z', `-n${historyLimit}`, '--format=%H', '-m', '-G', markerPattern, 'HEAD', '--'], reader),
+	]);
+	const commits = parseLog(log);
+	const [markedCommits, duplicates] = await Promise.all([commitsWithMarkers(markerDiffs, reader), findDuplicateBoxes(commits, reader)]);
+	return {commits, headFiles: parseHeadGrep(headGrep), markedCommits, duplicates};
+}
+
+/** What the warehouse's branch tips decide: the boxes they reach. */
+async function readOnlineHistory(reader: StateReader): Promise<Pick<OnlineState, 'commits' | 'reachable'>> {
+	const onlineGit = ['--git-dir', reader.online];
+	const [onlineLog, onlineReachable] = await Promise.all([
+		plumbing([...onlineGit, 'log', '-z', `-n${historyLimit}`, '--format=%H%x00%P%x00%an%x00%s', '--branches', '--'], reader, reader.online),
+		plumbing([...onlineGit, 'rev-list', `--max-count=${reachableLimit}`, '--branches', '--'], reader, reader.online),
+	]);
+	return {commits: parseOnlineLog(onlineLog), reachable: onlineReachable.split('\n').filter(Boolean)};
 }
 
 /** Of the boxes whose changes touch a marker line, those whose files still hold one (a box that removes them does not). */
@@ -310,9 +341,10 @@ function parseRefs(text: string): Pick<RepoState, 'branches' | 'remoteTracking' 
 	return {branches, remoteTracking, tags, tagCommits, stash};
 }
 
-function parseConfig(text: string): {remotes: RepoState['remotes']; pull: RepoState['pullSettings']} {
+function parseConfig(text: string): {remotes: RepoState['remotes']; pull: RepoState['pullSettings']; attributesFile: boolean} {
 	const remotes: RepoState['remotes'] = [];
 	const pull: RepoState['pullSettings'] = {rebase: undefined, ff: undefined};
+	let attributesFile = false;
 	for (const entry of text.split('\0').filter(Boolean)) {
 		const newline = entry.indexOf('\n');
 		const key = newline === -1 ? entry : entry.slice(0, newline);
@@ -320,12 +352,14 @@ function parseConfig(text: string): {remotes: RepoState['remotes']; pull: RepoSt
 		const value = newline === -1 ? 'true' : entry.slice(newline + 1);
 		if (key === 'pull.rebase' || key === 'pull.ff') {
 			pull[key === 'pull.rebase' ? 'rebase' : 'ff'] = value;
+		} else if (key === 'core.attributesfile') {
+			attributesFile = true;
 		} else {
 			remotes.push({name: key.slice('remote.'.length, -'.url'.length), url: value});
 		}
 	}
 
-	return {remotes, pull};
+	return {remotes, pull, attributesFile};
 }
 
 function parseOnlineRefs(text: string): Pick<OnlineState, 'branches' | 'tags'> {

@@ -14,15 +14,21 @@ export class Repo {
 	/** HEAD when the "step" began, for newCommits. */
 	stepStartHead: string | undefined;
 
+	/** The state since the last line typed (or read): checks in a row look at one moment, read once. */
+	private moment: RepoState | undefined;
+
 	constructor(readonly sandbox: Sandbox) {}
 
+	/** Reads the state now; a test that changes files itself calls this before its checks. */
 	async state(): Promise<RepoState> {
-		return readRepoState({repo: this.sandbox.repo, online: this.sandbox.online, env: this.sandbox.env});
+		this.moment = await readRepoState({repo: this.sandbox.repo, online: this.sandbox.online, env: this.sandbox.env});
+		return this.moment;
 	}
 
 	/** Types a line; a git line becomes the last command, a helper line clears it (as in a lesson). */
 	async type(line: string): Promise<LineResult> {
 		const result = await runLine(line, {repo: this.sandbox.repo, env: this.sandbox.env});
+		this.moment = undefined;
 		if (result.kind === 'git') {
 			const state = await this.state();
 			const facts = await readFailureFacts(result.args, result.result.exitCode, state, this.sandbox);
@@ -49,7 +55,7 @@ export class Repo {
 	}
 
 	async holds(check: Check): Promise<boolean> {
-		return holds(check, {state: await this.state(), last: this.last, stepStartHead: this.stepStartHead, stepStartWarehouse: undefined});
+		return holds(check, {state: this.moment ?? await this.state(), last: this.last, stepStartHead: this.stepStartHead, stepStartWarehouse: undefined});
 	}
 
 	async head(): Promise<string | undefined> {
