@@ -69,10 +69,13 @@ export type Explanation = {
 	didNothing?: boolean;
 	/** The lesson or drill that practises this failure's way out. */
 	practise?: Practice;
+	/** How git or GitHub words it, in short: git-push-tutor explain lists these as what it recognises. */
+	says?: string;
 };
 
 export const explanations: Record<FailureId, Explanation> = {
 	'no-destination': {
+		says: 'No configured push destination',
 		practise: {drill: 'address'},
 		variants: {
 			// A paste shows only that git found no remote to use, not whether others exist under other names.
@@ -85,11 +88,13 @@ export const explanations: Record<FailureId, Explanation> = {
 		wayOut: 'Give it one: git remote add origin {url}',
 	},
 	'no-upstream': {
+		says: 'The current branch … has no upstream branch',
 		practise: {drill: 'address'},
 		meaning: 'The truck knows the warehouse, but the route for {branch} is not saved yet.',
 		wayOut: 'Ship once and save the route: git push -u {remote} {branch}',
 	},
 	'unknown-remote': {
+		says: '\'origin\' does not appear to be a git repository',
 		practise: {drill: 'address'},
 		variants: {
 			text: {
@@ -101,6 +106,7 @@ export const explanations: Record<FailureId, Explanation> = {
 		wayOut: 'See the addresses with git remote -v and use one of those names.',
 	},
 	'src-refspec': {
+		says: 'src refspec … does not match any',
 		practise: {lesson: 'first-push'},
 		variants: {
 			text: {
@@ -112,17 +118,23 @@ export const explanations: Record<FailureId, Explanation> = {
 		wayOut: 'Your branch is {branch}: git push origin {branch}',
 	},
 	'fetch-first': {
+		says: '! [rejected] … (fetch first)',
 		practise: {drill: 'pull-first'},
 		variants: {
 			text: {
 				meaning: 'The warehouse has boxes on {branch} that your repository has never received (shipped from another clone, by someone else or by you elsewhere), and git will not throw them away.',
 				wayOut: 'Bring them home first: git pull --no-rebase {remote} {branch} (merge them with yours; or --rebase to put yours on top), then git push {remote} {branch}.',
 			},
+			'text-plain': {
+				meaning: 'The warehouse has boxes on {branch} that your repository has never received (shipped from another clone, by someone else or by you elsewhere), and git will not throw them away.',
+				wayOut: 'Bring them home first: git pull --no-rebase origin {branch} (merge them with yours; or --rebase to put yours on top), then push again. If your remote is not called origin, git remote shows its name.',
+			},
 		},
 		meaning: 'The warehouse has boxes you never received: someone shipped after your last pull, and git will not throw their boxes away.',
 		wayOut: 'Bring them home first: {pull}, then push again.',
 	},
 	'non-fast-forward': {
+		says: '! [rejected] … (non-fast-forward)',
 		practise: {drill: 'pull-first'},
 		meaning: 'The warehouse has boxes your {branch} does not hold ({boxes}), and your push would throw them away, so git refused.',
 		wayOut: 'Keep them: {combine} (you fetched them already), then git push.',
@@ -137,25 +149,36 @@ export const explanations: Record<FailureId, Explanation> = {
 				meaning: 'The warehouse has boxes on {branch} that your {branch} does not hold, and your push would throw them away, so git refused.',
 				wayOut: 'Keep them: git pull --no-rebase {remote} {branch} (merge them with yours; or --rebase to put yours on top), then git push {remote} {branch}. Only if those boxes are your own old ones (you amended, reset or rebased) and nobody else has them, replace them: git push --force-with-lease {remote} {branch}',
 			},
+			'text-plain': {
+				meaning: 'The warehouse has boxes on {branch} that your {branch} does not hold, and your push would throw them away, so git refused.',
+				wayOut: 'Keep them: git pull --no-rebase origin {branch} (merge them with yours; or --rebase to put yours on top), then push again; if your remote is not called origin, git remote shows its name. Only if those boxes are your own old ones (you amended, reset or rebased) and nobody else has them, replace them: git push --force-with-lease',
+			},
 		},
 	},
 	'stale-info': {
+		says: '! [rejected] … (stale info)',
 		practise: {drill: 'force'},
 		variants: {
 			text: {
 				meaning: 'The warehouse\'s {branch} changed since you last looked, so --force-with-lease refused to throw away boxes you have never seen.',
 				wayOut: 'Bring them home and put yours on top: git pull --rebase {remote} {branch}, then push again.',
 			},
+			'text-plain': {
+				meaning: 'The warehouse\'s {branch} changed since you last looked, so --force-with-lease refused to throw away boxes you have never seen.',
+				wayOut: 'Bring them home and put yours on top: git pull --rebase, then push again.',
+			},
 		},
 		meaning: 'The warehouse changed since you last looked (origin/{branch} is out of date), so --force-with-lease refused to throw away boxes you have never seen.',
 		wayOut: 'Bring them home and put yours on top: git pull --rebase, then push.',
 	},
 	'remote-updated-since-checkout': {
+		says: '! [rejected] … (remote ref updated since checkout)',
 		practise: {drill: 'force'},
 		meaning: 'You fetched new boxes but never put them in your {branch}, so --force-if-includes refused to throw them away.',
 		wayOut: 'Combine them first: git pull --rebase, then push.',
 	},
 	'divergent-pull': {
+		says: 'Need to specify how to reconcile divergent branches',
 		practise: {drill: 'pull-first'},
 		variants: {
 			text: {
@@ -166,6 +189,7 @@ export const explanations: Record<FailureId, Explanation> = {
 		wayOut: 'Choose: git pull --no-rebase (merge them) or git pull --rebase (put your boxes on top). To choose once: git config pull.rebase false',
 	},
 	'merge-conflict': {
+		says: 'CONFLICT (content): Merge conflict in …',
 		practise: {drill: 'conflict'},
 		variants: {
 			text: {
@@ -185,6 +209,7 @@ export const explanations: Record<FailureId, Explanation> = {
 		wayOut: 'Put something in first with git add <file>, then seal it.',
 	},
 	'remote-exists': {
+		says: 'remote origin already exists',
 		practise: {lesson: 'sign-in'},
 		variants: {
 			text: {
@@ -244,6 +269,7 @@ export const explanations: Record<FailureId, Explanation> = {
 		wayOut: 'Put the whole label in quotes: {corrected}',
 	},
 	'would-overwrite-changes': {
+		says: 'Your local changes to the following files would be overwritten',
 		practise: {lesson: 'stash'},
 		variants: {
 			text: {
@@ -258,6 +284,7 @@ export const explanations: Record<FailureId, Explanation> = {
 		wayOut: 'Set them aside: git stash, then {retry}, then git stash pop. Or seal them first (git commit -am "Save my work") and {retry} again.',
 	},
 	'would-overwrite-untracked': {
+		says: 'The following untracked working tree files would be overwritten',
 		practise: {lesson: 'stash'},
 		variants: {
 			text: {
@@ -273,6 +300,7 @@ export const explanations: Record<FailureId, Explanation> = {
 		wayOut: 'Move yours out of the way: {move}, then {retry}. Or seal yours first (git add {files}, git commit -m "My version") and {retry} again, then combine the two.',
 	},
 	'rebase-unsealed': {
+		says: 'cannot pull with rebase: You have unstaged changes',
 		practise: {drill: 'pull-first'},
 		variants: {
 			text: {
@@ -283,6 +311,7 @@ export const explanations: Record<FailureId, Explanation> = {
 		wayOut: 'Let git set them aside and bring them back: {retry}. Or seal them first (git commit -am "Save my work") and pull again.',
 	},
 	'unrelated-histories': {
+		says: 'refusing to merge unrelated histories',
 		variants: {
 			text: {
 				meaning: 'Your branch and the one being pulled or merged have no box in common: they were started separately (often a new GitHub repository made with a README, and a folder sealed on your computer), and git combines unrelated histories only when asked.',
@@ -292,6 +321,7 @@ export const explanations: Record<FailureId, Explanation> = {
 		wayOut: 'If both belong together, ask for it: {retry}',
 	},
 	'tag-exists': {
+		says: 'tag \'v1\' already exists',
 		practise: {lesson: 'more'},
 		variants: {
 			text: {
@@ -302,6 +332,7 @@ export const explanations: Record<FailureId, Explanation> = {
 		wayOut: 'Choose another name: git tag {newTag}. To see what {tag} marks: git show {tag}',
 	},
 	'tag-exists-online': {
+		says: '! [rejected] v1 -> v1 (already exists)',
 		practise: {lesson: 'more'},
 		variants: {
 			text: {
@@ -312,6 +343,7 @@ export const explanations: Record<FailureId, Explanation> = {
 		wayOut: 'Give your box a new tag and ship that: git tag {newTag} {box}, then git push {remote} {newTag}',
 	},
 	'detached-push': {
+		says: 'You are not currently on a branch (pushing from a detached HEAD)',
 		variants: {
 			text: {
 				meaning: 'You are not on a branch: HEAD points straight at a box (a "detached HEAD"), so there is no branch for git push to ship.',
@@ -322,6 +354,7 @@ export const explanations: Record<FailureId, Explanation> = {
 		wayOut: 'Go back to your branch: {back}. To keep boxes you sealed here, give them a branch first: {keep}',
 	},
 	'upstream-name-differs': {
+		says: 'The upstream branch of your current branch does not match the name',
 		meaning: 'The route saved for {branch} leads to {upstream}, a branch with another name, so git push will not guess which name to ship to.',
 		wayOut: 'Ship to the branch the route names: git push {remote} HEAD:{upstreamBranch}, or ship under its own name and save that route: git push -u {remote} {branch}',
 	},
@@ -331,20 +364,24 @@ export const explanations: Record<FailureId, Explanation> = {
 		wayOut: 'Write the message on the command line: git tag -a {tag} -m "Describe this version"',
 	},
 	'bad-address': {
+		says: '\'<address>\' does not appear to be a git repository (a mistyped address)',
 		practise: {drill: 'address'},
 		meaning: 'There is no repository at the address {address}, so git could not ship or fetch anything. Usually the address is mistyped.',
 		wayOut: 'See the saved addresses: git remote -v. If one is mistyped, fix it: git remote set-url <name> <right address>. If you typed the address in the command, check it letter for letter.',
 	},
 	'needs-identity': {
+		says: 'Please tell me who you are',
 		meaning: 'Every box git seals is labelled with who sealed it, and git does not know your name and email yet, so it stopped before sealing anything.',
 		wayOut: 'Tell it once for all your repositories: git config --global user.name "Your Name" and git config --global user.email "you@example.com" (for GitHub, the email of your account or its noreply address). Then run your command again.',
 	},
 	'not-a-repository': {
+		says: 'not a git repository',
 		practise: {lesson: 'first-push'},
 		meaning: 'This folder is not a git repository, and neither is any folder above it, so here git has no boxes, no shelf and no addresses.',
 		wayOut: 'Go to your project\'s folder first (cd <folder>; git status works there). To make this folder a repository: git init',
 	},
 	'password-removed': {
+		says: 'Support for password authentication was removed',
 		practise: {lesson: 'sign-in'},
 		meaning: 'GitHub did not accept the password: over an https://github.com/… address, the password git asks for is a personal access token, not your account password.',
 		wayOut: 'Make a token on GitHub (Settings → Developer settings → Personal access tokens) and paste it when git asks for the password; a credential manager remembers it. Or sign in with an SSH key and the git@github.com:… address.',
@@ -357,6 +394,7 @@ export const explanations: Record<FailureId, Explanation> = {
 		},
 	},
 	'publickey-denied': {
+		says: 'Permission denied (publickey)',
 		practise: {lesson: 'sign-in'},
 		meaning: 'GitHub knows no SSH key of this computer, so it did not let git in: the address is in the SSH form (git@github.com:…), which signs in with a key.',
 		wayOut: 'Add a key: ssh-keygen -t ed25519, add the .pub file\'s text on GitHub under Settings → SSH and GPG keys, and test it with ssh -T git@github.com. Or switch to the HTTPS form and sign in with a token: git remote set-url origin https://github.com/OWNER/REPOSITORY.git',
@@ -368,6 +406,7 @@ export const explanations: Record<FailureId, Explanation> = {
 		},
 	},
 	'repository-not-found': {
+		says: 'Repository not found',
 		practise: {lesson: 'sign-in'},
 		meaning: 'GitHub has no repository at that address that you may see: the address is mistyped, or the repository is private and the account you signed in with cannot see it.',
 		wayOut: 'Compare git remote -v with the address on the repository\'s GitHub page, and fix a typo: git remote set-url <name> <right address>. If it is right, sign in with an account that may see it, or ask the owner to add you.',
@@ -378,6 +417,7 @@ export const explanations: Record<FailureId, Explanation> = {
 		},
 	},
 	'push-forbidden': {
+		says: 'Permission to … denied to … (403)',
 		practise: {lesson: 'sign-in'},
 		meaning: 'The server refused (403, forbidden): it knows who you are, but that account, or its token, may not push there.',
 		wayOut: 'Push with an account that may (the owner can add you as a collaborator), or with a token that has write access. If a credential manager keeps another account\'s login, remove that entry and sign in again. Or push to a fork of your own.',
@@ -388,6 +428,7 @@ export const explanations: Record<FailureId, Explanation> = {
 		},
 	},
 	'large-file': {
+		says: 'GH001: Large files detected',
 		practise: {lesson: 'ignore'},
 		meaning: 'GitHub refused the shipment: a sealed box holds a file larger than the 100 MB GitHub accepts for one file.',
 		wayOut: 'Deleting the file in a new box is not enough: the older box still holds it. If you added it in your last box: git rm --cached <file>, then git commit --amend --no-edit, then push again; if it is in an older box, that box must be rewritten too (git rebase -i). List it in .gitignore so it never ships, or keep big files with Git LFS.',
@@ -399,6 +440,7 @@ export const explanations: Record<FailureId, Explanation> = {
 		},
 	},
 	'protected-branch': {
+		says: 'GH006: Protected branch update failed',
 		meaning: 'The warehouse protects its {branch}: its rules do not let these boxes be shipped straight onto it, so it stayed as it was.',
 		wayOut: 'Ship your boxes on a branch of their own and open a pull request on GitHub: git switch -c <new-name>, then git push -u <remote> <new-name>. The repository\'s owner sets these rules in its settings.',
 		variants: {
@@ -408,18 +450,22 @@ export const explanations: Record<FailureId, Explanation> = {
 		},
 	},
 	'private-email': {
+		says: 'GH007: Your push would publish a private email address',
 		meaning: 'Your GitHub account keeps its email address private, and a box you are shipping is labelled with that address, so GitHub refused the push.',
 		wayOut: 'Label boxes with the noreply address GitHub shows under Settings → Emails: git config --global user.email "<noreply address>", then relabel your last box: git commit --amend --reset-author --no-edit, and push again (older boxes with the private address need git rebase -i). Or allow such pushes under Settings → Emails.',
 	},
 	'hook-declined': {
+		says: '! [remote rejected] … (pre-receive hook declined)',
 		meaning: 'The warehouse runs its own checks on every shipment (a pre-receive hook), and they refused your boxes for {branch}. The lines starting "remote:" before the refusal say why.',
 		wayOut: 'Read those remote: lines, change your boxes the way they ask, and push again. If there are none, ask whoever runs the repository.',
 	},
 	'host-not-resolved': {
+		says: 'Could not resolve host',
 		meaning: 'Git could not find the server {host}: the name led to no address. Either this computer is offline (or the network blocks it), or the server\'s name in the address is mistyped.',
 		wayOut: 'Check the connection (does the server\'s page open in a browser?), then the address: git remote -v. Fix a typo with: git remote set-url <name> <right address>',
 	},
 	'host-key-failed': {
+		says: 'Host key verification failed',
 		meaning: 'SSH stopped before signing in: it could not confirm that the server is the one in the address. Its host key is not saved in ~/.ssh/known_hosts (and was not accepted), or differs from the one saved there.',
 		wayOut: 'Run ssh -T git@{host}: if it asks, compare the fingerprint with the ones the server publishes (GitHub\'s are in its docs, "GitHub\'s SSH key fingerprints") before answering yes. If SSH warns that the REMOTE HOST IDENTIFICATION HAS CHANGED, check the published fingerprints, then remove the old key: ssh-keygen -R {host}',
 		variants: {
