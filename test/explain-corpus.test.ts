@@ -50,8 +50,11 @@ async function corpusOf(git: Git) {
 	return corpus;
 }
 
-/** The way out must be something to do: a command, or where to go. */
-const namesAWayOut = (wayOut: string) => /\bgit |\bssh(-keygen)? |https?:\/\/|github\.com\/settings/.test(wayOut);
+/**
+ * The way out must be something to do: a command, an address to visit, or, where the server decides
+ * (a hook, a permission), the step named in words ("push again", "sign in again", "a fork").
+ */
+const namesAWayOut = (wayOut: string) => /\bgit |\bssh(-keygen)? |https?:\/\/|github\.com\/settings|\bpush again\b|\bsign in\b|\bfork\b/.test(wayOut);
 
 const squeezed = (text: string) => text.replaceAll(/\s+/g, ' ').trim();
 
