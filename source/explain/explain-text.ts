@@ -33,7 +33,8 @@ const defined = (values: Record<string, string | undefined>): Record<string, str
 function rejections(part: PastePart): Found[] {
 	return [...part.text.matchAll(rejectedLine)].flatMap(match => {
 		const groups = match.groups ?? {};
-		const reason = (groups['reason'] ?? groups['preason'] ?? '').trim();
+		// A wrapped line may break the reason: "(stale\n info)".
+		const reason = (groups['reason'] ?? groups['preason'] ?? '').replaceAll('\n', '').replaceAll(/\s+/g, ' ').trim();
 		const target = shortRef(groups['target'] ?? groups['ptarget'] ?? '');
 		const id = rejectionReasons.find(entry => entry.reason.test(reason))?.id;
 		if (id === undefined) {

@@ -338,6 +338,9 @@ export const explanations: Record<FailureId, Explanation> = {
 			text: {
 				wayOut: 'Give your box a new tag and ship that: git tag <new-name>, then git push {remote} <new-name>. To see which box the warehouse\'s {tag} marks: git ls-remote --tags {remote} {tag}',
 			},
+			'text-plain': {
+				wayOut: 'Give your box a new tag and ship that: git tag <new-name>, then git push origin <new-name> (with your remote\'s name, if it is not origin). To see which box the warehouse\'s {tag} marks: git ls-remote --tags origin {tag}',
+			},
 		},
 		meaning: 'The warehouse already has a different tag called {tag}, and git push does not replace a tag the warehouse has.',
 		wayOut: 'Give your box a new tag and ship that: git tag {newTag} {box}, then git push {remote} {newTag}',
@@ -457,7 +460,7 @@ export const explanations: Record<FailureId, Explanation> = {
 	'hook-declined': {
 		says: '! [remote rejected] … (pre-receive hook declined)',
 		meaning: 'The warehouse runs its own checks on every shipment (a pre-receive hook), and they refused your boxes for {branch}. The lines starting "remote:" before the refusal say why.',
-		wayOut: 'Read those remote: lines, change your boxes the way they ask, and push again. If there are none, ask whoever runs the repository.',
+		wayOut: 'Read those remote: lines, change your boxes the way they ask, and ship again with git push. If there are none, ask whoever runs the repository.',
 	},
 	'host-not-resolved': {
 		says: 'Could not resolve host',

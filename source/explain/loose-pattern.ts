@@ -8,7 +8,7 @@ export const slot = (name: string, source = String.raw`[^\s'"]+`): Piece => ({na
 
 const escapeChar = (char: string) => char.replace(/[$()*+.?[\\\]^{|}]/, String.raw`\$&`);
 
-function looseLiteral(text: string): string {
+export function looseSource(text: string): string {
 	let source = '';
 	for (const char of text) {
 		if (/\s/.test(char)) {
@@ -23,6 +23,6 @@ function looseLiteral(text: string): string {
 
 /** A global regular expression for the pieces in order, case as git writes it. */
 export function loose(...pieces: Piece[]): RegExp {
-	const source = pieces.map(piece => (typeof piece === 'string' ? looseLiteral(piece) : `(?<${piece.name}>${piece.source})`)).join('');
+	const source = pieces.map(piece => (typeof piece === 'string' ? looseSource(piece) : `(?<${piece.name}>${piece.source})`)).join('');
 	return new RegExp(source, 'g');
 }

@@ -5,13 +5,38 @@
 // eslint-disable-next-line no-control-regex
 const escapes = /\u001B\[[0-?]*[ -/]*[@-~]|\u001B\][^\u0007\u001B]*(?:\u0007|\u001B\\)|\u001B[@-Z\\-_]|\u009B[0-?]*[ -/]*[@-~]/g;
 
+/**
+ * Lines a narrow terminal broke: when several lines have exactly the longest length, that length is
+ * the terminal's width and each of them continues on the next line (mid-word, or after a space).
+ */
+function unwrapped(lines: string[]): string[] {
+	const width = Math.max(0, ...lines.map(line => line.length));
+	if (width < 30 || lines.filter(line => line.length === width).length < 3) {
+		return lines;
+	}
+
+	// A line can also fill the width exactly and end there: what starts a line of its own is not a continuation.
+	const startsLine = /^(?:\t|(?:fatal|error|hint|warning|remote|To|Please)\b|\s*!\s|\$ |\s*$)/;
+	const joined: string[] = [];
+	for (const [index, line] of lines.entries()) {
+		const previous = lines[index - 1];
+		if (previous?.length === width && !startsLine.test(line) && joined.length > 0) {
+			joined[joined.length - 1] += line;
+		} else {
+			joined.push(line);
+		}
+	}
+
+	return joined;
+}
+
 export function plainText(text: string): string {
-	return text
+	const lines = text
 		.replaceAll(escapes, '')
 		.split(/\r?\n/)
 		// A lone carriage return redraws the line (progress counters): what stays visible is the last draw.
-		.map(line => (line.includes('\r') ? line.split('\r').findLast(part => part.trim() !== '') ?? '' : line).trimEnd())
-		.join('\n');
+		.map(line => (line.includes('\r') ? line.split('\r').findLast(part => part.trim() !== '') ?? '' : line));
+	return unwrapped(lines).map(line => line.trimEnd()).join('\n');
 }
 
 export type PastedCommand = {
@@ -32,7 +57,7 @@ export type PastePart = {
 
 // A prompt ($, #, %, >, ❯ after anything: ~/x (main) $, PS C:\x>, C:\x>) then git, or git at the
 // very start of a line. Indented lines are git's own advice (    git push --set-upstream …).
-const commandLine = /^(?:\S.*?[$#%>❯]\s*)?git\s+(?<words>[a-z][\w-]*(?:\s.*)?)$/;
+const commandLine = /^(?:(?:\S.*?)?[$#%>❯]\s*)?git\s+(?<words>[a-z][\w-]*(?:\s.*)?)$/;
 
 function parseCommand(line: string): PastedCommand | undefined {
 	const match = commandLine.exec(line);

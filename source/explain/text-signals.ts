@@ -3,7 +3,7 @@
 // and remote: lines, always English; ssh's lines, never translated), then git's fatal/error lines
 // in the wordings of git 2.20 to 2.55. Hint lines are never needed: advice.* settings drop them.
 import type {FailureId} from './explanations.ts';
-import {loose, slot} from './loose-pattern.ts';
+import {loose, looseSource, slot} from './loose-pattern.ts';
 
 /** What a signal's details function sees: the named parts and the text of the command's output. */
 export type SignalMatch = {groups: Record<string, string>; text: string; end: number};
@@ -133,7 +133,9 @@ export const signals: Signal[] = [
 	{id: 'not-a-repository', pattern: loose('fatal: not a git repository: ')},
 ];
 
+const rejected = `\\[\\s*(?:${looseSource('remote')}\\s+)?${looseSource('rejected')}\\s*\\]`;
+
 /** ` ! [rejected]  main -> main (fetch first)`, and the --porcelain form `!\trefs/heads/main:refs/heads/main\t[rejected] (fetch first)`. */
-export const rejectedLine = /!\s*\[(?:remote )?rejected\]\s+(?<source>\S+)\s+->\s+(?<target>\S+)\s+\((?<reason>[^)]+)\)|^!\t(?<psource>[^\s:]*):(?<ptarget>\S+)\t\[(?:remote )?rejected\]\s+\((?<preason>[^)]+)\)/gm;
+export const rejectedLine = new RegExp(String.raw`!\s*${rejected}\s+(?<source>\S+)\s+->\s+(?<target>\S+)\s+\((?<reason>[^)]+)\)|^!\t(?<psource>[^\s:]*):(?<ptarget>\S+)\s+${rejected}\s+\((?<preason>[^)]+)\)`, 'gm');
 
 export {shortRef};
