@@ -113,6 +113,10 @@ export const explanations: Record<FailureId, Explanation> = {
 				meaning: 'There are no sealed boxes on a branch called "{ref}" to ship: either your branch has another name (main and master are often mixed up), or nothing is sealed yet.',
 				wayOut: 'git status names your branch on its first line (before the first commit, seal a box first: git add . then git commit -m "First box"). Then ship that branch: git push {remote} <branch>',
 			},
+			'text-plain': {
+				meaning: 'There are no sealed boxes on a branch called "{ref}" to ship: either your branch has another name (main and master are often mixed up), or nothing is sealed yet.',
+				wayOut: 'git status names your branch on its first line (before the first commit, seal a box first: git add . then git commit -m "First box"). Then ship that branch: git push origin <branch> (with your remote\'s name, if it is not origin).',
+			},
 		},
 		meaning: 'There are no sealed boxes on a branch called "{ref}" to ship.',
 		wayOut: 'Your branch is {branch}: git push origin {branch}',
@@ -306,6 +310,10 @@ export const explanations: Record<FailureId, Explanation> = {
 			text: {
 				meaning: 'A pull with --rebase will not start while the desk or the open box has unsealed changes, so it changed nothing there.',
 			},
+			'text-plain': {
+				meaning: 'A pull with --rebase will not start while the desk or the open box has unsealed changes, so it changed nothing there.',
+				wayOut: 'Let git set them aside and bring them back: git pull --rebase --autostash. Or seal them first (git commit -am "Save my work") and pull again.',
+			},
 		},
 		meaning: 'A pull with --rebase will not start while the desk or the open box has unsealed changes ({files}), so it changed nothing there.',
 		wayOut: 'Let git set them aside and bring them back: {retry}. Or seal them first (git commit -am "Save my work") and pull again.',
@@ -315,6 +323,10 @@ export const explanations: Record<FailureId, Explanation> = {
 		variants: {
 			text: {
 				meaning: 'Your branch and the one being pulled or merged have no box in common: they were started separately (often a new GitHub repository made with a README, and a folder sealed on your computer), and git combines unrelated histories only when asked.',
+			},
+			'text-plain': {
+				meaning: 'Your branch and the one being pulled or merged have no box in common: they were started separately (often a new GitHub repository made with a README, and a folder sealed on your computer), and git combines unrelated histories only when asked.',
+				wayOut: 'If both belong together, ask for it: run your git pull or git merge again with --allow-unrelated-histories added.',
 			},
 		},
 		meaning: 'Your {branch} and {target} have no box in common: they were started separately, and git combines unrelated histories only when asked.',
