@@ -43,7 +43,7 @@ function rejections(part: PastePart): Found[] {
 
 		// The address is on the "To" line above the rejection.
 		const address = [...part.text.slice(0, match.index).matchAll(/^To (\S+)$/gm)].at(-1)?.[1];
-		return [{id, index: match.index, end: match.index + match[0].length, details: defined({branch: target, tag: target, address})}];
+		return [{id, index: match.index, end: match.index + match[0].length, details: defined({...(id === 'tag-exists-online' ? {tag: target} : {branch: target}), address})}];
 	});
 }
 
@@ -107,13 +107,15 @@ function fill(text: string, details: Record<string, string>): string | undefined
 }
 
 /**
- * The catalogue's wording for what the paste says: a variant named by the signal, else the text
- * wordings (written for what a paste can tell), else the lessons' own, whichever has all its names.
+ * The catalogue's wording for what the paste says, the first that has all its names: a variant the
+ * signal names; the 'text' variant where the lessons' wording needs what only the state knows, else
+ * the lessons' wording; then 'text-plain', written for a paste that names less.
  */
 export function textWording(explanation: Explanation, details: Record<string, string>): Pick<Explanation, 'meaning' | 'wayOut'> | undefined {
 	const variants = explanation.variants ?? {};
-	const names = [details['variant'], 'text', 'text-plain'].filter((name): name is string => name !== undefined && Object.hasOwn(variants, name));
-	const candidates = [...names.map(name => ({...explanation, ...variants[name]})), explanation];
+	const variant = (name: string | undefined) => (name !== undefined && Object.hasOwn(variants, name) ? {...explanation, ...variants[name]} : undefined);
+	const candidates = [variant(details['variant']), variant('text') ?? explanation, variant('text-plain')]
+		.filter((candidate): candidate is Explanation => candidate !== undefined);
 	for (const candidate of candidates) {
 		const meaning = fill(candidate.meaning, details);
 		const wayOut = fill(candidate.wayOut, details);

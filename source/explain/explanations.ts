@@ -90,6 +90,11 @@ export const explanations: Record<FailureId, Explanation> = {
 	'no-upstream': {
 		says: 'The current branch … has no upstream branch',
 		practise: {drill: 'address'},
+		variants: {
+			'text-plain': {
+				wayOut: 'Ship once and save the route: git push -u origin {branch} (with your remote\'s name, if it is not origin)',
+			},
+		},
 		meaning: 'The truck knows the warehouse, but the route for {branch} is not saved yet.',
 		wayOut: 'Ship once and save the route: git push -u {remote} {branch}',
 	},
