@@ -114,7 +114,8 @@ function fill(text: string, details: Record<string, string>): string | undefined
 export function textWording(explanation: Explanation, details: Record<string, string>): Pick<Explanation, 'meaning' | 'wayOut'> | undefined {
 	const variants = explanation.variants ?? {};
 	const variant = (name: string | undefined) => (name !== undefined && Object.hasOwn(variants, name) ? {...explanation, ...variants[name]} : undefined);
-	const candidates = [variant(details['variant']), variant('text') ?? explanation, variant('text-plain')]
+	// Last, the lessons' wording even where a 'text' one exists: some 'text' wordings only name more.
+	const candidates = [variant(details['variant']), variant('text') ?? explanation, variant('text-plain'), explanation]
 		.filter((candidate): candidate is Explanation => candidate !== undefined);
 	for (const candidate of candidates) {
 		const meaning = fill(candidate.meaning, details);

@@ -462,7 +462,7 @@ export const explanations: Record<FailureId, Explanation> = {
 	'protected-branch': {
 		says: 'GH006: Protected branch update failed',
 		meaning: 'The warehouse protects its {branch}: its rules do not let these boxes be shipped straight onto it, so it stayed as it was.',
-		wayOut: 'Ship your boxes on a branch of their own and open a pull request on GitHub: git switch -c <new-name>, then git push -u <remote> <new-name>. The repository\'s owner sets these rules in its settings.',
+		wayOut: 'Ship your boxes on a branch of their own and open a pull request on GitHub: git switch -c <new-name> (before git 2.23: git checkout -b <new-name>), then git push -u origin <new-name>. The repository\'s owner sets these rules in its settings.',
 		variants: {
 			text: {
 				meaning: 'The warehouse protects its {branch}: its rules do not let these boxes be shipped straight onto it ("{reason}"), so it stayed as it was.',

@@ -63,7 +63,8 @@ export const signals: Signal[] = [
 	{
 		id: 'protected-branch',
 		pattern: loose('GH006: Protected branch update failed for ', slot('ref', String.raw`[^\s'"]+?`), String.raw`.`),
-		details: ({groups, text, end}) => ({branch: shortRef(groups['ref']!), reason: find(text.slice(end), /^\s*\n?remote: error: (?!GH\d)(.+)$/m)?.trim().replace(/\.$/, '')}),
+		// GitHub's reason follows on a remote: line, with or without "error:" and a dash.
+		details: ({groups, text, end}) => ({branch: shortRef(groups['ref']!), reason: find(text.slice(end), /^remote:(?:[ \t]*error:)?[ \t-]*(?!GH\d|Trace|See )(\w.*\S)[ \t]*$/m)?.replace(/\.$/, '')}),
 	},
 	{id: 'private-email', pattern: loose('GH007: Your push would publish a private email address')},
 	// GitHub's answers when signing in or looking up the repository.
