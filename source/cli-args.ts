@@ -25,10 +25,14 @@ export type CliCommand =
 	| {kind: 'help'}
 	| {kind: 'version'}
 	| {kind: 'verify'; options: VerifyArgs}
+	| {kind: 'explain'; options: ExplainArgs}
 	| {kind: 'error'; message: string};
 
 /** git-push-tutor verify DIR [--json] [--branch NAME]: needs no terminal. */
 export type VerifyArgs = {directory: string; json: boolean; branch: string | undefined};
+
+/** git-push-tutor explain [--json] [TEXT...]: without TEXT, the error is read from standard input. */
+export type ExplainArgs = {json: boolean; text?: string};
 
 const helpHint = 'Run git-push-tutor --help to see the options.';
 
@@ -52,6 +56,7 @@ Usage
   git-push-tutor --list | --help | --version
   git-push-tutor --lessons DIR [--list] [other options]
   git-push-tutor verify DIR [--json] [--branch NAME]
+  git-push-tutor explain [--json] [TEXT...]
 
 Options
   --lesson ID        Start at this lesson: its ID, number or command, as
@@ -85,6 +90,11 @@ prints the result as data; --branch master checks the master variant
 (by default the branch the pack names, else main).
 Exit code 0: all hold; 1: something fails; 2: the pack cannot be read.
 
+explain reads a git error you paste (or pipe in, or give as TEXT) and says
+what happened, the way out and where to practise it. It runs no git and
+reads no repository. With --json it prints the same as data.
+Exit code 0: explained; 1: not recognised; 2: a usage problem.
+
 The tutor never reads or changes your own repositories or git settings.`;
 
 function isValueOption(name: string): name is ValueOption {
@@ -98,6 +108,10 @@ function isFlagOption(name: string): name is FlagOption {
 export function parseCliArgs(argv: readonly string[]): CliCommand {
 	if (argv[0] === 'verify') {
 		return parseVerifyArgs(argv.slice(1));
+	}
+
+	if (argv[0] === 'explain') {
+		return parseExplainArgs(argv.slice(1));
 	}
 
 	const values: Partial<Record<ValueOption, string>> = {};
@@ -393,4 +407,33 @@ export function lessonOption(value: string, lessons: readonly LessonName[], list
 	return lesson
 		? {kind: 'lesson', id: lesson.id}
 		: {kind: 'error', message: `${noSuchLesson(value, lessons)}\nThe lessons are: ${lessons.map(candidate => candidate.id).join(', ')}. Run ${listCommand} to see them with their titles.`};
+}
+
+/** Options come first; from the first other word (or after --) everything is the pasted text, dashes and all. */
+function parseExplainArgs(argv: readonly string[]): CliCommand {
+	let json = false;
+	let index = 0;
+	for (; index < argv.length; index++) {
+		const token = argv[index]!;
+		if (token === '--') {
+			index++;
+			break;
+		}
+
+		if (token === '-h' || token === '--help') {
+			return {kind: 'help'};
+		}
+
+		if (token === '--json') {
+			json = true;
+		} else if (/^--?[a-z][\w-]*$/i.test(token)) {
+			const suggestion = closestWord(token.replace(/^-+/, ''), ['json', 'help'], 2);
+			return {kind: 'error', message: `Unknown option ${token} for explain.${suggestion ? ` Did you mean --${suggestion}?` : ''}\nUsage: git-push-tutor explain [--json] [TEXT...]`};
+		} else {
+			break;
+		}
+	}
+
+	const words = argv.slice(index);
+	return {kind: 'explain', options: {json, ...(words.length > 0 ? {text: words.join(' ')} : {})}};
 }

@@ -42,6 +42,12 @@ async function main(argv: string[]): Promise<number> {
 			return runVerify(command.options);
 		}
 
+		case 'explain': {
+			// Plain output, no Ink: it answers a pasted error and ends.
+			const {runExplain} = await import('./explain/explain-command.ts');
+			return runExplain(command.options);
+		}
+
 		case 'list':
 		case 'run': {
 			break;

@@ -1,6 +1,9 @@
 // Explains a pasted git error from its text alone: it never runs git and never reads a repository.
-// STUB: the shape the tutor's prompt and the `explain` command agree on; the recogniser fills it.
-import type {FailureId} from './explanations.ts';
+// The wordings are the catalogue's (explanations.ts), the same the lessons show.
+import {explanations, type Explanation, type FailureId, type Practice} from './explanations.ts';
+import {looksTranslated} from './looks-translated.ts';
+import {pastedRemote, pasteParts, plainText, type PastePart} from './paste-text.ts';
+import {rejectedLine, rejectionReasons, shortRef, signals} from './text-signals.ts';
 
 export type TextFinding = {
 	id: FailureId;
@@ -12,21 +15,161 @@ export type TextFinding = {
 	wayOut: string;
 	/** Where to practise it, as a command: git-push-tutor --lesson remote, or --practice force. */
 	practise?: string;
+	/** The names taken from the paste (branch, remote, address, files), for --json. */
+	details: Record<string, string>;
 };
 
 export type TextExplanation =
 	| {kind: 'explained'; findings: TextFinding[]}
 	/** Looks like git output in a language the tutor cannot read. */
-	| {kind: 'translated'}
+	| {kind: 'translated'; command?: string}
 	| {kind: 'unknown'};
 
-export function explainText(text: string): TextExplanation {
-	return text.trim() === '' ? {kind: 'unknown'} : {kind: 'unknown'};
+type Found = {id: FailureId; index: number; end: number; details: Record<string, string>};
+
+const defined = (values: Record<string, string | undefined>): Record<string, string> =>
+	Object.fromEntries(Object.entries(values).filter((entry): entry is [string, string] => entry[1] !== undefined && entry[1] !== ''));
+
+function rejections(part: PastePart): Found[] {
+	return [...part.text.matchAll(rejectedLine)].flatMap(match => {
+		const groups = match.groups ?? {};
+		// A wrapped line may break the reason: "(stale\n info)".
+		const reason = (groups['reason'] ?? groups['preason'] ?? '').replaceAll('\n', '').replaceAll(/\s+/g, ' ').trim();
+		const target = shortRef(groups['target'] ?? groups['ptarget'] ?? '');
+		const id = rejectionReasons.find(entry => entry.reason.test(reason))?.id;
+		if (id === undefined) {
+			return [];
+		}
+
+		// The address is on the "To" line above the rejection.
+		const address = [...part.text.slice(0, match.index).matchAll(/^To (\S+)$/gm)].at(-1)?.[1];
+		return [{id, index: match.index, end: match.index + match[0].length, details: defined({...(id === 'tag-exists-online' ? {tag: target} : {branch: target}), address})}];
+	});
 }
 
-/** The answer as plain lines, for the terminal and the tutor's transcript alike. */
-export function explanationLines(result: TextExplanation): string[] {
-	return result.kind === 'explained'
-		? result.findings.flatMap(finding => [finding.signal, finding.meaning, finding.wayOut, ...(finding.practise ? [`Practise it: ${finding.practise}`] : [])])
-		: ['I do not recognise this as a git error I can explain.'];
+function signalsIn(part: PastePart): Found[] {
+	return signals.flatMap(signal => [...part.text.matchAll(signal.pattern)].map(match => {
+		const groups = Object.fromEntries(Object.entries(match.groups ?? {}).map(([name, value]) => [name, value.replaceAll('\n', '')]));
+		const end = match.index + match[0].length;
+		return {id: signal.id, index: match.index, end, details: defined({...groups, ...signal.details?.({groups, text: part.text, end})})};
+	}));
 }
+
+/** GitHub's specific answers say more than the generic refusal they come with. */
+const covers: Partial<Record<FailureId, FailureId[]>> = {
+	'large-file': ['hook-declined'],
+	'protected-branch': ['hook-declined'],
+	'private-email': ['hook-declined'],
+};
+
+/** One finding per error of a command's output, in the order the paste shows them. */
+function findingsOf(part: PastePart): Found[] {
+	const found = [...rejections(part), ...signalsIn(part)].sort((a, b) => a.index - b.index);
+	const byId = new Map<FailureId, Found>();
+	for (const item of found) {
+		const first = byId.get(item.id);
+		if (first) {
+			// Later lines of the same error may name what the first did not; the first line's wording stays.
+			const {variant, ...more} = item.details;
+			first.details = {...more, ...first.details};
+		} else {
+			byId.set(item.id, {...item, details: {...item.details}});
+		}
+	}
+
+	const ids = new Set(byId.keys());
+	const covered = new Set([...ids].flatMap(id => covers[id] ?? []));
+	const remote = pastedRemote(part.command);
+	return [...byId.values()].filter(item => !covered.has(item.id)).map(item => ({
+		...item,
+		details: {...(remote ? {remote} : {}), ...(part.command ? {retry: retryOf(item.id, part.command.line)} : {}), ...item.details},
+	}));
+}
+
+/** The pasted command again, with what lets it through where git says what would. */
+function retryOf(id: FailureId, line: string): string {
+	if (id === 'rebase-unsealed') {
+		return `${line} --autostash`;
+	}
+
+	return id === 'unrelated-histories' ? `${line} --allow-unrelated-histories` : line;
+}
+
+/** Fills a wording; undefined when the paste does not give every name it needs. */
+function fill(text: string, details: Record<string, string>): string | undefined {
+	let complete = true;
+	const filled = text.replaceAll(/{(\w+)}/g, (_whole, name: string) => {
+		const value = details[name] ?? (name === 'url' ? '<url>' : undefined);
+		complete &&= value !== undefined;
+		return value ?? '';
+	});
+	return complete ? filled : undefined;
+}
+
+/**
+ * The catalogue's wording for what the paste says, the first that has all its names: a variant the
+ * signal names; the 'text' variant where the lessons' wording needs what only the state knows, else
+ * the lessons' wording; then 'text-plain', written for a paste that names less.
+ */
+export function textWording(explanation: Explanation, details: Record<string, string>): Pick<Explanation, 'meaning' | 'wayOut'> | undefined {
+	const variants = explanation.variants ?? {};
+	const variant = (name: string | undefined) => (name !== undefined && Object.hasOwn(variants, name) ? {...explanation, ...variants[name]} : undefined);
+	// Last, the lessons' wording even where a 'text' one exists: some 'text' wordings only name more.
+	const candidates = [variant(details['variant']), variant('text') ?? explanation, variant('text-plain'), explanation]
+		.filter((candidate): candidate is Explanation => candidate !== undefined);
+	for (const candidate of candidates) {
+		const meaning = fill(candidate.meaning, details);
+		const wayOut = fill(candidate.wayOut, details);
+		if (meaning !== undefined && wayOut !== undefined) {
+			return {meaning, wayOut};
+		}
+	}
+
+	return undefined;
+}
+
+export function practiseCommand(practice: Practice | undefined): string | undefined {
+	if (practice === undefined) {
+		return undefined;
+	}
+
+	return 'drill' in practice ? `git-push-tutor --practice ${practice.drill}` : `git-push-tutor --lesson ${practice.lesson}`;
+}
+
+/** The lines of the paste from where the signal starts to where it ends, as one line. */
+function signalLine(text: string, found: Found): string {
+	const start = text.lastIndexOf('\n', found.index) + 1;
+	const lineEnd = text.indexOf('\n', Math.max(found.end - 1, found.index));
+	return text.slice(start, lineEnd === -1 ? undefined : lineEnd).split('\n').map(line => line.trim()).join(' ').trim();
+}
+
+export function explainText(text: string): TextExplanation {
+	const plain = plainText(text);
+	const findings: TextFinding[] = [];
+	const seen = new Set<string>();
+	for (const part of pasteParts(plain)) {
+		for (const found of findingsOf(part)) {
+			const explanation = explanations[found.id];
+			const wording = textWording(explanation, found.details);
+			// A paste twice, or the same error from two commands: said once.
+			const key = `${found.id}\n${wording?.meaning}`;
+			if (wording === undefined || seen.has(key)) {
+				continue;
+			}
+
+			seen.add(key);
+			const {variant, retry, ...details} = found.details;
+			const practise = practiseCommand(explanation.practise);
+			findings.push({id: found.id, signal: signalLine(part.text, found), ...wording, ...(practise ? {practise} : {}), details});
+		}
+	}
+
+	if (findings.length > 0) {
+		return {kind: 'explained', findings};
+	}
+
+	const command = pasteParts(plain).find(part => part.command)?.command?.line;
+	return looksTranslated(plain) ? {kind: 'translated', ...(command ? {command} : {})} : {kind: 'unknown'};
+}
+
+export {explanationLines} from './explanation-lines.ts';

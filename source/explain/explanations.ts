@@ -1,6 +1,8 @@
 // What each git failure means in the box analogy, and the way out. Data only: the tutor shows
-// these under git's own output, and a future `explain` command will reuse them.
+// these under git's own output (recognised from the repository's state), and
+// `git-push-tutor explain` shows them for a pasted error (recognised from its text).
 // {branch}, {remote}, {remotes} and {ref} are filled in from the situation.
+import type {DrillName} from '../practice/drill-names.ts';
 
 export type FailureId =
 	| 'no-destination'
@@ -35,7 +37,24 @@ export type FailureId =
 	| 'tag-exists'
 	| 'tag-exists-online'
 	| 'detached-push'
-	| 'upstream-name-differs';
+	| 'upstream-name-differs'
+	// Only recognised from a pasted error's text (git-push-tutor explain): the lessons never meet them.
+	| 'bad-address'
+	| 'needs-identity'
+	| 'not-a-repository'
+	| 'password-removed'
+	| 'publickey-denied'
+	| 'repository-not-found'
+	| 'push-forbidden'
+	| 'large-file'
+	| 'protected-branch'
+	| 'private-email'
+	| 'hook-declined'
+	| 'host-not-resolved'
+	| 'host-key-failed';
+
+/** Where a learner practises the way out: a lesson (--lesson ID) or a drill (--practice NAME). */
+export type Practice = {lesson: string} | {drill: DrillName};
 
 export type Explanation = {
 	/** What happened, in the analogy. */
@@ -48,30 +67,84 @@ export type Explanation = {
 	variants?: Record<string, Partial<Pick<Explanation, 'meaning' | 'wayOut'>>>;
 	/** The command did nothing (a slip of the keyboard): the lesson has nothing new to judge. */
 	didNothing?: boolean;
+	/** The lesson or drill that practises this failure's way out. */
+	practise?: Practice;
+	/** How git or GitHub words it, in short: git-push-tutor explain lists these as what it recognises. */
+	says?: string;
 };
 
 export const explanations: Record<FailureId, Explanation> = {
 	'no-destination': {
+		says: 'No configured push destination',
+		practise: {drill: 'address'},
+		variants: {
+			// A paste shows only that git found no remote to use, not whether others exist under other names.
+			text: {
+				meaning: 'The truck has no address to ship to: the push named no destination, and git found none to use by default (there is no remote called origin).',
+				wayOut: 'See the addresses this repository knows: git remote -v. If there are none: git remote add origin <url>, then git push -u origin <branch>. If one is listed under another name, name it in the push: git push <name> <branch>',
+			},
+		},
 		meaning: 'The truck has no address yet: this repository has no remote to ship to.',
 		wayOut: 'Give it one: git remote add origin {url}',
 	},
 	'no-upstream': {
+		says: 'The current branch … has no upstream branch',
+		practise: {drill: 'address'},
+		variants: {
+			'text-plain': {
+				wayOut: 'Ship once and save the route: git push -u origin {branch} (with your remote\'s name, if it is not origin)',
+			},
+		},
 		meaning: 'The truck knows the warehouse, but the route for {branch} is not saved yet.',
 		wayOut: 'Ship once and save the route: git push -u {remote} {branch}',
 	},
 	'unknown-remote': {
+		says: '\'origin\' does not appear to be a git repository',
+		practise: {drill: 'address'},
+		variants: {
+			text: {
+				meaning: 'There is no destination called "{remote}": git looked for a remote with that name, found none, and then found no repository at a folder called "{remote}" either.',
+				wayOut: 'See the names and addresses this repository knows: git remote -v. Push to one of those names, or save the address under that name: git remote add {remote} <url>',
+			},
+		},
 		meaning: 'There is no destination called "{remote}". Known destinations: {remotes}.',
 		wayOut: 'See the addresses with git remote -v and use one of those names.',
 	},
 	'src-refspec': {
+		says: 'src refspec … does not match any',
+		practise: {lesson: 'first-push'},
+		variants: {
+			text: {
+				meaning: 'There are no sealed boxes on a branch called "{ref}" to ship: either your branch has another name (main and master are often mixed up), or nothing is sealed yet.',
+				wayOut: 'git status names your branch on its first line (before the first commit, seal a box first: git add . then git commit -m "First box"). Then ship that branch: git push {remote} <branch>',
+			},
+			'text-plain': {
+				meaning: 'There are no sealed boxes on a branch called "{ref}" to ship: either your branch has another name (main and master are often mixed up), or nothing is sealed yet.',
+				wayOut: 'git status names your branch on its first line (before the first commit, seal a box first: git add . then git commit -m "First box"). Then ship that branch: git push origin <branch> (with your remote\'s name, if it is not origin).',
+			},
+		},
 		meaning: 'There are no sealed boxes on a branch called "{ref}" to ship.',
 		wayOut: 'Your branch is {branch}: git push origin {branch}',
 	},
 	'fetch-first': {
+		says: '! [rejected] … (fetch first)',
+		practise: {drill: 'pull-first'},
+		variants: {
+			text: {
+				meaning: 'The warehouse has boxes on {branch} that your repository has never received (shipped from another clone, by someone else or by you elsewhere), and git will not throw them away.',
+				wayOut: 'Bring them home first: git pull --no-rebase {remote} {branch} (merge them with yours; or --rebase to put yours on top), then git push {remote} {branch}.',
+			},
+			'text-plain': {
+				meaning: 'The warehouse has boxes on {branch} that your repository has never received (shipped from another clone, by someone else or by you elsewhere), and git will not throw them away.',
+				wayOut: 'Bring them home first: git pull --no-rebase origin {branch} (merge them with yours; or --rebase to put yours on top), then push again. If your remote is not called origin, git remote shows its name.',
+			},
+		},
 		meaning: 'The warehouse has boxes you never received: someone shipped after your last pull, and git will not throw their boxes away.',
 		wayOut: 'Bring them home first: {pull}, then push again.',
 	},
 	'non-fast-forward': {
+		says: '! [rejected] … (non-fast-forward)',
+		practise: {drill: 'pull-first'},
 		meaning: 'The warehouse has boxes your {branch} does not hold ({boxes}), and your push would throw them away, so git refused.',
 		wayOut: 'Keep them: {combine} (you fetched them already), then git push.',
 		variants: {
@@ -80,29 +153,78 @@ export const explanations: Record<FailureId, Explanation> = {
 				meaning: 'The warehouse has your own {boxes}, which your {branch} no longer holds (you amended, reset or rebased it), so a plain push would throw it away and git refused.',
 				wayOut: 'To keep it: {combine}, then git push. To replace it with what your branch holds, and only if nobody else has it yet: git push --force-with-lease',
 			},
+			// From a paste: whose boxes they are is unknown, so keeping them comes first.
+			text: {
+				meaning: 'The warehouse has boxes on {branch} that your {branch} does not hold, and your push would throw them away, so git refused.',
+				wayOut: 'Keep them: git pull --no-rebase {remote} {branch} (merge them with yours; or --rebase to put yours on top), then git push {remote} {branch}. Only if those boxes are your own old ones (you amended, reset or rebased) and nobody else has them, replace them: git push --force-with-lease {remote} {branch}',
+			},
+			'text-plain': {
+				meaning: 'The warehouse has boxes on {branch} that your {branch} does not hold, and your push would throw them away, so git refused.',
+				wayOut: 'Keep them: git pull --no-rebase origin {branch} (merge them with yours; or --rebase to put yours on top), then push again; if your remote is not called origin, git remote shows its name. Only if those boxes are your own old ones (you amended, reset or rebased) and nobody else has them, replace them: git push --force-with-lease',
+			},
 		},
 	},
 	'stale-info': {
+		says: '! [rejected] … (stale info)',
+		practise: {drill: 'force'},
+		variants: {
+			text: {
+				meaning: 'The warehouse\'s {branch} changed since you last looked, so --force-with-lease refused to throw away boxes you have never seen.',
+				wayOut: 'Bring them home and put yours on top: git pull --rebase {remote} {branch}, then push again.',
+			},
+			'text-plain': {
+				meaning: 'The warehouse\'s {branch} changed since you last looked, so --force-with-lease refused to throw away boxes you have never seen.',
+				wayOut: 'Bring them home and put yours on top: git pull --rebase, then push again.',
+			},
+		},
 		meaning: 'The warehouse changed since you last looked (origin/{branch} is out of date), so --force-with-lease refused to throw away boxes you have never seen.',
 		wayOut: 'Bring them home and put yours on top: git pull --rebase, then push.',
 	},
 	'remote-updated-since-checkout': {
+		says: '! [rejected] … (remote ref updated since checkout)',
+		practise: {drill: 'force'},
 		meaning: 'You fetched new boxes but never put them in your {branch}, so --force-if-includes refused to throw them away.',
 		wayOut: 'Combine them first: git pull --rebase, then push.',
 	},
 	'divergent-pull': {
+		says: 'Need to specify how to reconcile divergent branches',
+		practise: {drill: 'pull-first'},
+		variants: {
+			text: {
+				meaning: 'Your branch and the warehouse both have new boxes, and git will not guess how to combine them, so the pull changed nothing.',
+			},
+		},
 		meaning: 'Your {branch} and the warehouse both have new boxes, and git will not guess how to combine them.',
 		wayOut: 'Choose: git pull --no-rebase (merge them) or git pull --rebase (put your boxes on top). To choose once: git config pull.rebase false',
 	},
 	'merge-conflict': {
+		says: 'CONFLICT (content): Merge conflict in …',
+		practise: {drill: 'conflict'},
+		variants: {
+			text: {
+				meaning: 'Two versions changed the same lines of {files} (yours and the boxes being combined in), and git cannot tell which to keep.',
+			},
+			'text-plain': {
+				meaning: 'Two versions changed the same lines of a file (yours and the boxes being combined in), and git cannot tell which to keep. git status lists the files under "Unmerged paths".',
+				wayOut: 'Edit each of those files to keep what you want and delete the <<<<<<< ======= >>>>>>> lines, then git add them and git commit (in a rebase: git rebase --continue).',
+			},
+		},
 		meaning: 'You and someone else repacked the same lines of {files}, and git cannot tell which to keep.',
 		wayOut: 'Edit {files} to keep what you want and delete the <<<<<<< ======= >>>>>>> lines, then git add it and git commit (in a rebase: git rebase --continue).',
 	},
 	'nothing-to-seal': {
+		practise: {lesson: 'commit'},
 		meaning: 'The box is empty: there is nothing to seal.',
 		wayOut: 'Put something in first with git add <file>, then seal it.',
 	},
 	'remote-exists': {
+		says: 'remote origin already exists',
+		practise: {lesson: 'sign-in'},
+		variants: {
+			text: {
+				wayOut: 'See where it points: git remote -v. To change where it points: git remote set-url {remote} <url>',
+			},
+		},
 		meaning: 'There is already an address called "{remote}".',
 		wayOut: 'To change where it points: git remote set-url {remote} <url>',
 	},
@@ -111,6 +233,7 @@ export const explanations: Record<FailureId, Explanation> = {
 		wayOut: 'Use {instead}, or update git from git-scm.com.',
 	},
 	'needs-label': {
+		practise: {lesson: 'commit'},
 		meaning: 'A sealed box needs a label, and git would open a text editor to ask for one. Editors do not open inside the tutor.',
 		wayOut: 'Write the label on the command line: git commit -m "Describe the change"',
 	},
@@ -155,40 +278,221 @@ export const explanations: Record<FailureId, Explanation> = {
 		wayOut: 'Put the whole label in quotes: {corrected}',
 	},
 	'would-overwrite-changes': {
+		says: 'Your local changes to the following files would be overwritten',
+		practise: {lesson: 'stash'},
+		variants: {
+			text: {
+				meaning: 'The {operation} would overwrite your unsealed changes to {files}, so it stopped before changing your desk or your branch.',
+			},
+			'text-plain': {
+				meaning: 'The {operation} would overwrite your unsealed changes to {files}, so it stopped before changing your desk or your branch.',
+				wayOut: 'Set them aside: git stash, then run your command again, then git stash pop. Or seal them first (git commit -am "Save my work") and run it again.',
+			},
+		},
 		meaning: 'git {command} would overwrite your unsealed changes to {files}, so it stopped before changing your desk or your branch.',
 		wayOut: 'Set them aside: git stash, then {retry}, then git stash pop. Or seal them first (git commit -am "Save my work") and {retry} again.',
 	},
 	'would-overwrite-untracked': {
+		says: 'The following untracked working tree files would be overwritten',
+		practise: {lesson: 'stash'},
+		variants: {
+			text: {
+				meaning: 'The {operation} would bring its own {files} and overwrite yours, which git does not track, so it stopped before changing your desk or your branch.',
+				wayOut: 'Move yours out of the way (rename {files} or move it to another folder), then {retry}. Or seal yours first (git add {files}, git commit -m "My version") and {retry} again, then combine the two.',
+			},
+			'text-plain': {
+				meaning: 'The {operation} would bring its own {files} and overwrite yours, which git does not track, so it stopped before changing your desk or your branch.',
+				wayOut: 'Move yours out of the way (rename {files} or move it to another folder), then run your command again. Or seal yours first (git add {files}, git commit -m "My version") and run it again, then combine the two.',
+			},
+		},
 		meaning: 'git {command} would bring its own {files} and overwrite yours, which git does not track, so it stopped before changing your desk or your branch.',
 		wayOut: 'Move yours out of the way: {move}, then {retry}. Or seal yours first (git add {files}, git commit -m "My version") and {retry} again, then combine the two.',
 	},
 	'rebase-unsealed': {
+		says: 'cannot pull with rebase: You have unstaged changes',
+		practise: {drill: 'pull-first'},
+		variants: {
+			text: {
+				meaning: 'A pull with --rebase will not start while the desk or the open box has unsealed changes, so it changed nothing there.',
+			},
+			'text-plain': {
+				meaning: 'A pull with --rebase will not start while the desk or the open box has unsealed changes, so it changed nothing there.',
+				wayOut: 'Let git set them aside and bring them back: git pull --rebase --autostash. Or seal them first (git commit -am "Save my work") and pull again.',
+			},
+		},
 		meaning: 'A pull with --rebase will not start while the desk or the open box has unsealed changes ({files}), so it changed nothing there.',
 		wayOut: 'Let git set them aside and bring them back: {retry}. Or seal them first (git commit -am "Save my work") and pull again.',
 	},
 	'unrelated-histories': {
+		says: 'refusing to merge unrelated histories',
+		variants: {
+			text: {
+				meaning: 'Your branch and the one being pulled or merged have no box in common: they were started separately (often a new GitHub repository made with a README, and a folder sealed on your computer), and git combines unrelated histories only when asked.',
+			},
+			'text-plain': {
+				meaning: 'Your branch and the one being pulled or merged have no box in common: they were started separately (often a new GitHub repository made with a README, and a folder sealed on your computer), and git combines unrelated histories only when asked.',
+				wayOut: 'If both belong together, ask for it: run your git pull or git merge again with --allow-unrelated-histories added.',
+			},
+		},
 		meaning: 'Your {branch} and {target} have no box in common: they were started separately, and git combines unrelated histories only when asked.',
 		wayOut: 'If both belong together, ask for it: {retry}',
 	},
 	'tag-exists': {
+		says: 'tag \'v1\' already exists',
+		practise: {lesson: 'more'},
+		variants: {
+			text: {
+				wayOut: 'Choose another name: git tag <new-name>. To see what {tag} marks: git show {tag}',
+			},
+		},
 		meaning: 'There is already a tag called {tag}, so git made no new one.',
 		wayOut: 'Choose another name: git tag {newTag}. To see what {tag} marks: git show {tag}',
 	},
 	'tag-exists-online': {
+		says: '! [rejected] v1 -> v1 (already exists)',
+		practise: {lesson: 'more'},
+		variants: {
+			text: {
+				wayOut: 'Give your box a new tag and ship that: git tag <new-name>, then git push {remote} <new-name>. To see which box the warehouse\'s {tag} marks: git ls-remote --tags {remote} {tag}',
+			},
+			'text-plain': {
+				wayOut: 'Give your box a new tag and ship that: git tag <new-name>, then git push origin <new-name> (with your remote\'s name, if it is not origin). To see which box the warehouse\'s {tag} marks: git ls-remote --tags origin {tag}',
+			},
+		},
 		meaning: 'The warehouse already has a different tag called {tag}, and git push does not replace a tag the warehouse has.',
 		wayOut: 'Give your box a new tag and ship that: git tag {newTag} {box}, then git push {remote} {newTag}',
 	},
 	'detached-push': {
+		says: 'You are not currently on a branch (pushing from a detached HEAD)',
+		variants: {
+			text: {
+				meaning: 'You are not on a branch: HEAD points straight at a box (a "detached HEAD"), so there is no branch for git push to ship.',
+				wayOut: 'Go back to your branch: git switch <branch> (before git 2.23: git checkout <branch>). To keep boxes you sealed here, give them a branch first: git switch -c <new-name> (before git 2.23: git checkout -b <new-name>)',
+			},
+		},
 		meaning: 'You are not on a branch: HEAD points straight at box {box} (a "detached HEAD"), so there is no branch for git push to ship.',
 		wayOut: 'Go back to your branch: {back}. To keep boxes you sealed here, give them a branch first: {keep}',
 	},
 	'upstream-name-differs': {
+		says: 'The upstream branch of your current branch does not match the name',
 		meaning: 'The route saved for {branch} leads to {upstream}, a branch with another name, so git push will not guess which name to ship to.',
 		wayOut: 'Ship to the branch the route names: git push {remote} HEAD:{upstreamBranch}, or ship under its own name and save that route: git push -u {remote} {branch}',
 	},
 	'tag-needs-message': {
+		practise: {lesson: 'more'},
 		meaning: 'A tag made with -a carries a message, and git asks for it in a text editor. No editor opens inside the tutor, so the message stayed empty and git made no tag.',
 		wayOut: 'Write the message on the command line: git tag -a {tag} -m "Describe this version"',
+	},
+	'bad-address': {
+		says: '\'<address>\' does not appear to be a git repository (a mistyped address)',
+		practise: {drill: 'address'},
+		meaning: 'There is no repository at the address {address}, so git could not ship or fetch anything. Usually the address is mistyped.',
+		wayOut: 'See the saved addresses: git remote -v. If one is mistyped, fix it: git remote set-url <name> <right address>. If you typed the address in the command, check it letter for letter.',
+	},
+	'needs-identity': {
+		says: 'Please tell me who you are',
+		meaning: 'Every box git seals is labelled with who sealed it, and git does not know your name and email yet, so it stopped before sealing anything.',
+		wayOut: 'Tell it once for all your repositories: git config --global user.name "Your Name" and git config --global user.email "you@example.com" (for GitHub, the email of your account or its noreply address). Then run your command again.',
+	},
+	'not-a-repository': {
+		says: 'not a git repository',
+		practise: {lesson: 'first-push'},
+		meaning: 'This folder is not a git repository, and neither is any folder above it, so here git has no boxes, no shelf and no addresses.',
+		wayOut: 'Go to your project\'s folder first (cd <folder>; git status works there). To make this folder a repository: git init',
+	},
+	'password-removed': {
+		says: 'Support for password authentication was removed',
+		practise: {lesson: 'sign-in'},
+		meaning: 'GitHub did not accept the password: over an https://github.com/… address, the password git asks for is a personal access token, not your account password.',
+		wayOut: 'Make a token on GitHub (Settings → Developer settings → Personal access tokens) and paste it when git asks for the password; a credential manager remembers it. Or sign in with an SSH key and the git@github.com:… address.',
+		variants: {
+			// Only "Authentication failed": the server is not known to be GitHub, nor the reason.
+			'text-failed': {
+				meaning: 'The server at {address} did not accept the name and password (or token) git gave it, so git stopped.',
+				wayOut: 'On GitHub, the password is a personal access token (Settings → Developer settings → Personal access tokens), not your account password. Run the command again and give the right one; if a credential manager gave an old one, remove it there first.',
+			},
+		},
+	},
+	'publickey-denied': {
+		says: 'Permission denied (publickey)',
+		practise: {lesson: 'sign-in'},
+		meaning: 'GitHub knows no SSH key of this computer, so it did not let git in: the address is in the SSH form (git@github.com:…), which signs in with a key.',
+		wayOut: 'Add a key: ssh-keygen -t ed25519, add the .pub file\'s text on GitHub under Settings → SSH and GPG keys, and test it with ssh -T git@github.com. Or switch to the HTTPS form and sign in with a token: git remote set-url origin https://github.com/OWNER/REPOSITORY.git',
+		variants: {
+			'other-host': {
+				meaning: 'The server {host} knows no SSH key of this computer, so it did not let git in: the address is in the SSH form, which signs in with a key.',
+				wayOut: 'Make a key (ssh-keygen -t ed25519), add the .pub file\'s text to your account on {host}, and test it with ssh -T git@{host}. Or use the server\'s https:// address: git remote set-url <name> <https address>',
+			},
+		},
+	},
+	'repository-not-found': {
+		says: 'Repository not found',
+		practise: {lesson: 'sign-in'},
+		meaning: 'GitHub has no repository at that address that you may see: the address is mistyped, or the repository is private and the account you signed in with cannot see it.',
+		wayOut: 'Compare git remote -v with the address on the repository\'s GitHub page, and fix a typo: git remote set-url <name> <right address>. If it is right, sign in with an account that may see it, or ask the owner to add you.',
+		variants: {
+			text: {
+				meaning: 'GitHub has no repository at {address} that you may see: the address is mistyped, or the repository is private and the account you signed in with cannot see it.',
+			},
+		},
+	},
+	'push-forbidden': {
+		says: 'Permission to … denied to … (403)',
+		practise: {lesson: 'sign-in'},
+		meaning: 'The server refused (403, forbidden): it knows who you are, but that account, or its token, may not push there.',
+		wayOut: 'Push with an account that may (the owner can add you as a collaborator), or with a token that has write access. If a credential manager keeps another account\'s login, remove that entry and sign in again. Or push to a fork of your own.',
+		variants: {
+			text: {
+				meaning: 'GitHub knows who you are ({user}), but that account, or its token, may not push to {repository}.',
+			},
+		},
+	},
+	'large-file': {
+		says: 'GH001: Large files detected',
+		practise: {lesson: 'ignore'},
+		meaning: 'GitHub refused the shipment: a sealed box holds a file larger than the 100 MB GitHub accepts for one file.',
+		wayOut: 'Deleting the file in a new box is not enough: the older box still holds it. If you added it in your last box: git rm --cached <file>, then git commit --amend --no-edit, then push again; if it is in an older box, that box must be rewritten too (git rebase -i). List it in .gitignore so it never ships, or keep big files with Git LFS.',
+		variants: {
+			text: {
+				meaning: 'GitHub refused the shipment: a sealed box holds {files}, larger than the 100 MB GitHub accepts for one file.',
+				wayOut: 'Deleting it in a new box is not enough: the older box still holds it. If you added it in your last box: git rm --cached {files}, then git commit --amend --no-edit, then push again; if it is in an older box, that box must be rewritten too (git rebase -i). List it in .gitignore so it never ships, or keep big files with Git LFS.',
+			},
+		},
+	},
+	'protected-branch': {
+		says: 'GH006: Protected branch update failed',
+		meaning: 'The warehouse protects its {branch}: its rules do not let these boxes be shipped straight onto it, so it stayed as it was.',
+		wayOut: 'Ship your boxes on a branch of their own and open a pull request on GitHub: git switch -c <new-name> (before git 2.23: git checkout -b <new-name>), then git push -u origin <new-name>. The repository\'s owner sets these rules in its settings.',
+		variants: {
+			text: {
+				meaning: 'The warehouse protects its {branch}: its rules do not let these boxes be shipped straight onto it ("{reason}"), so it stayed as it was.',
+			},
+		},
+	},
+	'private-email': {
+		says: 'GH007: Your push would publish a private email address',
+		meaning: 'Your GitHub account keeps its email address private, and a box you are shipping is labelled with that address, so GitHub refused the push.',
+		wayOut: 'Label boxes with the noreply address GitHub shows under Settings → Emails: git config --global user.email "<noreply address>", then relabel your last box: git commit --amend --reset-author --no-edit, and push again (older boxes with the private address need git rebase -i). Or allow such pushes under Settings → Emails.',
+	},
+	'hook-declined': {
+		says: '! [remote rejected] … (pre-receive hook declined)',
+		meaning: 'The warehouse runs its own checks on every shipment (a pre-receive hook), and they refused your boxes for {branch}. The lines starting "remote:" before the refusal say why.',
+		wayOut: 'Read those remote: lines, change your boxes the way they ask, and ship again with git push. If there are none, ask whoever runs the repository.',
+	},
+	'host-not-resolved': {
+		says: 'Could not resolve host',
+		meaning: 'Git could not find the server {host}: the name led to no address. Either this computer is offline (or the network blocks it), or the server\'s name in the address is mistyped.',
+		wayOut: 'Check the connection (does the server\'s page open in a browser?), then the address: git remote -v. Fix a typo with: git remote set-url <name> <right address>',
+	},
+	'host-key-failed': {
+		says: 'Host key verification failed',
+		meaning: 'SSH stopped before signing in: it could not confirm that the server is the one in the address. Its host key is not saved in ~/.ssh/known_hosts (and was not accepted), or differs from the one saved there.',
+		wayOut: 'Run ssh -T git@{host}: if it asks, compare the fingerprint with the ones the server publishes (GitHub\'s are in its docs, "GitHub\'s SSH key fingerprints") before answering yes. If SSH warns that the REMOTE HOST IDENTIFICATION HAS CHANGED, check the published fingerprints, then remove the old key: ssh-keygen -R {host}',
+		variants: {
+			'text-plain': {
+				wayOut: 'Run ssh -T git@<server> with the server of your address: if it asks, compare the fingerprint with the ones the server publishes (GitHub\'s are in its docs, "GitHub\'s SSH key fingerprints") before answering yes. If SSH warns that the REMOTE HOST IDENTIFICATION HAS CHANGED, check the published fingerprints, then remove the old key: ssh-keygen -R <server>',
+			},
+		},
 	},
 };
 
