@@ -23,7 +23,7 @@ export const pasteWords = {
 	/** Said once, when `explain` is entered alone. */
 	start: 'Paste the error (the command line may come along: nothing pasted is run), then an empty line or Ctrl+D. Esc or Ctrl+C cancels.',
 	/** The line under the prompt while a paste is collected. */
-	status: (lines: number) => `Pasting: ${lines} ${lines === 1 ? 'line' : 'lines'} so far · an empty line or Ctrl+D explains · Esc or Ctrl+C cancels`,
+	status: (lines: number) => `Pasting · ${lines} ${lines === 1 ? 'line' : 'lines'} · empty line or Ctrl+D: explain · Esc: cancel`,
 	cancelled: 'Explain cancelled: nothing pasted was run, and the lesson is where it was.',
 	empty: 'Nothing was pasted, so there is nothing to explain. Type explain again to paste an error.',
 	cut: `The paste was longer than ${pasteLimits.lines} lines or ${pasteLimits.characters.toLocaleString('en-US')} characters: only its start is explained.`,
