@@ -264,3 +264,47 @@ test.serial('the screen: the prompt\'s label and the line under it say the paste
 		app.unmount();
 	}
 });
+
+test.serial('in the menu too: explain collects a paste (its empty line opens no lesson), the menu\'s help lists it, Esc cancels', async t => {
+	const asked: string[] = [];
+	const {store, controller} = wiredTutor(lessons, undefined, {
+		explain(text) {
+			asked.push(text);
+			return answer;
+		},
+	});
+	const app = render(<App store={store} controller={controller}/>);
+	const frame = () => stripAnsi(app.lastFrame() ?? '');
+	const texts = () => store.getState().transcript.map(line => line.text);
+	try {
+		await waitUntil(() => frame().includes(`(0 of ${lessons.length} done)`), frame);
+		app.stdin.write('explain\r');
+		await waitUntil(() => frame().includes(pasteWords.label), frame);
+		// j and k are text here, not moves.
+		app.stdin.write(['$ git push', 'jk', '', 'fatal: x', '', ''].join('\r'));
+		await waitUntil(() => texts().includes(answer[1]!), () => texts().join('\n'));
+		t.deepEqual(asked, ['$ git push\njk\n\nfatal: x']);
+		t.deepEqual(store.getState().screen, {name: 'menu', selected: 0}, 'the closing empty line opened no lesson, and nothing moved');
+		await waitUntil(() => !frame().includes(pasteWords.label), frame);
+
+		app.stdin.write('explain fatal: No configured push destination.\r');
+		await waitUntil(() => asked.length === 2, () => texts().join('\n'));
+		t.is(asked[1], 'fatal: No configured push destination.');
+
+		app.stdin.write('explain\r');
+		await waitUntil(() => frame().includes(pasteWords.label), frame);
+		app.stdin.write('git push\r');
+		await tick();
+		app.stdin.write('\u001B');
+		await waitUntil(() => texts().includes(pasteWords.cancelled), () => texts().join('\n'));
+		t.is(asked.length, 2);
+		t.is(store.getState().screen.name, 'menu');
+
+		app.stdin.write('help\r');
+		await waitUntil(() => texts().some(text => text.trimStart().startsWith('explain ')), () => texts().join('\n'));
+		t.pass();
+	} finally {
+		await controller.quit();
+		app.unmount();
+	}
+});

@@ -24,7 +24,7 @@ export const pasteWords = {
 	start: 'Paste the error (the command line may come along: nothing pasted is run), then an empty line or Ctrl+D. Esc or Ctrl+C cancels.',
 	/** The line under the prompt while a paste is collected. */
 	status: (lines: number) => `Pasting · ${lines} ${lines === 1 ? 'line' : 'lines'} · empty line or Ctrl+D: explain · Esc: cancel`,
-	cancelled: 'Explain cancelled: nothing pasted was run, and the lesson is where it was.',
+	cancelled: 'Explain cancelled: nothing pasted was run, and nothing else changed.',
 	empty: 'Nothing was pasted, so there is nothing to explain. Type explain again to paste an error.',
 	cut: `The paste was longer than ${pasteLimits.lines} lines or ${pasteLimits.characters.toLocaleString('en-US')} characters: only its start is explained.`,
 	/** Marks an echoed pasted line in the transcript, so it never looks like a command that ran. */

@@ -220,6 +220,11 @@ export class TutorController {
 	}
 
 	private menuKey(event: KeyEvent, endsChunk: boolean): void {
+		if (this.state.paste) {
+			this.pasteKey(event, endsChunk);
+			return;
+		}
+
 		const {lessons} = this.state;
 		const nothingTyped = this.state.typed === '';
 		if (event.key === 'up' || event.key === 'down') {
@@ -278,6 +283,13 @@ export class TutorController {
 			return;
 		}
 
+		// "explain" with an error after it is no word of the table: the error is read as it is.
+		const explain = explainRequest(typed);
+		if (explain) {
+			void this.explain(typed, explain.text);
+			return;
+		}
+
 		const action = wordAction(menuWords, typed);
 		if (action) {
 			this.menuAction(action);
@@ -325,6 +337,11 @@ export class TutorController {
 				const {screen} = this.state;
 				const entry = screen.name === 'menu' ? menuEntries(this.state)[screen.selected] : undefined;
 				void (entry?.kind === 'drill' ? this.openDrill(entry.drill.name, undefined, undefined, {challenge: true}) : this.openMostDue({challenge: true}));
+				break;
+			}
+
+			case 'explain': {
+				void this.explain('explain', '');
 				break;
 			}
 
@@ -579,22 +596,28 @@ export class TutorController {
 	enqueue(line: string): Promise<void> {
 		const explain = explainRequest(line);
 		if (explain && this.state.screen.name === 'lesson') {
-			if (explain.text === '') {
-				this.dispatch({type: 'pasteStarted'});
-			}
-
-			return this.later(() => {
-				const label = promptLabel(this.state.view?.diagram);
-				this.print({tone: 'output', text: ''}, {tone: 'command', text: `${label} ${line.length > 200 ? `${line.slice(0, 200)}…` : line.trim()}`});
-				if (explain.text === '') {
-					this.print({tone: 'note', text: pasteWords.start});
-				} else {
-					this.printExplanation(explain.text, false);
-				}
-			});
+			return this.explain(line, explain.text);
 		}
 
 		return this.later(async () => this.runLine(line));
+	}
+
+	/** `explain` entered at the lesson prompt or in the menu: alone, the lines after it are collected; with an error, it is answered. */
+	private async explain(line: string, text: string): Promise<void> {
+		if (text === '') {
+			this.dispatch({type: 'pasteStarted'});
+		}
+
+		return this.later(() => {
+			// The menu has no shell prompt: the line is shown as typed.
+			const label = this.state.screen.name === 'lesson' ? `${promptLabel(this.state.view?.diagram)} ` : '';
+			this.print({tone: 'output', text: ''}, {tone: 'command', text: `${label}${line.length > 200 ? `${line.slice(0, 200)}…` : line.trim()}`});
+			if (text === '') {
+				this.print({tone: 'note', text: pasteWords.start});
+			} else {
+				this.printExplanation(text, false);
+			}
+		});
 	}
 
 	/** Runs a task after every line entered before it (Ctrl+C while a command runs drops those waiting). */
