@@ -9,13 +9,16 @@ import {placeholderMessage, type KnownValues} from './placeholders.ts';
 import {fileHelperNames, runFileHelper, type FileHelperName} from './file-helpers.ts';
 import {checkGitLine} from './git-policy.ts';
 
-export const tutorWords = ['hint', 'reset', 'menu', 'help', 'quit', 'clear'] as const;
+export const tutorWords = ['hint', 'reset', 'menu', 'help', 'quit', 'clear', 'explain'] as const;
 export type TutorWord = (typeof tutorWords)[number];
 
 export type LineResult =
 	| {kind: 'empty'}
-	/** `step`: "reset step", which restarts the current step instead of the lesson. */
-	| {kind: 'tutor'; word: TutorWord; step?: boolean}
+	/**
+	 * `step`: "reset step", which restarts the current step instead of the lesson. `text`: what
+	 * follows "explain" on its line, the error to explain (absent when explain is typed alone).
+	 */
+	| {kind: 'tutor'; word: TutorWord; step?: boolean; text?: string}
 	/** Nothing ran: the tutor explains why. */
 	| {kind: 'refused'; message: string}
 	| {kind: 'helper'; output: string; exitCode: number}
@@ -36,9 +39,24 @@ const everyCommand = ['git', ...fileHelperNames, ...tutorWords];
 /** A table lookup that never finds Object's own members (a learner can type `constructor`). */
 const own = <T>(table: Readonly<Record<string, T>>, key: string): T | undefined => (Object.hasOwn(table, key) ? table[key] : undefined);
 
-export const whatYouCanType = 'You can type git commands, the file helpers echo, cat, ls, touch, rm, mv and pwd, and the tutor words hint, reset, menu, help, clear and quit.';
+export const whatYouCanType = 'You can type git commands, the file helpers echo, cat, ls, touch, rm, mv and pwd, and the tutor words hint, reset, menu, help, clear, explain and quit.';
+
+/**
+ * A line asking to explain an error: "explain" alone (a paste follows), or "explain" and the error
+ * on the same line. Read before the command-line parser, because an error is not a command: its
+ * quotes, `>` and `(fetch first)` would be refused as shell syntax. Undefined for any other line.
+ */
+export function explainRequest(line: string): {text: string} | undefined {
+	const match = /^\s*explain(?:\s+(.*))?$/is.exec(line);
+	return match ? {text: (match[1] ?? '').trim()} : undefined;
+}
 
 export async function runLine(line: string, runner: LineRunner): Promise<LineResult> {
+	const explain = explainRequest(line);
+	if (explain) {
+		return explain.text === '' ? {kind: 'tutor', word: 'explain'} : {kind: 'tutor', word: 'explain', text: explain.text};
+	}
+
 	const parsed = parseCommandLine(line);
 	if (!parsed.ok) {
 		return {kind: 'refused', message: parsed.placeholders ? placeholderMessage(line, parsed.placeholders, runner.known) : parsed.problem};

@@ -4,7 +4,7 @@
 export type ScreenWord<Action extends string> = {action: Action; words: readonly string[]; says: string};
 
 export type CompleteAction = 'next' | 'replay' | 'challenge' | 'menu' | 'quit' | 'help';
-export type MenuAction = 'next' | 'practice' | 'challenge' | 'quit' | 'help';
+export type MenuAction = 'next' | 'practice' | 'challenge' | 'explain' | 'quit' | 'help';
 
 export const completeWords: ReadonlyArray<ScreenWord<CompleteAction>> = [
 	{action: 'next', words: ['next', 'n'], says: 'the next lesson (Enter alone does the same)'},
@@ -24,6 +24,7 @@ export const menuWords: ReadonlyArray<ScreenWord<MenuAction>> = [
 	{action: 'next', words: ['next', 'n'], says: 'the first lesson not done yet'},
 	{action: 'practice', words: ['practice', 'practise'], says: 'the drill most due'},
 	{action: 'challenge', words: ['challenge'], says: 'the selected drill (or the one most due) without hints'},
+	{action: 'explain', words: ['explain'], says: 'a git error you paste next, explained (an empty line ends it)'},
 	{action: 'quit', words: ['quit', 'q', 'exit'], says: 'leave'},
 	// "menu" here is a learner asking where they are: the help answers.
 	{action: 'help', words: ['help', 'h', '?', 'menu', 'm'], says: 'this list'},

@@ -3,17 +3,19 @@
 import {findLesson, noSuchLesson} from '../lesson-choice.ts';
 import {olderThan} from '../git/version-number.ts';
 import {describeError, errorCode} from '../describe-error.ts';
+import {explainText, explanationLines} from '../explain/explain-text.ts';
 import type {Lesson} from '../lessons/lesson-types.ts';
 import {isDrillName, type DrillName} from '../practice/drill-names.ts';
 import {freshSeed, practiceLesson, practiceTitle, referenceCommands} from '../practice/practice-lesson.ts';
 import {dueLabel, growsWait, mostDue, scheduleOf} from '../practice/schedule.ts';
 import {finishRun, freshTally, isClean, runLines, type DrillRun, type RunTally} from '../practice/score.ts';
 import type {ProgressStore} from '../progress/progress-store.ts';
-import {whatYouCanType, type TutorWord} from '../shell/run-line.ts';
+import {explainRequest, whatYouCanType, type TutorWord} from '../shell/run-line.ts';
 import {parseKeys, type KeyEvent} from '../ui/keys.ts';
-import type {PromptAction} from '../ui/prompt-editor.ts';
+import {maxValueLength, type PromptAction} from '../ui/prompt-editor.ts';
 import {diagramLegend} from './diagram-model.ts';
 import {LessonSession, type SessionOptions} from './lesson-session.ts';
+import {pasteWords} from './paste-mode.ts';
 import {promptLabel, reportLines} from './report-lines.ts';
 import {completeWordsFor, menuWords, startsAWord, wordAction, type MenuAction, type ScreenWord} from './screen-words.ts';
 import type {Store} from './tutor-store.ts';
@@ -28,6 +30,8 @@ export type ControllerOptions = {
 	exit(): void;
 	/** The clock for drill times and due dates (tests pass their own). */
 	now?: () => Date;
+	/** The answer to a pasted error, as lines; tests pass their own to see exactly what reached it. */
+	explain?: (text: string) => string[];
 };
 
 /** How a drill is opened: hints off (a challenge), and the count of the same drill to go on with (after a reset). */
@@ -139,7 +143,7 @@ export class TutorController {
 			}
 
 			case 'lesson': {
-				this.lessonKey(event);
+				this.lessonKey(event, endsChunk);
 				break;
 			}
 
@@ -150,6 +154,12 @@ export class TutorController {
 	}
 
 	private interrupt(): void {
+		// Before stopping a command: the learner pressing Ctrl+C while pasting means the paste.
+		if (this.state.paste) {
+			this.cancelPaste();
+			return;
+		}
+
 		if (this.running) {
 			this.queued = 0;
 			this.running.abort();
@@ -210,6 +220,11 @@ export class TutorController {
 	}
 
 	private menuKey(event: KeyEvent, endsChunk: boolean): void {
+		if (this.state.paste) {
+			this.pasteKey(event, endsChunk);
+			return;
+		}
+
 		const {lessons} = this.state;
 		const nothingTyped = this.state.typed === '';
 		if (event.key === 'up' || event.key === 'down') {
@@ -268,6 +283,13 @@ export class TutorController {
 			return;
 		}
 
+		// "explain" with an error after it is no word of the table: the error is read as it is.
+		const explain = explainRequest(typed);
+		if (explain) {
+			void this.explain(typed, explain.text);
+			return;
+		}
+
 		const action = wordAction(menuWords, typed);
 		if (action) {
 			this.menuAction(action);
@@ -315,6 +337,11 @@ export class TutorController {
 				const {screen} = this.state;
 				const entry = screen.name === 'menu' ? menuEntries(this.state)[screen.selected] : undefined;
 				void (entry?.kind === 'drill' ? this.openDrill(entry.drill.name, undefined, undefined, {challenge: true}) : this.openMostDue({challenge: true}));
+				break;
+			}
+
+			case 'explain': {
+				void this.explain('explain', '');
 				break;
 			}
 
@@ -422,7 +449,12 @@ export class TutorController {
 		return index === -1 ? undefined : lessons[index + 1];
 	}
 
-	private lessonKey(event: KeyEvent): void {
+	private lessonKey(event: KeyEvent, endsChunk: boolean): void {
+		if (this.state.paste) {
+			this.pasteKey(event, endsChunk);
+			return;
+		}
+
 		if (event.key === 'text') {
 			this.dispatch({type: 'prompt', action: {type: 'insert', text: event.text}});
 		} else if (event.key === 'enter') {
@@ -441,8 +473,155 @@ export class TutorController {
 		}
 	}
 
-	/** Runs a line after the ones before it; used for typed and pasted lines alike. */
+	/**
+	 * A key while a paste is collected: the prompt edits the line as usual, Enter adds it to the
+	 * paste. An empty line ends the paste only when nothing else arrived with it: a pasted error has
+	 * blank lines of its own (around git's hints), and ending there would run the rest of the paste,
+	 * such as a hint's `git push --set-upstream origin main`, as commands.
+	 */
+	private pasteKey(event: KeyEvent, endsChunk: boolean): void {
+		const line = this.state.prompt.value;
+		switch (event.key) {
+			case 'text': {
+				this.dispatch({type: 'prompt', action: {type: 'insert', text: event.text}});
+				break;
+			}
+
+			case 'enter': {
+				this.dispatch({type: 'prompt', action: {type: 'clear'}});
+				if (line === '' && endsChunk) {
+					this.endPaste();
+				} else {
+					this.pasteLine(line);
+				}
+
+				break;
+			}
+
+			case 'endOfInput': {
+				// Ctrl+D ends the paste, as it ends input in a terminal; a line not yet entered is part of it.
+				if (line !== '') {
+					this.dispatch({type: 'prompt', action: {type: 'clear'}});
+					this.pasteLine(line);
+				}
+
+				this.endPaste();
+				break;
+			}
+
+			case 'escape': {
+				this.cancelPaste();
+				break;
+			}
+
+			case 'clearScreen': {
+				this.dispatch({type: 'clearScreen'});
+				break;
+			}
+
+			// git status indents with tabs; the key reader makes a pasted tab a key of its own.
+			case 'tab': {
+				this.dispatch({type: 'prompt', action: {type: 'insert', text: ' '}});
+				break;
+			}
+
+			// Earlier commands are not part of an error: ↑ and ↓ do nothing here.
+			case 'up':
+			case 'down': {
+				break;
+			}
+
+			default: {
+				const action = editingKeys[event.key];
+				if (action) {
+					this.dispatch({type: 'prompt', action: {type: action} as PromptAction});
+				}
+			}
+		}
+	}
+
+	/** Keeps a pasted line, and shows it once the lines before it have run, marked as pasted text. */
+	private pasteLine(line: string): void {
+		const before = this.state.paste?.lines.length ?? 0;
+		// The prompt keeps at most maxValueLength characters: a line that long was cut short.
+		this.dispatch({type: 'pasteLine', line, cut: line.length >= maxValueLength});
+		if ((this.state.paste?.lines.length ?? 0) > before) {
+			void this.later(() => {
+				this.print({tone: 'note', text: `${pasteWords.echo}${line}`});
+			});
+		}
+	}
+
+	/** An empty line or Ctrl+D: the paste is explained after the lines entered before it have run. */
+	private endPaste(): void {
+		const paste = this.state.paste;
+		if (!paste) {
+			return;
+		}
+
+		this.dispatch({type: 'pasteEnded'});
+		const text = paste.lines.join('\n');
+		void this.later(() => {
+			if (text.trim() === '') {
+				this.print({tone: 'note', text: pasteWords.empty});
+				return;
+			}
+
+			this.printExplanation(text, paste.cut);
+		});
+	}
+
+	private cancelPaste(): void {
+		this.dispatch({type: 'pasteEnded'});
+		// A half-pasted line left in the prompt would run on the next Enter.
+		this.dispatch({type: 'prompt', action: {type: 'clear'}});
+		void this.later(() => {
+			this.print({tone: 'note', text: pasteWords.cancelled});
+		});
+	}
+
+	private printExplanation(text: string, cut: boolean): void {
+		const explain = this.options.explain ?? (pasted => explanationLines(explainText(pasted)));
+		this.print(
+			...(cut ? [{tone: 'note', text: pasteWords.cut} satisfies PrintLine] : []),
+			...explain(text).flatMap(answer => answer.split('\n')).map((line): PrintLine => ({tone: 'explain', text: line})),
+		);
+	}
+
+	/**
+	 * Runs a line after the ones before it; used for typed and pasted lines alike. `explain` is
+	 * answered here, as the line is entered, not when its turn comes: the lines pasted after it
+	 * are read before then, and must already be collected as text, never run.
+	 */
 	enqueue(line: string): Promise<void> {
+		const explain = explainRequest(line);
+		if (explain && this.state.screen.name === 'lesson') {
+			return this.explain(line, explain.text);
+		}
+
+		return this.later(async () => this.runLine(line));
+	}
+
+	/** `explain` entered at the lesson prompt or in the menu: alone, the lines after it are collected; with an error, it is answered. */
+	private async explain(line: string, text: string): Promise<void> {
+		if (text === '') {
+			this.dispatch({type: 'pasteStarted'});
+		}
+
+		return this.later(() => {
+			// The menu has no shell prompt: the line is shown as typed.
+			const label = this.state.screen.name === 'lesson' ? `${promptLabel(this.state.view?.diagram)} ` : '';
+			this.print({tone: 'output', text: ''}, {tone: 'command', text: `${label}${line.length > 200 ? `${line.slice(0, 200)}…` : line.trim()}`});
+			if (text === '') {
+				this.print({tone: 'note', text: pasteWords.start});
+			} else {
+				this.printExplanation(text, false);
+			}
+		});
+	}
+
+	/** Runs a task after every line entered before it (Ctrl+C while a command runs drops those waiting). */
+	private later(task: () => Promise<void> | void): Promise<void> {
 		this.queued++;
 		this.queue = this.queue.then(async () => {
 			if (this.queued === 0 || this.closed) {
@@ -450,7 +629,7 @@ export class TutorController {
 			}
 
 			this.queued--;
-			await this.runLine(line);
+			await task();
 		}).catch((error: unknown) => {
 			this.print({tone: 'warning', text: `Something went wrong: ${(error as Error).message}`});
 		});
@@ -544,6 +723,11 @@ export class TutorController {
 
 			case 'clear': {
 				this.dispatch({type: 'clearScreen'});
+				break;
+			}
+
+			case 'explain': {
+				// Never here: enqueue answers an explain line as it is entered (see there why).
 				break;
 			}
 
@@ -766,6 +950,7 @@ function helpLines(memoryOnly: boolean): PrintLine[] {
 		{tone: 'output', text: '  echo TEXT > FILE   write a file (>> adds a line)     cat FILE   show a file'},
 		{tone: 'output', text: '  ls  touch FILE  rm FILE  mv FILE NEW-NAME  pwd'},
 		{tone: 'output', text: '  hint   the next hint (the last one is the command)'},
+		{tone: 'output', text: '  explain  paste a git error from anywhere, then an empty line: what it means and the way out (explain ERROR on one line works too)'},
 		{tone: 'output', text: `  reset  start this lesson again (reset step: only this step)      menu   all lessons`},
 		{tone: 'output', text: `  quit   leave (${memoryOnly ? 'progress could not be saved' : 'progress is saved, and a lesson left mid-way goes on from its step'})`},
 		{tone: 'output', text: 'Keys: ↑ ↓ earlier commands · Ctrl+C stops a running command or clears the line · Ctrl+L clears the screen'},

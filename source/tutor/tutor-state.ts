@@ -6,6 +6,7 @@ import type {DrillRun, RunTally} from '../practice/score.ts';
 import {emptyPrompt, promptReducer, type PromptAction, type PromptState} from '../ui/prompt-editor.ts';
 import {spokenPanel, type SpokenPanel} from '../ui/spoken-panel.ts';
 import type {Diagram} from './diagram-model.ts';
+import {addPastedLine, emptyPaste, type PasteState} from './paste-mode.ts';
 
 export type LessonListing = {id: string; number: number; title: string; command: string; part?: string | undefined; minutes?: number | undefined; completed: boolean};
 
@@ -79,6 +80,8 @@ export type TutorState = {
 	screenReader: boolean;
 	/** The panel as last printed in screen-reader mode, so only what changed is printed again. */
 	spoken: SpokenPanel | undefined;
+	/** After `explain` at the lesson prompt: the lines entered are collected to explain, not run. */
+	paste: PasteState | undefined;
 };
 
 export type TypedEdit = {type: 'insert'; text: string} | {type: 'backspace'} | {type: 'clear'};
@@ -103,7 +106,13 @@ export type TutorAction =
 	| {type: 'progressMemoryOnly'; memoryOnly: boolean}
 	| {type: 'clearScreen'}
 	| {type: 'typed'; edit: TypedEdit}
-	| {type: 'completeDrawn'};
+	| {type: 'completeDrawn'}
+	/** Lines entered from now on are an error to explain, not commands. */
+	| {type: 'pasteStarted'}
+	/** `cut`: the prompt cut this line short (it was longer than a line may be). */
+	| {type: 'pasteLine'; line: string; cut?: boolean}
+	/** Explained or cancelled: lines are commands again. */
+	| {type: 'pasteEnded'};
 
 export type InitialOptions = {
 	screenReader?: boolean;
@@ -131,6 +140,7 @@ export function initialState(lessons: readonly Lesson[], {screenReader = false, 
 		completeDrawn: false,
 		screenReader,
 		spoken: undefined,
+		paste: undefined,
 	};
 }
 
@@ -260,7 +270,8 @@ export function tutorReducer(state: TutorState, action: TutorAction): TutorState
 						},
 					} : {}),
 				},
-				...(action.complete ? {typed: '', completeDrawn: false} : {}),
+				// The complete screen runs no command, so a paste there is not collected.
+				...(action.complete ? {typed: '', completeDrawn: false, paste: undefined} : {}),
 			});
 		}
 
@@ -306,7 +317,7 @@ export function tutorReducer(state: TutorState, action: TutorAction): TutorState
 			const current = practice
 				? menuEntries(state).findIndex(entry => entry.kind === 'drill' && entry.drill.name === practice.name)
 				: (state.view ? state.lessons.findIndex(lesson => lesson.id === state.view!.lesson.id) : 0);
-			return {...state, clock: action.now ?? state.clock, screen: {name: 'menu', selected: Math.max(0, current)}, view: undefined, busy: undefined, prompt: {...state.prompt, value: '', cursor: 0}, quitArmed: false, typed: ''};
+			return {...state, clock: action.now ?? state.clock, screen: {name: 'menu', selected: Math.max(0, current)}, view: undefined, busy: undefined, prompt: {...state.prompt, value: '', cursor: 0}, quitArmed: false, typed: '', paste: undefined};
 		}
 
 		case 'quitArmed': {
@@ -328,6 +339,19 @@ export function tutorReducer(state: TutorState, action: TutorAction): TutorState
 
 		case 'completeDrawn': {
 			return state.screen.name === 'complete' && !state.completeDrawn ? {...state, completeDrawn: true} : state;
+		}
+
+		// Kept across lessonLoading and lessonOpened: a paste typed while `reset` runs is still no command.
+		case 'pasteStarted': {
+			return {...state, paste: emptyPaste, quitArmed: false};
+		}
+
+		case 'pasteLine': {
+			return state.paste ? {...state, paste: addPastedLine(state.paste, action.line, action.cut)} : state;
+		}
+
+		case 'pasteEnded': {
+			return state.paste ? {...state, paste: undefined} : state;
 		}
 	}
 }

@@ -3,6 +3,7 @@
 import {Box, Text, useIsScreenReaderEnabled} from 'ink';
 import type {TutorState, LessonView} from '../tutor/tutor-state.ts';
 import {promptLabel} from '../tutor/report-lines.ts';
+import {pasteWords} from '../tutor/paste-mode.ts';
 import {BoxDiagram, diagramRows, fewestItemRows, type DiagramSize} from './box-diagram.tsx';
 import {PromptLine} from './prompt-line.tsx';
 import {fit, wrapRows} from './text-fit.ts';
@@ -47,7 +48,8 @@ export function LessonScreen({state, view, size, color = true}: {readonly state:
 	const {lesson, step, diagram} = view;
 	const screenReader = useIsScreenReaderEnabled();
 	const width = size.columns - 1;
-	const label = promptLabel(diagram);
+	// While `explain` collects a paste, the label says so: what is entered now is not run.
+	const label = state.paste ? pasteWords.label : promptLabel(diagram);
 	const prompt = <PromptLine label={label} prompt={state.prompt} busy={state.busy} width={width} color={color}/>;
 	const quitWarning = state.progressMemoryOnly ? 'Press Ctrl+C again to quit. Your progress is not saved.' : 'Press Ctrl+C again to quit. Your progress is saved.';
 	if (screenReader) {
@@ -83,9 +85,10 @@ export function LessonScreen({state, view, size, color = true}: {readonly state:
 	const longestColumn = Math.max(diagram.desk.length, diagram.openBox.length, diagram.waiting.length, diagram.warehouse.length + (diagram.warehouseOf ? 1 : 0));
 	const plan = planDiagram(size.rows, textRows, outputRows, longestColumn);
 	const diagramSize = plan?.size;
+	const footer = state.paste ? pasteWords.status(state.paste.lines.length) : 'Type git commands here · hint · reset · menu · help · quit';
 	const status = state.quitArmed
 		? <Text color="yellow">{quitWarning}</Text>
-		: <Text dimColor>{fit('Type git commands here · hint · reset · menu · help · quit', width)}</Text>;
+		: <Text dimColor>{fit(footer, width)}</Text>;
 	return (
 		<Box flexDirection="column" width={size.columns}>
 			<Box justifyContent="space-between" width={width}>

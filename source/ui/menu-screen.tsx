@@ -1,7 +1,10 @@
 import {Box, Text, useIsScreenReaderEnabled} from 'ink';
 import {dueLabel} from '../practice/schedule.ts';
 import {bestRun} from '../practice/score.ts';
+import {pasteWords, type PasteState} from '../tutor/paste-mode.ts';
 import {menuEntries, type DrillListing, type LessonListing} from '../tutor/tutor-state.ts';
+import type {PromptState} from './prompt-editor.ts';
+import {PromptLine} from './prompt-line.tsx';
 import {fit} from './text-fit.ts';
 import {TypedLine} from './typed-line.tsx';
 
@@ -23,7 +26,7 @@ function drillRecord(drill: DrillListing, now: Date): string {
 	return `${due}${scores}`;
 }
 
-export function MenuScreen({packName, lessons, drills = [], selected, width, rows, typed = '', now = 0}: {readonly packName?: string | undefined; readonly lessons: readonly LessonListing[]; readonly drills?: readonly DrillListing[]; readonly selected: number; readonly width: number; readonly rows: number; readonly typed?: string; /** The clock that says what is due (ms since the epoch). */ readonly now?: number}) {
+export function MenuScreen({packName, lessons, drills = [], selected, width, rows, typed = '', now = 0, paste, color = true}: {readonly packName?: string | undefined; readonly lessons: readonly LessonListing[]; readonly drills?: readonly DrillListing[]; readonly selected: number; readonly width: number; readonly rows: number; readonly typed?: string; /** The clock that says what is due (ms since the epoch). */ readonly now?: number; /** After `explain`: the paste so far, and the line being entered. */ readonly paste?: {readonly state: PasteState; readonly prompt: PromptState} | undefined; /** False under NO_COLOR: the paste prompt's cursor is drawn as a mark. */ readonly color?: boolean}) {
 	const mark = useIsScreenReaderEnabled() ? marks.spoken : marks.drawn;
 	const done = lessons.filter(lesson => lesson.completed).length;
 	const entries = menuEntries({lessons: [...lessons], drills: [...drills]});
@@ -77,8 +80,8 @@ export function MenuScreen({packName, lessons, drills = [], selected, width, row
 				return <Text key={row.key} color={chosen ? 'cyan' : (row.heading ? 'blue' : undefined)} bold={chosen || row.heading}>{fit(row.text, width)}</Text>;
 			})}
 			<Text> </Text>
-			<Text dimColor>{fit('↑ ↓ choose · Enter start · or type a number, a name, help or quit, then Enter', width)}</Text>
-			<TypedLine typed={typed} hint="type here" width={width}/>
+			<Text dimColor>{fit(paste ? pasteWords.status(paste.state.lines.length) : '↑ ↓ choose · Enter start · or type a number, a name, help or quit, then Enter', width)}</Text>
+			{paste ? <PromptLine label={pasteWords.label} prompt={paste.prompt} busy={undefined} width={width} color={color}/> : <TypedLine typed={typed} hint="type here" width={width}/>}
 		</Box>
 	);
 }

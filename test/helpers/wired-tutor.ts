@@ -11,7 +11,8 @@ import {memoryProgressFs} from './memory-progress-fs.ts';
 export const progressFile = '/home/learner/.config/git-push-tutor/progress.json';
 
 /** `onExit` is called where the CLI would end the app. */
-export function wiredTutor(lessons: readonly Lesson[], savedProgress?: unknown, {onExit, screenReader, now}: {onExit?: () => void; screenReader?: boolean; now?: () => Date} = {}) {
+/** `explain`: the tutor's answer to a pasted error, in place of the recogniser's. */
+export function wiredTutor(lessons: readonly Lesson[], savedProgress?: unknown, {onExit, screenReader, now, explain}: {onExit?: () => void; screenReader?: boolean; now?: () => Date; explain?: (text: string) => string[]} = {}) {
 	const {memory, fs} = memoryProgressFs(savedProgress === undefined ? {} : {[progressFile]: JSON.stringify(savedProgress)});
 	// The built-in pack's drills: one whose lesson is not among `lessons` is simply never offered.
 	const store = createStore(tutorReducer, initialState(lessons, {screenReader, drills: shippedPack().drills}));
@@ -25,6 +26,7 @@ export function wiredTutor(lessons: readonly Lesson[], savedProgress?: unknown, 
 			onExit?.();
 		},
 		...(now ? {now} : {}),
+		...(explain ? {explain} : {}),
 	});
 	controller.loadProgress();
 	return {memory, store, controller};
