@@ -57,12 +57,9 @@ test.serial('explain at the tutor\'s prompt with a multi-line paste: the answer 
 		t.true(shown.includes(squeezed(line)), `${JSON.stringify(line)} is shown\n${learner.scrollback()}`);
 	}
 
-	// Gated on the real recogniser (the stub answers "unknown" for everything): once it lands, the
-	// answer is the catalogue's no-destination meaning. STRICT WHEN MERGED: drop the `if`.
-	const recognised = explainText(pasted.join('\n'));
-	if (recognised.kind === 'explained') {
-		t.true(shown.includes(squeezed('The truck has no address yet')), learner.scrollback());
-	}
+	// The answer is the catalogue's no-destination meaning.
+	t.is(explainText(pasted.join('\n')).kind, 'explained');
+	t.true(shown.includes(squeezed('The truck has no address to ship to')), learner.scrollback());
 
 	// No push ran: the step that a git push passes is still the current one, and git did not speak.
 	t.true(learner.screen().includes('Step 1 of 3'), learner.describe());

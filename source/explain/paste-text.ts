@@ -30,9 +30,13 @@ function unwrapped(lines: string[]): string[] {
 	return joined;
 }
 
+/** A colour code whose escape character was lost on the way (a terminal's paste, a chat window): [31m, [1;33m, [m. */
+const orphanColours = /\[(?:\d{1,3}(?:;\d{1,3})*)?m/g;
+
 export function plainText(text: string): string {
 	const lines = text
 		.replaceAll(escapes, '')
+		.replaceAll(orphanColours, '')
 		.split(/\r?\n/)
 		// A lone carriage return redraws the line (progress counters): what stays visible is the last draw.
 		.map(line => (line.includes('\r') ? line.split('\r').findLast(part => part.trim() !== '') ?? '' : line));
