@@ -275,3 +275,10 @@ test('the shipped lessons folder loads with no problems', t => {
 		t.true(lesson.steps.every(step => step.hints.length > 0 && step.solution.length > 0 && step.passWhen.length > 0), lesson.id);
 	}
 });
+
+test('a failure met only in pasted text (GitHub, the network) is not one a lesson can check', t => {
+	const steps = validLesson()['steps'] as Json[];
+	const lesson = validLesson({steps: [{...steps[0], passWhen: [{check: 'ran', command: 'push', failure: 'publickey-denied'}]}, steps[1]]});
+	const problem = onlyProblem(t, {'03-remote.json': lesson});
+	t.true(problem.includes('step 1 (try-push) > passWhen[0]: "failure" is not a known failure'), problem);
+});

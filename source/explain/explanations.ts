@@ -71,6 +71,8 @@ export type Explanation = {
 	practise?: Practice;
 	/** How git or GitHub words it, in short: git-push-tutor explain lists these as what it recognises. */
 	says?: string;
+	/** Met only outside the sandbox (GitHub, the network, another folder): recognised in a pasted text, never in a lesson. */
+	onlyPasted?: true;
 };
 
 export const explanations: Record<FailureId, Explanation> = {
@@ -384,23 +386,27 @@ export const explanations: Record<FailureId, Explanation> = {
 		wayOut: 'Write the message on the command line: git tag -a {tag} -m "Describe this version"',
 	},
 	'bad-address': {
+		onlyPasted: true,
 		says: '\'<address>\' does not appear to be a git repository (a mistyped address)',
 		practise: {drill: 'address'},
 		meaning: 'There is no repository at the address {address}, so git could not ship or fetch anything. Usually the address is mistyped.',
 		wayOut: 'See the saved addresses: git remote -v. If one is mistyped, fix it: git remote set-url <name> <right address>. If you typed the address in the command, check it letter for letter.',
 	},
 	'needs-identity': {
+		onlyPasted: true,
 		says: 'Please tell me who you are',
 		meaning: 'Every box git seals is labelled with who sealed it, and git does not know your name and email yet, so it stopped before sealing anything.',
 		wayOut: 'Tell it once for all your repositories: git config --global user.name "Your Name" and git config --global user.email "you@example.com" (for GitHub, the email of your account or its noreply address). Then run your command again.',
 	},
 	'not-a-repository': {
+		onlyPasted: true,
 		says: 'not a git repository',
 		practise: {lesson: 'first-push'},
 		meaning: 'This folder is not a git repository, and neither is any folder above it, so here git has no boxes, no shelf and no addresses.',
 		wayOut: 'Go to your project\'s folder first (cd <folder>; git status works there). To make this folder a repository: git init',
 	},
 	'password-removed': {
+		onlyPasted: true,
 		says: 'Support for password authentication was removed',
 		practise: {lesson: 'sign-in'},
 		meaning: 'GitHub did not accept the password: over an https://github.com/… address, the password git asks for is a personal access token, not your account password.',
@@ -414,6 +420,7 @@ export const explanations: Record<FailureId, Explanation> = {
 		},
 	},
 	'publickey-denied': {
+		onlyPasted: true,
 		says: 'Permission denied (publickey)',
 		practise: {lesson: 'sign-in'},
 		meaning: 'GitHub knows no SSH key of this computer, so it did not let git in: the address is in the SSH form (git@github.com:…), which signs in with a key.',
@@ -426,6 +433,7 @@ export const explanations: Record<FailureId, Explanation> = {
 		},
 	},
 	'repository-not-found': {
+		onlyPasted: true,
 		says: 'Repository not found',
 		practise: {lesson: 'sign-in'},
 		meaning: 'GitHub has no repository at that address that you may see: the address is mistyped, or the repository is private and the account you signed in with cannot see it.',
@@ -437,6 +445,7 @@ export const explanations: Record<FailureId, Explanation> = {
 		},
 	},
 	'push-forbidden': {
+		onlyPasted: true,
 		says: 'Permission to … denied to … (403)',
 		practise: {lesson: 'sign-in'},
 		meaning: 'The server refused (403, forbidden): it knows who you are, but that account, or its token, may not push there.',
@@ -448,6 +457,7 @@ export const explanations: Record<FailureId, Explanation> = {
 		},
 	},
 	'large-file': {
+		onlyPasted: true,
 		says: 'GH001: Large files detected',
 		practise: {lesson: 'ignore'},
 		meaning: 'GitHub refused the shipment: a sealed box holds a file larger than the 100 MB GitHub accepts for one file.',
@@ -460,6 +470,7 @@ export const explanations: Record<FailureId, Explanation> = {
 		},
 	},
 	'protected-branch': {
+		onlyPasted: true,
 		says: 'GH006: Protected branch update failed',
 		meaning: 'The warehouse protects its {branch}: its rules do not let these boxes be shipped straight onto it, so it stayed as it was.',
 		wayOut: 'Ship your boxes on a branch of their own and open a pull request on GitHub: git switch -c <new-name> (before git 2.23: git checkout -b <new-name>), then git push -u origin <new-name>. The repository\'s owner sets these rules in its settings.',
@@ -470,21 +481,25 @@ export const explanations: Record<FailureId, Explanation> = {
 		},
 	},
 	'private-email': {
+		onlyPasted: true,
 		says: 'GH007: Your push would publish a private email address',
 		meaning: 'Your GitHub account keeps its email address private, and a box you are shipping is labelled with that address, so GitHub refused the push.',
 		wayOut: 'Label boxes with the noreply address GitHub shows under Settings → Emails: git config --global user.email "<noreply address>", then relabel your last box: git commit --amend --reset-author --no-edit, and push again (older boxes with the private address need git rebase -i). Or allow such pushes under Settings → Emails.',
 	},
 	'hook-declined': {
+		onlyPasted: true,
 		says: '! [remote rejected] … (pre-receive hook declined)',
 		meaning: 'The warehouse runs its own checks on every shipment (a pre-receive hook), and they refused your boxes for {branch}. The lines starting "remote:" before the refusal say why.',
 		wayOut: 'Read those remote: lines, change your boxes the way they ask, and ship again with git push. If there are none, ask whoever runs the repository.',
 	},
 	'host-not-resolved': {
+		onlyPasted: true,
 		says: 'Could not resolve host',
 		meaning: 'Git could not find the server {host}: the name led to no address. Either this computer is offline (or the network blocks it), or the server\'s name in the address is mistyped.',
 		wayOut: 'Check the connection (does the server\'s page open in a browser?), then the address: git remote -v. Fix a typo with: git remote set-url <name> <right address>',
 	},
 	'host-key-failed': {
+		onlyPasted: true,
 		says: 'Host key verification failed',
 		meaning: 'SSH stopped before signing in: it could not confirm that the server is the one in the address. Its host key is not saved in ~/.ssh/known_hosts (and was not accepted), or differs from the one saved there.',
 		wayOut: 'Run ssh -T git@{host}: if it asks, compare the fingerprint with the ones the server publishes (GitHub\'s are in its docs, "GitHub\'s SSH key fingerprints") before answering yes. If SSH warns that the REMOTE HOST IDENTIFICATION HAS CHANGED, check the published fingerprints, then remove the old key: ssh-keygen -R {host}',
@@ -495,6 +510,11 @@ export const explanations: Record<FailureId, Explanation> = {
 		},
 	},
 };
+
+/** The failures a lesson's check can name: those the tutor recognises in the sandbox. */
+export function lessonFailureIds(): FailureId[] {
+	return (Object.keys(explanations) as FailureId[]).filter(id => !explanations[id].onlyPasted);
+}
 
 export function fillExplanation(explanation: Explanation, details: Record<string, string>): Explanation {
 	// Where the address is not known (outside a lesson), the way out shows where it goes.

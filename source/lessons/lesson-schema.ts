@@ -2,7 +2,7 @@
 // (validate-lesson.ts) and from tables typed against lesson-types.ts, so a new check, setup action
 // or field cannot be added without tsc or the schema test asking for its schema too.
 // `npm run schema` writes them to assets/schema/; an editor reads them through "$schema".
-import {explanations, type FailureId} from '../explain/explanations.ts';
+import {explanations, lessonFailureIds} from '../explain/explanations.ts';
 import {drillNames, type DrillName} from '../practice/drill-names.ts';
 import type {Check, CheckName, Lesson, Nudge, SetupAction, Step} from './lesson-types.ts';
 import {checkParameters, choices, lessonKeys, setupParameters, stepKeys, type FieldType} from './validate-lesson.ts';
@@ -129,7 +129,7 @@ function parameterSchema(type: FieldType): Schema {
 
 		case 'failure': {
 			// One entry per id, so an editor shows what each failure means as it completes.
-			return {anyOf: (Object.keys(explanations) as FailureId[]).map(id => ({const: id, description: explanations[id].meaning}))};
+			return {anyOf: lessonFailureIds().map(id => ({const: id, description: explanations[id].meaning}))};
 		}
 
 		case 'result':

@@ -1,7 +1,7 @@
 // Turns a parsed lesson file into a Lesson, or lists every problem with the file and step it
 // is in, so an instructor writing a lesson can fix them all in one pass.
 import {closestWord} from '../closest-word.ts';
-import {explanations} from '../explain/explanations.ts';
+import {lessonFailureIds} from '../explain/explanations.ts';
 import type {Check, CheckName, Lesson, Nudge, SetupAction, Step} from './lesson-types.ts';
 
 export type FieldType = 'string' | 'strings' | 'number' | 'boolean' | 'check' | 'result' | 'failure' | 'where' | 'operation' | 'place';
@@ -174,7 +174,7 @@ class Collector {
 			}
 
 			case 'failure': {
-				const ids = Object.keys(explanations);
+				const ids: string[] = lessonFailureIds();
 				return (typeof value === 'string' && ids.includes(value)) || problem(`is not a known failure${suggest(String(value), ids)}`);
 			}
 
