@@ -55,8 +55,9 @@ function answerLines(result: TextExplanation): string[] {
 		case 'unknown': {
 			return [
 				'I do not recognise this as a git error I can explain.',
-				'Paste the whole error as git printed it (the command line too, if you have it). I can explain:',
-				...recognisedIds().map(id => `  ${explanations[id].says ?? id}`),
+				'Paste the whole error as git printed it (the command line too, if you have it).',
+				'I can explain these:',
+				...recognisedIds().map(id => `  · ${explanations[id].says ?? id}`),
 			];
 		}
 	}

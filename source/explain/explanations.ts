@@ -423,11 +423,11 @@ export const explanations: Record<FailureId, Explanation> = {
 		onlyPasted: true,
 		says: 'Permission denied (publickey)',
 		practise: {lesson: 'sign-in'},
-		meaning: 'GitHub knows no SSH key of this computer, so it did not let git in: the address is in the SSH form (git@github.com:…), which signs in with a key.',
+		meaning: 'GitHub did not let git in: the address is in the SSH form (git@github.com:…), which signs in with a key, and GitHub accepted no key this computer offered (it has none, or none that is added to your GitHub account).',
 		wayOut: 'Add a key: ssh-keygen -t ed25519, add the .pub file\'s text on GitHub under Settings → SSH and GPG keys, and test it with ssh -T git@github.com. Or switch to the HTTPS form and sign in with a token: git remote set-url origin https://github.com/OWNER/REPOSITORY.git',
 		variants: {
 			'other-host': {
-				meaning: 'The server {host} knows no SSH key of this computer, so it did not let git in: the address is in the SSH form, which signs in with a key.',
+				meaning: 'The server {host} did not let git in: the address is in the SSH form, which signs in with a key, and the server accepted no key this computer offered.',
 				wayOut: 'Make a key (ssh-keygen -t ed25519), add the .pub file\'s text to your account on {host}, and test it with ssh -T git@{host}. Or use the server\'s https:// address: git remote set-url <name> <https address>',
 			},
 		},
