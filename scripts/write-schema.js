@@ -1,4 +1,5 @@
-// Writes assets/schema/lesson.schema.json and pack.schema.json from source/lessons/lesson-schema.ts.
+// Writes lesson.schema.json and pack.schema.json (in assets/schema/ and the example pack's schema/)
+// from source/lessons/lesson-schema.ts.
 // Run after changing a check, a setup action or a lesson field: test/lesson-schema.test.ts fails
 // until the committed files match. Run with tsx (npm run schema), which loads the TypeScript.
 import {mkdirSync, writeFileSync} from 'node:fs';

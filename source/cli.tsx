@@ -22,7 +22,9 @@ async function main(argv: string[]): Promise<number> {
 	const command = parseCliArgs(argv);
 	switch (command.kind) {
 		case 'help': {
-			console.log(helpText);
+			// Where this installation keeps them: an instructor copies the example pack from there.
+			const assets = fileURLToPath(new URL('../assets/', import.meta.url));
+			console.log(`${helpText}\n\nWriting lessons of your own: copy the example pack\n  ${path.join(assets, 'example-pack')}\nand read the guide\n  ${path.join(assets, 'lesson-guide.md')}`);
 			return 0;
 		}
 

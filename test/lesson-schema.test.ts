@@ -54,6 +54,13 @@ test('every lesson file names its schema first, by a path that leads to it', t =
 	t.true(nodeFs.existsSync(path.resolve(packDirectory, String((readJson(manifest) as Json)['$schema']))));
 });
 
+test('the example pack carries its schema: a copy of the folder leads its editor to the schema still', t => {
+	for (const file of [...lessonFiles(packDirectory), path.join(packDirectory, 'pack.json')]) {
+		const schema = path.resolve(packDirectory, String((readJson(file) as Json)['$schema']));
+		t.true(schema.startsWith(`${packDirectory}${path.sep}`), `${file} leads outside its pack: ${schema}`);
+	}
+});
+
 test('the example manifest passes the pack schema, and a broken one does not', t => {
 	const manifest = readJson(path.join(packDirectory, 'pack.json')) as Json;
 	t.true(validatePack(manifest), errorsOf(validatePack));

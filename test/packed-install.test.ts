@@ -1,6 +1,6 @@
 // What a classroom gets from `npx git-push-tutor`: the packed tarball, installed into an empty
 // prefix with no network, runs on its own: no dependencies to fetch, lessons found from there.
-import {existsSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync} from 'node:fs';
+import {cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
@@ -47,6 +47,22 @@ test('the installed command answers --version and --list from wherever npm put i
 	t.is(version.stdout.trim(), manifest.version);
 	const list = await execa(bin, ['--list'], {cwd: scratch});
 	t.deepEqual(list.stdout.trim().split('\n').map(line => line.split('\t')[0]), shippedLessons().map(lesson => lesson.id));
+});
+
+test('an instructor finds the example pack and the guide from --help, copies the pack, and the copy verifies and lists', async t => {
+	const bin = path.join(prefix, 'bin', 'git-push-tutor');
+	const help = (await execa(bin, ['--help'], {cwd: scratch})).stdout;
+	const [example, guide] = [/^\s+(\S*example-pack)$/m.exec(help)?.[1], /^\s+(\S*lesson-guide\.md)$/m.exec(help)?.[1]];
+	t.is(example, path.join(installed, 'assets', 'example-pack'), help);
+	t.is(guide, path.join(installed, 'assets', 'lesson-guide.md'), help);
+	t.true(existsSync(guide!));
+	const copy = path.join(scratch, 'my-pack');
+	cpSync(example!, copy, {recursive: true});
+	t.true(existsSync(path.join(copy, 'schema', 'lesson.schema.json')), 'the copy carries the schema its lessons name');
+	const verified = await execa(bin, ['verify', copy], {cwd: scratch, reject: false});
+	t.is(verified.exitCode, 0, verified.stdout + verified.stderr);
+	const list = await execa(bin, ['--lessons', copy, '--list'], {cwd: scratch});
+	t.deepEqual(list.stdout.split('\n').filter(line => line.includes('\t')).map(line => line.split('\t')[0]), ['feature-branch', 'review-fix', 'update-branch'], list.stdout);
 });
 
 test.serial('the installed tutor plays a lesson end to end and quits clean', async t => {

@@ -279,8 +279,9 @@ export function packSchema(): Schema {
 /** The schema files as `npm run schema` writes them, by path from the repository's root. */
 export function schemaFiles(): Record<string, string> {
 	const print = (schema: Schema) => `${JSON.stringify(schema, undefined, '\t')}\n`;
-	return {
-		'assets/schema/lesson.schema.json': print(lessonSchema()),
-		'assets/schema/pack.schema.json': print(packSchema()),
-	};
+	// The example pack carries its own copy, so a copied pack still leads its editor to the schema.
+	return Object.fromEntries(['assets/schema', 'assets/example-pack/schema'].flatMap(folder => [
+		[`${folder}/lesson.schema.json`, print(lessonSchema())],
+		[`${folder}/pack.schema.json`, print(packSchema())],
+	]));
 }
