@@ -66,6 +66,7 @@ test.serial('a tutor killed outright leaves its sandbox, and the next start remo
 		rmSync(work, {recursive: true, force: true});
 	});
 	const first = startTutor({args: ['--lesson', 'add', '--workdir', work]});
+	t.teardown(async () => first.kill());
 	await first.waitFor('Step 1 of 4', 20_000);
 	first.signal('SIGKILL');
 	await first.exited();
