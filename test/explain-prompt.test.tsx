@@ -7,6 +7,7 @@ import {explainRequest, runLine} from '../source/shell/run-line.ts';
 import {addPastedLine, emptyPaste, pasteLimits, pasteWords} from '../source/tutor/paste-mode.ts';
 import {initialState, tutorReducer, type TutorState} from '../source/tutor/tutor-state.ts';
 import {App} from '../source/ui/app.tsx';
+import {MenuScreen} from '../source/ui/menu-screen.tsx';
 import {maxValueLength} from '../source/ui/prompt-editor.ts';
 import {stripAnsi, tick, waitUntil} from './helpers/frames.ts';
 import {shippedLessons} from './helpers/lessons.ts';
@@ -284,7 +285,7 @@ test.serial('in the menu too: explain collects a paste (its empty line opens no 
 		app.stdin.write(['$ git push', 'jk', '', 'fatal: x', '', ''].join('\r'));
 		await waitUntil(() => texts().includes(answer[1]!), () => texts().join('\n'));
 		t.deepEqual(asked, ['$ git push\njk\n\nfatal: x']);
-		t.deepEqual(store.getState().screen, {name: 'menu', selected: 0}, 'the closing empty line opened no lesson, and nothing moved');
+		t.deepEqual(store.getState().screen, {name: 'menu', selected: 0, answer}, 'the closing empty line opened no lesson, and nothing moved');
 		await waitUntil(() => !frame().includes(pasteWords.label), frame);
 
 		app.stdin.write('explain fatal: No configured push destination.\r');
@@ -307,4 +308,25 @@ test.serial('in the menu too: explain collects a paste (its empty line opens no 
 		await controller.quit();
 		app.unmount();
 	}
+});
+
+test('in the menu, the list leaves room for the answer printed above it, until the next move', t => {
+	const state = initialState(lessons);
+	const rowsOf = (answerLines: readonly string[]) => {
+		const {lastFrame, unmount} = render(<MenuScreen lessons={state.lessons} selected={0} width={80} rows={24} answer={answerLines}/>);
+		const rows = stripAnsi(lastFrame() ?? '').split('\n').length;
+		unmount();
+		return rows;
+	};
+
+	const full = rowsOf([]);
+	const long = 'What happened: a line of the answer that is long enough to wrap onto a second row of the terminal, at 80 columns';
+	t.true(full >= 20, `the menu fills a 24-row window: ${full} rows`);
+	t.true(rowsOf(['Git said: x', long, 'Way out: y']) <= 24 - 5, 'three lines of answer, one wrapped, stay in view above the menu');
+	t.is(rowsOf(Array.from({length: 40}, () => long)), full - (24 - 6) + 3, 'a huge answer still leaves the list three rows');
+
+	const answered = tutorReducer(state, {type: 'menuAnswered', lines: ['Git said: x']});
+	t.deepEqual(answered.screen, {name: 'menu', selected: 0, answer: ['Git said: x']});
+	t.deepEqual(tutorReducer(answered, {type: 'menuMove', by: 1}).screen, {name: 'menu', selected: 1});
+	t.deepEqual(tutorReducer(answered, {type: 'pasteStarted'}).screen, {name: 'menu', selected: 0});
 });

@@ -582,10 +582,10 @@ export class TutorController {
 
 	private printExplanation(text: string, cut: boolean): void {
 		const explain = this.options.explain ?? (pasted => explanationLines(explainText(pasted)));
-		this.print(
-			...(cut ? [{tone: 'note', text: pasteWords.cut} satisfies PrintLine] : []),
-			...explain(text).flatMap(answer => answer.split('\n')).map((line): PrintLine => ({tone: 'explain', text: line})),
-		);
+		const lines = [...(cut ? [pasteWords.cut] : []), ...explain(text).flatMap(answer => answer.split('\n'))];
+		this.print(...lines.map((line, index): PrintLine => ({tone: cut && index === 0 ? 'note' : 'explain', text: line})));
+		// The menu fills the window: it makes room for the answer printed above it.
+		this.dispatch({type: 'menuAnswered', lines});
 	}
 
 	/**

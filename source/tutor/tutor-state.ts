@@ -43,7 +43,8 @@ export type LessonView = {
 };
 
 export type Screen =
-	| {name: 'menu'; selected: number}
+	/** `answer`: an explanation just printed above the menu, which the list leaves room for until the next key. */
+	| {name: 'menu'; selected: number; answer?: readonly string[]}
 	| {name: 'loading'; title: string}
 	| {name: 'lesson'}
 	| {name: 'complete'};
@@ -112,7 +113,9 @@ export type TutorAction =
 	/** `cut`: the prompt cut this line short (it was longer than a line may be). */
 	| {type: 'pasteLine'; line: string; cut?: boolean}
 	/** Explained or cancelled: lines are commands again. */
-	| {type: 'pasteEnded'};
+	| {type: 'pasteEnded'}
+	/** An explanation was printed above the menu. */
+	| {type: 'menuAnswered'; lines: readonly string[]};
 
 export type InitialOptions = {
 	screenReader?: boolean;
@@ -343,7 +346,7 @@ export function tutorReducer(state: TutorState, action: TutorAction): TutorState
 
 		// Kept across lessonLoading and lessonOpened: a paste typed while `reset` runs is still no command.
 		case 'pasteStarted': {
-			return {...state, paste: emptyPaste, quitArmed: false};
+			return {...state, paste: emptyPaste, quitArmed: false, ...(state.screen.name === 'menu' ? {screen: {name: 'menu', selected: state.screen.selected}} : {})};
 		}
 
 		case 'pasteLine': {
@@ -352,6 +355,10 @@ export function tutorReducer(state: TutorState, action: TutorAction): TutorState
 
 		case 'pasteEnded': {
 			return state.paste ? {...state, paste: undefined} : state;
+		}
+
+		case 'menuAnswered': {
+			return state.screen.name === 'menu' ? {...state, screen: {...state.screen, answer: action.lines}} : state;
 		}
 	}
 }

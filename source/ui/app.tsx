@@ -57,7 +57,7 @@ export function App({store, controller, color = true}: AppProps) {
 	let screen;
 	switch (state.screen.name) {
 		case 'menu': {
-			screen = <MenuScreen packName={state.packName} lessons={state.lessons} drills={state.drills} selected={state.screen.selected} width={width} rows={size.rows} typed={state.typed} now={state.clock} paste={state.paste ? {state: state.paste, prompt: state.prompt} : undefined} color={color}/>;
+			screen = <MenuScreen packName={state.packName} lessons={state.lessons} drills={state.drills} selected={state.screen.selected} width={width} rows={size.rows} typed={state.typed} now={state.clock} paste={state.paste ? {state: state.paste, prompt: state.prompt} : undefined} answer={state.screen.answer} color={color}/>;
 			break;
 		}
 

@@ -26,7 +26,7 @@ function drillRecord(drill: DrillListing, now: Date): string {
 	return `${due}${scores}`;
 }
 
-export function MenuScreen({packName, lessons, drills = [], selected, width, rows, typed = '', now = 0, paste, color = true}: {readonly packName?: string | undefined; readonly lessons: readonly LessonListing[]; readonly drills?: readonly DrillListing[]; readonly selected: number; readonly width: number; readonly rows: number; readonly typed?: string; /** The clock that says what is due (ms since the epoch). */ readonly now?: number; /** After `explain`: the paste so far, and the line being entered. */ readonly paste?: {readonly state: PasteState; readonly prompt: PromptState} | undefined; /** False under NO_COLOR: the paste prompt's cursor is drawn as a mark. */ readonly color?: boolean}) {
+export function MenuScreen({packName, lessons, drills = [], selected, width, rows, typed = '', now = 0, paste, answer = [], color = true}: {readonly packName?: string | undefined; readonly lessons: readonly LessonListing[]; readonly drills?: readonly DrillListing[]; readonly selected: number; readonly width: number; readonly rows: number; readonly typed?: string; /** The clock that says what is due (ms since the epoch). */ readonly now?: number; /** After `explain`: the paste so far, and the line being entered. */ readonly paste?: {readonly state: PasteState; readonly prompt: PromptState} | undefined; /** An explanation printed just above the menu: the list leaves room for it. */ readonly answer?: readonly string[]; /** False under NO_COLOR: the paste prompt's cursor is drawn as a mark. */ readonly color?: boolean}) {
 	const mark = useIsScreenReaderEnabled() ? marks.spoken : marks.drawn;
 	const done = lessons.filter(lesson => lesson.completed).length;
 	const entries = menuEntries({lessons: [...lessons], drills: [...drills]});
@@ -61,8 +61,11 @@ export function MenuScreen({packName, lessons, drills = [], selected, width, row
 		menuRows.push({key: `drill:${drill.name}`, entry: index, text: `${marker(index)}  ${mark.drill} ${tick(drill.done > 0)} ${drill.name.padEnd(commandWidth)}  ${drillRecord(drill, new Date(now))} · ${drill.title}`});
 	}
 
-	// Title, blank, blank, footer, typed line and a free row: the rest shows the rows, scrolled to the selection.
-	const room = Math.max(1, rows - 6);
+	// Title, blank, blank, footer, typed line and a free row: the rest shows the rows, scrolled to
+	// the selection. An answer just printed above keeps its rows in view (a word-wrapped line can
+	// take one row more than its length says), leaving the list at least three.
+	const answerRows = answer.reduce((sum, line) => sum + Math.max(1, Math.ceil(line.length / Math.max(1, width)) + (line.length > width ? 1 : 0)), 0);
+	const room = Math.max(Math.min(3, rows - 6), rows - 6 - answerRows, 1);
 	const at = Math.max(0, menuRows.findIndex(row => row.entry === selected));
 	let first = Math.min(Math.max(0, at - room + 1), Math.max(0, menuRows.length - room));
 	// With a drill selected, keep the Practice heading in view when it fits.
