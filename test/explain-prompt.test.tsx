@@ -44,6 +44,19 @@ async function tutorInLesson3() {
 
 type Tutor = Awaited<ReturnType<typeof tutorInLesson3>>;
 
+/** The whole app on the menu, with a recording explainer. */
+function renderedTutor() {
+	const asked: string[] = [];
+	const {store, controller} = wiredTutor(lessons, undefined, {
+		explain(text) {
+			asked.push(text);
+			return answer;
+		},
+	});
+	const app = render(<App store={store} controller={controller}/>);
+	return {asked, store, controller, app, frame: () => stripAnsi(app.lastFrame() ?? '')};
+}
+
 /** Nothing of the lesson moved: same step, no command ran (only the echoed `explain` line is a command line). */
 function lessonUnchanged(t: {is(a: unknown, b: unknown, message?: string): void; deepEqual(a: unknown, b: unknown, message?: string): void}, tutor: Tutor, commandLines: string[]) {
 	t.is(tutor.state().view?.step, 0, 'the step is the same');
@@ -231,15 +244,7 @@ test.serial('help lists explain', async t => {
 });
 
 test.serial('the screen: the prompt\'s label and the line under it say the paste mode, and the answer reaches the transcript', async t => {
-	const asked: string[] = [];
-	const {store, controller} = wiredTutor(lessons, undefined, {
-		explain(text) {
-			asked.push(text);
-			return answer;
-		},
-	});
-	const app = render(<App store={store} controller={controller}/>);
-	const frame = () => stripAnsi(app.lastFrame() ?? '');
+	const {asked, controller, app, frame} = renderedTutor();
 	try {
 		await controller.openLesson('remote');
 		await waitUntil(() => frame().includes('Step 1 of 3'), frame);
@@ -267,15 +272,7 @@ test.serial('the screen: the prompt\'s label and the line under it say the paste
 });
 
 test.serial('in the menu too: explain collects a paste (its empty line opens no lesson), the menu\'s help lists it, Esc cancels', async t => {
-	const asked: string[] = [];
-	const {store, controller} = wiredTutor(lessons, undefined, {
-		explain(text) {
-			asked.push(text);
-			return answer;
-		},
-	});
-	const app = render(<App store={store} controller={controller}/>);
-	const frame = () => stripAnsi(app.lastFrame() ?? '');
+	const {asked, store, controller, app, frame} = renderedTutor();
 	const texts = () => store.getState().transcript.map(line => line.text);
 	try {
 		await waitUntil(() => frame().includes(`(0 of ${lessons.length} done)`), frame);
