@@ -103,7 +103,11 @@ test('a message in another language is answered as translated, with LC_ALL=C', t
 	const result = explainText('$ git push\nfatal: no es un repositorio git (ni ninguno de los directorios superiores): .git\n');
 	t.is(result.kind, 'translated');
 	t.regex(explanationLines(result).join('\n'), /LC_ALL=C git push/);
-	t.is(explainText('Schwerwiegend: Kein Git-Repository\n').kind, 'translated');
+	const unnamed = explainText('Schwerwiegend: Kein Git-Repository\n');
+	t.is(unnamed.kind, 'translated');
+	// Without the command line pasted, no command is guessed.
+	t.regex(explanationLines(unnamed).join('\n'), /same git command again .*LC_ALL=C git …/s);
+	t.notRegex(explanationLines(unnamed).join('\n'), /git push/);
 	// The reason in parentheses is never translated.
 	t.deepEqual(ids(explainText('To x\n ! [rejected]        main -> main (fetch first)\nFehler: Fehler beim Versenden einiger Referenzen nach \'x\'\n')), ['fetch-first']);
 });

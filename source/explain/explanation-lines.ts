@@ -44,10 +44,11 @@ function answerLines(result: TextExplanation): string[] {
 		}
 
 		case 'translated': {
-			const command = result.command ?? 'git push';
+			// Without the pasted command line, the command is not known: the answer names none.
+			const command = result.command ?? 'git …';
 			return [
 				'This looks like git\'s output in another language, which I cannot read.',
-				`Run the command again with LC_ALL=C in front, for git's English messages, and paste that: LC_ALL=C ${command}`,
+				`Run the ${result.command ? 'command' : 'same git command'} again with LC_ALL=C in front, for git's English messages, and paste that: LC_ALL=C ${command}`,
 				`(In PowerShell: $env:LC_ALL='C'; ${command})`,
 			];
 		}

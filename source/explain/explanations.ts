@@ -193,7 +193,7 @@ export const explanations: Record<FailureId, Explanation> = {
 		practise: {drill: 'pull-first'},
 		variants: {
 			text: {
-				meaning: 'Your branch and the warehouse both have new boxes, and git will not guess how to combine them, so the pull changed nothing.',
+				meaning: 'Your branch and the warehouse both have new boxes, and git will not guess how to combine them, so the pull stopped before combining anything: your branch and your desk are as they were.',
 			},
 		},
 		meaning: 'Your {branch} and the warehouse both have new boxes, and git will not guess how to combine them.',
