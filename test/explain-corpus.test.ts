@@ -141,7 +141,7 @@ for (const git of gits) {
 		t.deepEqual(report(problems), []);
 	});
 
-	test(`${git.label}: output of commands that worked is not explained as an error`, async t => {
+	test(`${git.label}: output of commands that worked, and English errors explain does not cover, get "I don't recognise this"`, async t => {
 		t.timeout(120_000);
 		const {quiet} = await corpusOf(git);
 		t.true(quiet.length > 0);

@@ -17,13 +17,27 @@ const prefixes = [
 	'致命错误', '错误', '警告', '提示', '致命錯誤', '錯誤',
 ];
 
-const prefixLine = new RegExp(`^\\s*(?:remote:\\s*)?(?:${prefixes.join('|')})\\s?[:：]\\s*(?<message>.*)$`, 'iu');
+const prefixLine = new RegExp(`^\\s*(?:remote:\\s*)?(?<prefix>${prefixes.join('|')})\\s?[:：]\\s*(?<message>.*)$`, 'iu');
 
-/** Words nearly every English message of git has one of. */
-const englishWords = /\b(?:the|to|of|your|you|is|not|does|would|be|and|with|this|was|has|for|are|cannot|could|unable|failed|use|run|please)\b/i;
+const englishPrefixes = new Set(['fatal', 'error', 'warning', 'hint']);
 
-/** True when the text has git's message lines and their words are not English. */
+/**
+ * Short words of git's languages that no English message of git holds (not "no", "per" or "an",
+ * which English has too): one of them in a message line marks the line as translated. Said
+ * positively, so an English message with unusual words ("unknown option `bad'") stays English.
+ */
+const foreignWords = /\b(?:der|die|das|nicht|kein|keine|ist|und|mit|von|eine?|auf|wurde|werden|kann|le|la|les|des|du|pas|est|une?|pour|avec|dans|sur|aucun|el|los|las|es|una|para|con|del|por|que|ni|ningún|não|um|os|uma|com|il|della|sono|non|är|och|inte|ett|för|bir|değil|ve|yok|tidak|dan|yang|ada|dari)\b/iu;
+
+/** True when the text has git's message lines and one of them is not English. */
 export function looksTranslated(plain: string): boolean {
-	const messages = plain.split('\n').map(line => prefixLine.exec(line)?.groups?.['message']).filter((message): message is string => message !== undefined && message.trim() !== '' && !/^\s*git\s/.test(message));
-	return messages.length > 0 && messages.some(message => !englishWords.test(message) || /[^\u0000-\u007F]/.test(message.replaceAll(/'[^']*'/g, '')));
+	return plain.split('\n').some(line => {
+		const groups = prefixLine.exec(line)?.groups;
+		if (groups === undefined) {
+			return false;
+		}
+
+		// Quoted names (files, branches, addresses) can be in any language: only git's own words count.
+		const words = (groups['message'] ?? '').replaceAll(/'[^']*'|`[^`']*'|"[^"]*"/g, ' ');
+		return !englishPrefixes.has((groups['prefix'] ?? '').toLowerCase()) || /\p{L}/u.test(words.replaceAll(/[\u0000-\u007F]/g, '')) || foreignWords.test(words);
+	});
 }

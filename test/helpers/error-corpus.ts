@@ -25,7 +25,7 @@ export type CorpusCase = {
 	gitVersion: string;
 };
 
-/** Output of commands that worked: explain must not take it for an error. */
+/** Output explain must answer "I don't recognise this" to: commands that worked, and English errors it does not cover. */
 export type QuietCase = {name: string; text: string; gitVersion: string};
 
 export type Skipped = {name: string; reason: string};
@@ -70,6 +70,16 @@ class World {
 		}
 
 		this.cases.push({id, name, text: `$ ${command}\n${result.output}`, command, gitVersion: this.version});
+	}
+
+	/** An English error outside what explain covers: it must be neither explained as another nor called translated. */
+	async failsUncovered(what: string, cwd: string, args: string[]): Promise<void> {
+		const result = await this.run(cwd, args);
+		if (result.code === 0 || result.output.trim() === '') {
+			throw new Error(`${what}: git ${args.join(' ')} should fail with a message, got exit ${result.code}:\n${result.output}`);
+		}
+
+		this.quiet.push({name: `${what} (git ${this.version})`, text: `$ ${commandText(args)}\n${result.output}`, gitVersion: this.version});
 	}
 
 	async succeeds(what: string, cwd: string, args: string[]): Promise<void> {
@@ -385,6 +395,20 @@ async function quietOutput(w: World): Promise<void> {
 	await w.succeeds('push of a new box', w.shipment, ['push']);
 	await w.succeeds('status after pushing', w.shipment, ['status']);
 	await w.succeeds('pull with nothing new', w.shipment, ['pull']);
+	// English errors explain does not cover: each must get "I don't recognise this", never "translated".
+	await w.failsUncovered('an unknown option', w.shipment, ['push', '--bad']);
+	await w.failsUncovered('rebase onto a name that is nothing', w.shipment, ['rebase', 'nope']);
+	if (!olderThan(w.version, '2.23')) {
+		await w.failsUncovered('switch to a branch that does not exist', w.shipment, ['switch', 'nobranch']);
+	}
+
+	await w.ok(w.shipment, 'checkout', '-q', '--detach');
+	await w.failsUncovered('push origin HEAD from a detached HEAD', w.shipment, ['push', 'origin', 'HEAD']);
+	await w.ok(w.shipment, 'checkout', '-q', 'main');
+	await w.colleagueShips();
+	await w.commit(w.shipment, 'photo.txt', 'photo 3\n', 'Change photo again');
+	await w.ok(w.shipment, 'fetch', '-q');
+	await w.failsUncovered('pull --ff-only of diverged branches', w.shipment, ['pull', '--ff-only']);
 }
 
 export function gitPathOf(gitBin: string | undefined): string {
