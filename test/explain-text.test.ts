@@ -129,3 +129,39 @@ test('lines fit 80 columns when a width is given', t => {
 		t.true(line.length <= 80, line);
 	}
 });
+
+const wayOuts = (result: TextExplanation) => (result.kind === 'explained' ? result.findings.map(finding => finding.wayOut) : []);
+
+test('"\'NAME\' does not appear to be a git repository" is an unknown remote only when the command named that remote', t => {
+	const server = explainText('$ git push -u origin main\nfatal: \'project.git\' does not appear to be a git repository\nfatal: Could not read from remote repository.\n');
+	t.deepEqual(ids(server), ['bad-address']);
+	t.deepEqual(ids(explainText('$ git push orign main\nfatal: \'orign\' does not appear to be a git repository\n')), ['unknown-remote']);
+	t.deepEqual(ids(explainText('fatal: \'origin\' does not appear to be a git repository\n')), ['unknown-remote']);
+});
+
+test('a push refused for a branch shipped under another name is mended on the branch shipped from, and pushed again the same way', t => {
+	const [wayOut = ''] = wayOuts(explainText('$ git push origin feature:main\nTo /srv/w.git\n ! [rejected]        feature -> main (fetch first)\n'));
+	t.regex(wayOut, /git switch feature.*git pull --no-rebase origin main.*push again as before/s);
+	t.notRegex(wayOut, /git push origin main/);
+});
+
+test('two branches refused in one push are two errors, each mended on its own branch', t => {
+	const result = explainText('$ git push origin main dev\nTo /srv/w.git\n ! [rejected]        main -> main (fetch first)\n ! [rejected]        dev -> dev (fetch first)\n');
+	t.deepEqual(ids(result), ['fetch-first', 'fetch-first']);
+	t.regex(wayOuts(result)[0]!, /git switch main/);
+	t.regex(wayOuts(result)[1]!, /git switch dev/);
+});
+
+test('a branch named in the command is mended there unless the prompt shows the learner is on it; Oh My Zsh\'s prompt is a command line', t => {
+	const zsh = explainText('➜  repo git:(main) ✗ git push origin dev\n ! [rejected]        dev -> dev (non-fast-forward)\n➜  repo git:(main) ✗ git push\n ! [rejected]        main -> main (non-fast-forward)\n');
+	t.deepEqual(ids(zsh), ['non-fast-forward', 'non-fast-forward']);
+	t.regex(wayOuts(zsh)[0]!, /git switch dev/);
+	t.notRegex(wayOuts(zsh)[1]!, /git switch/);
+	t.notRegex(wayOuts(explainText('~/x (dev) $ git push origin dev\n ! [rejected]        dev -> dev (non-fast-forward)\n'))[0]!, /git switch/);
+});
+
+test('English errors outside the catalogue are not called translated', t => {
+	for (const text of ['$ git push --bad\nerror: unknown option `bad\'\nusage: git push [<options>] [<repository> [<refspec>...]]\n', 'fatal: invalid reference: nobranch\n', 'hint: or:\n']) {
+		t.is(explainText(text).kind, 'unknown', text);
+	}
+});

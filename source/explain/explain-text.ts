@@ -2,7 +2,7 @@
 // The wordings are the catalogue's (explanations.ts), the same the lessons show.
 import {explanations, type Explanation, type FailureId, type Practice} from './explanations.ts';
 import {looksTranslated} from './looks-translated.ts';
-import {pastedRemote, pasteParts, plainText, type PastePart} from './paste-text.ts';
+import {pastedRemote, pasteParts, plainText, type PastedCommand, type PastePart} from './paste-text.ts';
 import {rejectedLine, rejectionReasons, shortRef, signals} from './text-signals.ts';
 
 export type TextFinding = {
@@ -36,6 +36,7 @@ function rejections(part: PastePart): Found[] {
 		// A wrapped line may break the reason: "(stale\n info)".
 		const reason = (groups['reason'] ?? groups['preason'] ?? '').replaceAll('\n', '').replaceAll(/\s+/g, ' ').trim();
 		const target = shortRef(groups['target'] ?? groups['ptarget'] ?? '');
+		const source = shortRef(groups['source'] ?? groups['psource'] ?? '');
 		const id = rejectionReasons.find(entry => entry.reason.test(reason))?.id;
 		if (id === undefined) {
 			return [];
@@ -43,7 +44,7 @@ function rejections(part: PastePart): Found[] {
 
 		// The address is on the "To" line above the rejection.
 		const address = [...part.text.slice(0, match.index).matchAll(/^To (\S+)$/gm)].at(-1)?.[1];
-		return [{id, index: match.index, end: match.index + match[0].length, details: defined({...(id === 'tag-exists-online' ? {tag: target} : {branch: target}), address})}];
+		return [{id, index: match.index, end: match.index + match[0].length, details: defined({...(id === 'tag-exists-online' ? {tag: target} : {branch: target, source}), address})}];
 	});
 }
 
@@ -65,25 +66,69 @@ const covers: Partial<Record<FailureId, FailureId[]>> = {
 /** One finding per error of a command's output, in the order the paste shows them. */
 function findingsOf(part: PastePart): Found[] {
 	const found = [...rejections(part), ...signalsIn(part)].sort((a, b) => a.index - b.index);
-	const byId = new Map<FailureId, Found>();
+	// One finding per error and per branch it names: two branches refused in one push are two errors.
+	const byKey = new Map<string, Found>();
 	for (const item of found) {
-		const first = byId.get(item.id);
+		const key = `${item.id}\n${item.details['branch'] ?? item.details['tag'] ?? ''}`;
+		const first = byKey.get(key) ?? [...byKey.values()].find(other => other.id === item.id && (item.details['branch'] ?? item.details['tag']) === undefined);
 		if (first) {
 			// Later lines of the same error may name what the first did not; the first line's wording stays.
 			const {variant, ...more} = item.details;
 			first.details = {...more, ...first.details};
 		} else {
-			byId.set(item.id, {...item, details: {...item.details}});
+			byKey.set(key, {...item, details: {...item.details}});
 		}
 	}
 
-	const ids = new Set(byId.keys());
-	const covered = new Set([...ids].flatMap(id => covers[id] ?? []));
+	const items = [...byKey.values()].map(item => (item.id === 'unknown-remote' && !isRemoteName(item.details['remote'] ?? '', part)
+		// The quoted name is no remote the command named: the server (or the path) said it.
+		? {...item, id: 'bad-address' as const, details: {address: item.details['remote'] ?? ''}}
+		: item));
+	const covered = new Set(items.flatMap(item => covers[item.id] ?? []));
 	const remote = pastedRemote(part.command);
-	return [...byId.values()].filter(item => !covered.has(item.id)).map(item => ({
+	const refused = items.filter(item => shippedFrom(item) !== undefined).length;
+	return items.filter(item => !covered.has(item.id)).map(item => ({
 		...item,
-		details: {...(remote ? {remote} : {}), ...(part.command ? {retry: retryOf(item.id, part.command.line)} : {}), ...item.details},
+		details: {...(remote ? {remote} : {}), ...(part.command ? {retry: retryOf(item.id, part.command.line)} : {}), ...item.details, ...otherBranch(item, refused, remote, part.command)},
 	}));
+}
+
+const refusedPushes = new Set<FailureId>(['fetch-first', 'non-fast-forward', 'stale-info', 'remote-updated-since-checkout']);
+
+/** The branch a refused push shipped from (the left of "feature -> main"), for a refusal of a push. */
+function shippedFrom(item: Found): string | undefined {
+	return refusedPushes.has(item.id) ? item.details['source'] : undefined;
+}
+
+/**
+ * A push refused for a branch shipped under another name (feature -> main, HEAD -> main), one of
+ * several refused at once, or one the command named: the way out happens on the branch shipped
+ * from, which the learner may not be on, so the wording says where, and names no remote it does not know.
+ */
+function otherBranch(item: Found, refused: number, remote: string | undefined, command: PastedCommand | undefined): Record<string, string> {
+	const source = shippedFrom(item);
+	// A push that names its branch may be typed on another one, unless the prompt shows which.
+	const onIt = command === undefined || command.positionals.length < 2 || command.promptBranch === source;
+	if (source === undefined || (source === item.details['branch'] && refused < 2 && onIt)) {
+		return {};
+	}
+
+	const head = source === 'HEAD';
+	return {
+		variant: 'text-renamed',
+		yours: head ? 'your current branch' : `your ${source}`,
+		goTo: head ? '' : `go to it (git switch ${source}; before git 2.23: git checkout ${source}), then `,
+		remote: item.details['remote'] ?? remote ?? '<remote>',
+	};
+}
+
+/**
+ * Whether "'NAME' does not appear to be a git repository" is about a remote the learner named:
+ * the pasted command's remote, or without a command a name like origin (a server's project.git is
+ * a path on the server).
+ */
+function isRemoteName(name: string, part: PastePart): boolean {
+	return part.command ? part.command.positionals[0] === name : !name.includes('.');
 }
 
 /** The pasted command again, with what lets it through where git says what would. */
@@ -158,7 +203,7 @@ export function explainText(text: string): TextExplanation {
 			}
 
 			seen.add(key);
-			const {variant, retry, ...details} = found.details;
+			const {variant, retry, yours, goTo, ...details} = found.details;
 			const practise = practiseCommand(explanation.practise);
 			findings.push({id: found.id, signal: signalLine(part.text, found), ...wording, ...(practise ? {practise} : {}), details});
 		}

@@ -132,6 +132,11 @@ export const explanations: Record<FailureId, Explanation> = {
 		says: '! [rejected] … (fetch first)',
 		practise: {drill: 'pull-first'},
 		variants: {
+			// Shipped from another branch than the one refused ({yours}: your feature, your current branch), or several refused at once.
+			'text-renamed': {
+				meaning: 'The warehouse has boxes on {branch} that {yours} never received, and git will not throw them away.',
+				wayOut: 'Bring them into {yours} first: {goTo}git pull --no-rebase {remote} {branch} (merge them with yours; or --rebase to put yours on top), then push again as before.',
+			},
 			text: {
 				meaning: 'The warehouse has boxes on {branch} that your repository has never received (shipped from another clone, by someone else or by you elsewhere), and git will not throw them away.',
 				wayOut: 'Bring them home first: git pull --no-rebase {remote} {branch} (merge them with yours; or --rebase to put yours on top), then git push {remote} {branch}.',
@@ -150,6 +155,10 @@ export const explanations: Record<FailureId, Explanation> = {
 		meaning: 'The warehouse has boxes your {branch} does not hold ({boxes}), and your push would throw them away, so git refused.',
 		wayOut: 'Keep them: {combine} (you fetched them already), then git push.',
 		variants: {
+			'text-renamed': {
+				meaning: 'The warehouse\'s {branch} has boxes that {yours} does not hold, and your push would throw them away, so git refused.',
+				wayOut: 'Keep them: {goTo}git pull --no-rebase {remote} {branch} (merge them with yours; or --rebase to put yours on top), then push again as before. Replacing them (--force-with-lease) is only for boxes that are your own old ones and nobody else has.',
+			},
 			// Only the learner's own boxes are at stake: replacing them is a choice, never the first advice.
 			own: {
 				meaning: 'The warehouse has your own {boxes}, which your {branch} no longer holds (you amended, reset or rebased it), so a plain push would throw it away and git refused.',
@@ -170,6 +179,10 @@ export const explanations: Record<FailureId, Explanation> = {
 		says: '! [rejected] … (stale info)',
 		practise: {drill: 'force'},
 		variants: {
+			'text-renamed': {
+				meaning: 'The warehouse\'s {branch} changed since you last looked, so --force-with-lease refused to throw away boxes you have never seen.',
+				wayOut: 'Bring them into {yours} and put yours on top: {goTo}git pull --rebase {remote} {branch}, then push again as before.',
+			},
 			text: {
 				meaning: 'The warehouse\'s {branch} changed since you last looked, so --force-with-lease refused to throw away boxes you have never seen.',
 				wayOut: 'Bring them home and put yours on top: git pull --rebase {remote} {branch}, then push again.',
@@ -185,6 +198,12 @@ export const explanations: Record<FailureId, Explanation> = {
 	'remote-updated-since-checkout': {
 		says: '! [rejected] … (remote ref updated since checkout)',
 		practise: {drill: 'force'},
+		variants: {
+			'text-renamed': {
+				meaning: 'You fetched new boxes of the warehouse\'s {branch} but never put them in {yours}, so --force-if-includes refused to throw them away.',
+				wayOut: 'Combine them first: {goTo}git pull --rebase {remote} {branch}, then push again as before.',
+			},
+		},
 		meaning: 'You fetched new boxes but never put them in your {branch}, so --force-if-includes refused to throw them away.',
 		wayOut: 'Combine them first: git pull --rebase, then push.',
 	},

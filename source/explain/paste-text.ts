@@ -49,6 +49,8 @@ export type PastedCommand = {
 	subcommand: string;
 	/** Words that are not options: for push and pull, the remote and then the branches. */
 	positionals: string[];
+	/** The branch the prompt showed: ~/x (main) $, ➜  x git:(main). */
+	promptBranch?: string;
 };
 
 export type PastePart = {
@@ -59,9 +61,10 @@ export type PastePart = {
 	offset: number;
 };
 
-// A prompt ($, #, %, >, ❯ after anything: ~/x (main) $, PS C:\x>, C:\x>) then git, or git at the
+// A prompt ($, #, %, >, ❯ after anything: ~/x (main) $, PS C:\x>, C:\x>; or Oh My Zsh's ➜) then git, or git at the
 // very start of a line. Indented lines are git's own advice (    git push --set-upstream …).
-const commandLine = /^(?:(?:\S.*?)?[$#%>❯]\s*)?git\s+(?<words>[a-z][\w-]*(?:\s.*)?)$/;
+// Oh My Zsh's prompt ends in no such mark: ➜  repo git:(main) ✗ git push.
+const commandLine = /^(?:(?:\S.*?)?[$#%>❯]\s*|➜\s+.*?\s)?git\s+(?<words>[a-z][\w-]*(?:\s.*)?)$/;
 
 function parseCommand(line: string): PastedCommand | undefined {
 	const match = commandLine.exec(line);
@@ -72,7 +75,8 @@ function parseCommand(line: string): PastedCommand | undefined {
 
 	const [subcommand = '', ...rest] = words;
 	const positionals = rest.filter(word => !word.startsWith('-'));
-	return {line: `git ${words.join(' ')}`, subcommand, positionals};
+	const promptBranch = /\((?<branch>[^\s()|]+)(?:\|[A-Z-]+)?\)\s*(?:✗\s*)?[$#%>❯]?\s*git\s/.exec(line)?.groups?.['branch'];
+	return {line: `git ${words.join(' ')}`, subcommand, positionals, ...(promptBranch ? {promptBranch} : {})};
 }
 
 /** The parts of a paste, each starting at a pasted git command line (or the start of the paste). */
