@@ -165,3 +165,29 @@ test('English errors outside the catalogue are not called translated', t => {
 		t.is(explainText(text).kind, 'unknown', text);
 	}
 });
+
+test('the wordings follow what the paste establishes: no branch called HEAD, GitHub only for github.com, reading refused on a clone', t => {
+	const upstream = explainText('$ git push\nerror: The upstream branch of your current branch does not match\nthe name of your current branch.  To push to the upstream branch\non the remote, use\n\n    git push origin HEAD:main\n\nTo push to the branch of the same name on the remote, use\n\n    git push origin HEAD\n');
+	t.regex(JSON.stringify(upstream), /your current branch leads to origin\/main/);
+	t.notRegex(JSON.stringify(upstream), /route saved for HEAD/);
+	t.regex(JSON.stringify(explainText('$ git push -u origin HEAD\nerror: src refspec HEAD does not match any\n')), /Nothing is sealed yet/);
+	t.notRegex(JSON.stringify(explainText('fatal: repository \'https://gitlab.com/a/b.git/\' not found\n')), /GitHub/);
+	t.regex(JSON.stringify(explainText('fatal: repository \'https://github.com/a/b.git/\' not found\n')), /GitHub has no repository/);
+	const clone = explainText('$ git clone https://github.com/a/b.git\nremote: Permission to a/b.git denied to deploy key\nfatal: unable to access \'https://github.com/a/b.git/\': The requested URL returned error: 403\n');
+	t.regex(JSON.stringify(clone), /may not read/);
+	t.notRegex(JSON.stringify(clone), /\(deploy\)|may not push/);
+});
+
+test('conflicts: a stash pop keeps its entry and needs no commit; a file deleted on one side has no markers', t => {
+	const stash = explainText('$ git stash pop\nAuto-merging notes.txt\nCONFLICT (content): Merge conflict in notes.txt\nThe stash entry is kept in case you need it again.\n');
+	t.regex(wayOuts(stash)[0]!, /git stash drop/);
+	t.notRegex(wayOuts(stash)[0]!, /git commit/);
+	const deleted = explainText('$ git merge dev\nCONFLICT (modify/delete): notes.txt deleted in HEAD and modified in dev.\nAutomatic merge failed; fix conflicts and then commit the result.\n');
+	t.regex(wayOuts(deleted)[0]!, /git rm <file>/);
+});
+
+test('a divergent pull that named where from is answered with that command; prose quoting an error is not that error', t => {
+	t.regex(wayOuts(explainText('$ git pull origin main\nfatal: Need to specify how to reconcile divergent branches.\n'))[0]!, /git pull origin main --no-rebase/);
+	t.is(explainText('I fixed the "Repository not found" thing yesterday, now git push works fine:\nTo github.com:a/b.git\n   1a2b3c4..5d6e7f8  main -> main\n').kind, 'unknown');
+	t.is(explainText('Someone wrote "not a git repository (or any of the parent directories)" in the chat.\n').kind, 'unknown');
+});

@@ -48,8 +48,11 @@ function rejections(part: PastePart): Found[] {
 	});
 }
 
+/** A signal right after a double quote is prose quoting an error ("Repository not found" thing), not git speaking. */
+const quoted = (text: string, index: number) => /["“«]\s*$/.test(text.slice(Math.max(0, index - 3), index));
+
 function signalsIn(part: PastePart): Found[] {
-	return signals.flatMap(signal => [...part.text.matchAll(signal.pattern)].map(match => {
+	return signals.flatMap(signal => [...part.text.matchAll(signal.pattern)].filter(match => !quoted(part.text, match.index)).map(match => {
 		const groups = Object.fromEntries(Object.entries(match.groups ?? {}).map(([name, value]) => [name, value.replaceAll('\n', '')]));
 		const end = match.index + match[0].length;
 		return {id: signal.id, index: match.index, end, details: defined({...groups, ...signal.details?.({groups, text: part.text, end})})};
@@ -89,8 +92,22 @@ function findingsOf(part: PastePart): Found[] {
 	const refused = items.filter(item => shippedFrom(item) !== undefined).length;
 	return items.filter(item => !covered.has(item.id)).map(item => ({
 		...item,
-		details: {...(remote ? {remote} : {}), ...(part.command ? {retry: retryOf(item.id, part.command.line)} : {}), ...item.details, ...otherBranch(item, refused, remote, part.command)},
+		details: {...(remote ? {remote} : {}), ...(part.command ? {retry: retryOf(item.id, part.command.line)} : {}), ...item.details, ...otherBranch(item, refused, remote, part.command), ...commandVariant(item, part.command)},
 	}));
+}
+
+/** Wordings that depend on the command pasted with the error. */
+function commandVariant(item: Found, command: PastedCommand | undefined): Record<string, string> {
+	if (command === undefined) {
+		return {};
+	}
+
+	if (item.id === 'push-forbidden' && command.subcommand !== 'push') {
+		return {variant: 'read'};
+	}
+
+	// A pull that named where from may have no saved route: the choice goes on that same command.
+	return item.id === 'divergent-pull' && command.subcommand === 'pull' && command.positionals.length > 0 ? {variant: 'text-named'} : {};
 }
 
 const refusedPushes = new Set<FailureId>(['fetch-first', 'non-fast-forward', 'stale-info', 'remote-updated-since-checkout']);

@@ -116,6 +116,11 @@ export const explanations: Record<FailureId, Explanation> = {
 		says: 'src refspec … does not match any',
 		practise: {lesson: 'first-push'},
 		variants: {
+			// HEAD is no branch: it matches nothing only before the first box is sealed.
+			head: {
+				meaning: 'Nothing is sealed yet: HEAD names your newest sealed box, and this branch has none, so there is nothing to ship.',
+				wayOut: 'Seal a box first: git add . then git commit -m "First box", then run the same push again.',
+			},
 			text: {
 				meaning: 'There are no sealed boxes on a branch called "{ref}" to ship: either your branch has another name (main and master are often mixed up), or nothing is sealed yet.',
 				wayOut: 'git status names your branch on its first line (before the first commit, seal a box first: git add . then git commit -m "First box"). Then ship that branch: git push {remote} <branch>',
@@ -214,6 +219,11 @@ export const explanations: Record<FailureId, Explanation> = {
 			text: {
 				meaning: 'Your branch and the warehouse both have new boxes, and git will not guess how to combine them, so the pull stopped before combining anything: your branch and your desk are as they were.',
 			},
+			// The pasted pull named where from (no saved route, maybe): the choice goes on that command.
+			'text-named': {
+				meaning: 'Your branch and the warehouse both have new boxes, and git will not guess how to combine them, so the pull stopped before combining anything: your branch and your desk are as they were.',
+				wayOut: 'Choose: {retry} --no-rebase (merge them) or {retry} --rebase (put your boxes on top). To choose once for every pull: git config pull.rebase false',
+			},
 		},
 		meaning: 'Your {branch} and the warehouse both have new boxes, and git will not guess how to combine them.',
 		wayOut: 'Choose: git pull --no-rebase (merge them) or git pull --rebase (put your boxes on top). To choose once: git config pull.rebase false',
@@ -224,6 +234,16 @@ export const explanations: Record<FailureId, Explanation> = {
 		variants: {
 			text: {
 				meaning: 'Two versions changed the same lines of {files} (yours and the boxes being combined in), and git cannot tell which to keep.',
+			},
+			// Not only lines: a file changed on one side and deleted (or renamed) on the other has no markers.
+			kinds: {
+				meaning: 'Git could not combine the two versions by itself ({kinds}), so it stopped and waits for you to decide.',
+				wayOut: 'git status lists each file under "Unmerged paths" with what happened to it. A file changed on one side and deleted on the other: keep it with git add <file>, or delete it with git rm <file>. Lines changed on both sides: edit the file, delete the <<<<<<< ======= >>>>>>> lines and git add it. Then git commit (in a rebase: git rebase --continue).',
+			},
+			// git stash pop: nothing is sealed after, and the stash entry stays.
+			stash: {
+				meaning: 'Your stashed changes and the files on your desk changed the same lines, and git cannot tell which to keep. It kept the stash entry.',
+				wayOut: 'Edit the files git status lists under "Unmerged paths" to keep what you want, delete the <<<<<<< ======= >>>>>>> lines and git add them (no commit is needed). Once all is as you want, drop the stash entry git kept: git stash drop',
 			},
 			'text-plain': {
 				meaning: 'Two versions changed the same lines of a file (yours and the boxes being combined in), and git cannot tell which to keep. git status lists the files under "Unmerged paths".',
@@ -396,6 +416,13 @@ export const explanations: Record<FailureId, Explanation> = {
 	},
 	'upstream-name-differs': {
 		says: 'The upstream branch of your current branch does not match the name',
+		variants: {
+			// git's message names no branch (its advice says HEAD): the branch is "your current branch".
+			text: {
+				meaning: 'The route saved for your current branch leads to {upstream}, a branch with another name, so git push will not guess which name to ship to.',
+				wayOut: 'Ship to the branch the route names: git push {remote} HEAD:{upstreamBranch}, or ship under the current branch\'s own name and save that route: git push -u {remote} HEAD',
+			},
+		},
 		meaning: 'The route saved for {branch} leads to {upstream}, a branch with another name, so git push will not guess which name to ship to.',
 		wayOut: 'Ship to the branch the route names: git push {remote} HEAD:{upstreamBranch}, or ship under its own name and save that route: git push -u {remote} {branch}',
 	},
@@ -455,11 +482,16 @@ export const explanations: Record<FailureId, Explanation> = {
 		onlyPasted: true,
 		says: 'Repository not found',
 		practise: {lesson: 'sign-in'},
-		meaning: 'GitHub has no repository at that address that you may see: the address is mistyped, or the repository is private and the account you signed in with cannot see it.',
-		wayOut: 'Compare git remote -v with the address on the repository\'s GitHub page, and fix a typo: git remote set-url <name> <right address>. If it is right, sign in with an account that may see it, or ask the owner to add you.',
+		// git says "not found" for any server's answer: GitHub is named only for a github.com address.
+		meaning: 'The server has no repository at that address that you may see: the address is mistyped, or the repository is private and the account you signed in with cannot see it.',
+		wayOut: 'Compare git remote -v with the address on the repository\'s web page, and fix a typo: git remote set-url <name> <right address>. If it is right, sign in with an account that may see it, or ask the owner to add you.',
 		variants: {
 			text: {
+				meaning: 'The server has no repository at {address} that you may see: the address is mistyped, or the repository is private and the account you signed in with cannot see it.',
+			},
+			github: {
 				meaning: 'GitHub has no repository at {address} that you may see: the address is mistyped, or the repository is private and the account you signed in with cannot see it.',
+				wayOut: 'Compare git remote -v with the address on the repository\'s GitHub page, and fix a typo: git remote set-url <name> <right address>. If it is right, sign in with an account that may see it, or ask the owner to add you.',
 			},
 		},
 	},
@@ -472,6 +504,11 @@ export const explanations: Record<FailureId, Explanation> = {
 		variants: {
 			text: {
 				meaning: 'GitHub knows who you are ({user}), but that account, or its token, may not push to {repository}.',
+			},
+			// A 403 answering a clone, fetch or pull: reading was refused, not pushing.
+			read: {
+				meaning: 'The server refused (403, forbidden): the account git signed in with, or its token, may not read this repository.',
+				wayOut: 'Sign in with an account that may see it (the owner can add you), or with a token that may read it. If a credential manager keeps another account\'s login, remove that entry and sign in again.',
 			},
 		},
 	},

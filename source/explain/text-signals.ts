@@ -17,6 +17,12 @@ export type Signal = {
 
 const shortRef = (ref: string) => ref.replace(/^refs\/(?:heads|tags)\//, '');
 
+/** What a repository's address says of its server: GitHub is named only for github.com. */
+function serverOf(address: string | undefined): Record<string, string | undefined> {
+	const host = address === undefined ? undefined : /^(?:\w+:\/\/(?:[^@/]+@)?|[^@/:]+@)?([^/:]+)/.exec(address)?.[1];
+	return {address, variant: host === 'github.com' ? 'github' : undefined};
+}
+
 /** The first capture of a regular expression anywhere in the text, if any. */
 const find = (text: string, pattern: RegExp, group = 1) => pattern.exec(text)?.[group];
 
@@ -53,7 +59,13 @@ export const rejectionReasons: Array<{reason: RegExp; id: FailureId}> = [
 ];
 
 const conflictFiles = /Merge conflict in (\S+)/g;
-const conflictDetails = ({text}: SignalMatch) => ({files: allOf(text, conflictFiles)});
+/** Conflicts other than lines changed twice (modify/delete, rename/delete, …): CONFLICT (kind). */
+const otherConflicts = /CONFLICT \((?!content\)|add\/add\))([\w/]+)\)/g;
+const conflictDetails = ({text}: SignalMatch) => {
+	const kinds = allOf(text, otherConflicts);
+	const stash = /The stash entry is kept in case you need it again/.test(text);
+	return {files: allOf(text, conflictFiles), ...(kinds ? {variant: 'kinds', kinds} : (stash ? {variant: 'stash'} : {}))};
+};
 const overwriteDetails = ({groups, text, end}: SignalMatch) => ({files: groups['file'] ?? indentedAfter(text, end)});
 const identity = {id: 'needs-identity'} as const;
 
@@ -77,9 +89,14 @@ export const signals: Signal[] = [
 		pattern: loose(slot('user', String.raw`[\w.-]+`), '@', slot('host', String.raw`[\w.-]+`), ': Permission denied (publickey'),
 		details: ({groups}) => (groups['host'] === 'github.com' ? {} : {variant: 'other-host'}),
 	},
-	{id: 'repository-not-found', pattern: loose('Repository not found')},
-	{id: 'repository-not-found', pattern: loose('repository \'', slot('address', '[^\'\\s]+'), '\' not found')},
-	{id: 'push-forbidden', pattern: loose('Permission to ', slot('repository', String.raw`[\w.-]+/[\w.-]+?`), ' denied to ', slot('user', String.raw`[\w-]+`))},
+	{id: 'repository-not-found', pattern: loose('Repository not found'), details: ({text}) => serverOf(find(text, /repository '([^'\s]+)' not found/) ?? find(text, /^To (\S+)$/m))},
+	{id: 'repository-not-found', pattern: loose('repository \'', slot('address', '[^\'\\s]+'), '\' not found'), details: ({groups}) => serverOf(groups['address'])},
+	{
+		id: 'push-forbidden',
+		pattern: loose('Permission to ', slot('repository', String.raw`[\w.-]+/[\w.-]+?`), ' denied to ', slot('user', String.raw`[\w-]+`)),
+		// "denied to deploy key": a key, not a user called deploy.
+		details: ({groups, text, end}) => (groups['user'] === 'deploy' && /^\s*key/.test(text.slice(end)) ? {user: ''} : {}),
+	},
 	{id: 'push-forbidden', pattern: loose('The requested URL returned error: 403')},
 	// The network: curl's and ssh's own words.
 	{id: 'host-not-resolved', pattern: loose('Could not resolve host: ', slot('host', String.raw`[\w.-]+\w`))},
@@ -102,12 +119,13 @@ export const signals: Signal[] = [
 		details({text}) {
 			const remote = find(text, /git push (\S+) HEAD:\S+/);
 			const upstreamBranch = find(text, /git push \S+ HEAD:(\S+)/);
-			return {remote, upstreamBranch, upstream: remote && upstreamBranch && `${remote}/${upstreamBranch}`, branch: find(text, /same name on the remote, use\s+git push \S+ (\S+)/)};
+			// git's advice names HEAD, never the branch: the branch is not in the message.
+			return {remote, upstreamBranch, upstream: remote && upstreamBranch && `${remote}/${upstreamBranch}`};
 		},
 	},
 	{id: 'detached-push', pattern: loose('You are not currently on a branch. To push the history')},
 	{id: 'detached-push', pattern: loose('fatal: You are not currently on a branch')},
-	{id: 'src-refspec', pattern: loose('src refspec ', slot('ref', String.raw`\S+?`), ' does not match any')},
+	{id: 'src-refspec', pattern: loose('src refspec ', slot('ref', String.raw`\S+?`), ' does not match any'), details: ({groups}) => ({variant: groups['ref'] === 'HEAD' ? 'head' : undefined})},
 	{id: 'remote-exists', pattern: loose('remote ', slot('remote'), ' already exists')},
 	// A name without / : or \ was looked up as a remote first; anything else is an address.
 	{id: 'unknown-remote', pattern: loose('\'', slot('remote', String.raw`[^'\s/:\\]+`), '\' does not appear to be a git repository')},
