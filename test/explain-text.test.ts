@@ -6,6 +6,8 @@ import {recognisedIds} from '../source/explain/explanation-lines.ts';
 import type {FailureId} from '../source/explain/explanations.ts';
 
 const samples: Record<string, {text: string; id: FailureId; says?: RegExp}> = {
+	'no tracking': {id: 'no-tracking', text: '$ git pull\nThere is no tracking information for the current branch.\nPlease specify which branch you want to merge with.\n', says: /git pull origin <branch>/},
+	'not a command': {id: 'not-a-command', text: '$ git psuh\ngit: \'psuh\' is not a git command. See \'git --help\'.\n\nThe most similar command is\n\tpush\n', says: /Did you mean git push\?/},
 	'no destination': {id: 'no-destination', text: 'fatal: No configured push destination.\nEither specify the URL from the command-line or configure a remote repository using\n'},
 	'no upstream': {id: 'no-upstream', text: 'fatal: The current branch feature has no upstream branch.\nTo push the current branch and set the remote as upstream, use\n\n    git push --set-upstream origin feature\n', says: /git push -u origin feature/},
 	'fetch first': {id: 'fetch-first', text: 'To github.com:ann/shop.git\n ! [rejected]        main -> main (fetch first)\nerror: failed to push some refs to \'github.com:ann/shop.git\'\n', says: /main/},

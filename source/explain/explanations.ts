@@ -51,7 +51,8 @@ export type FailureId =
 	| 'private-email'
 	| 'hook-declined'
 	| 'host-not-resolved'
-	| 'host-key-failed';
+	| 'host-key-failed'
+	| 'no-tracking';
 
 /** Where a learner practises the way out: a lesson (--lesson ID) or a drill (--practice NAME). */
 export type Practice = {lesson: string} | {drill: DrillName};
@@ -71,7 +72,7 @@ export type Explanation = {
 	practise?: Practice;
 	/** How git or GitHub words it, in short: git-push-tutor explain lists these as what it recognises. */
 	says?: string;
-	/** Met only outside the sandbox (GitHub, the network, another folder): recognised in a pasted text, never in a lesson. */
+	/** Recognised only in a pasted text (GitHub, the network, another folder, …): no lesson's check can name it. */
 	onlyPasted?: true;
 };
 
@@ -290,6 +291,15 @@ export const explanations: Record<FailureId, Explanation> = {
 		wayOut: 'See what it takes: git {command} -h',
 	},
 	'not-a-command': {
+		says: 'git: \'psuh\' is not a git command',
+		variants: {
+			text: {
+				wayOut: 'Did you mean git {suggestion}? Type the command again with that word.',
+			},
+			'text-plain': {
+				wayOut: 'See git\'s commands with git help -a, and type the command again.',
+			},
+		},
 		didNothing: true,
 		meaning: '"{command}" is not a git command, so nothing happened.',
 		wayOut: 'The lessons use git status, git add, git commit, git push and git pull.',
@@ -553,6 +563,13 @@ export const explanations: Record<FailureId, Explanation> = {
 		says: 'Could not resolve host',
 		meaning: 'Git could not find the server {host}: the name led to no address. Either this computer is offline (or the network blocks it), or the server\'s name in the address is mistyped.',
 		wayOut: 'Check the connection (does the server\'s page open in a browser?), then the address: git remote -v. Fix a typo with: git remote set-url <name> <right address>',
+	},
+	'no-tracking': {
+		onlyPasted: true,
+		says: 'There is no tracking information for the current branch',
+		practise: {lesson: 'push'},
+		meaning: 'Your current branch has no saved route (no upstream), so a plain git pull does not know which branch of which warehouse to bring home: your branch and your desk are as they were.',
+		wayOut: 'Name where from: git pull origin <branch> (the warehouse\'s branch, often of the same name as yours). To save that route for every later pull and push: git branch --set-upstream-to=origin/<branch>',
 	},
 	'host-key-failed': {
 		onlyPasted: true,

@@ -148,6 +148,13 @@ export const signals: Signal[] = [
 	{...identity, pattern: loose('Please tell me who you are')},
 	{...identity, pattern: loose('unable to auto-detect email address')},
 	{...identity, pattern: loose('empty ident name')},
+	{id: 'no-tracking', pattern: loose('There is no tracking information for the current branch')},
+	{
+		id: 'not-a-command',
+		pattern: loose('git: \'', slot('command', String.raw`[^'\s]+`), '\' is not a git command'),
+		// "The most similar command is\n\tpush" (or "commands are" and several).
+		details: ({text, end}) => ({suggestion: find(text.slice(end), /most similar commands? (?:is|are)\s*\n\s+(\S+)/)}),
+	},
 	{id: 'not-a-repository', pattern: loose('not a git repository (or any')},
 	{id: 'not-a-repository', pattern: loose('fatal: not a git repository: ')},
 ];

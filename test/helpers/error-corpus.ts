@@ -372,6 +372,21 @@ const scenarios: Scenario[] = [
 		},
 	},
 	{
+		name: 'no-tracking',
+		async build(w) {
+			await w.shipped();
+			await w.ok(w.shipment, 'checkout', '-q', '-b', 'feature');
+			await w.fails('no-tracking', 'pull on a branch with no upstream', w.shipment, ['pull'], {expect: /no tracking information/});
+		},
+	},
+	{
+		name: 'not-a-command',
+		async build(w) {
+			await w.shipped();
+			await w.fails('not-a-command', 'a mistyped command', w.shipment, ['psuh'], {expect: /is not a git command/});
+		},
+	},
+	{
 		name: 'not-a-repository',
 		async build(w) {
 			const photos = path.join(w.dir, 'photos');
