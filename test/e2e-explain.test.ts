@@ -43,7 +43,9 @@ test.serial('explain at the tutor\'s prompt with a multi-line paste: the answer 
 	// The paste arrives as one chunk, as a terminal sends it; the learner then presses Enter on the empty line.
 	learner.write(`${pasted.join('\r')}\r`);
 	await learner.waitFor(`${pasteWords.echo}    git push <name>`);
-	t.true(learner.screen().includes(pasteWords.label), `still collecting until the empty line\n${learner.describe()}`);
+	// Still collecting until the empty line: the paste prompt is drawn again below the echoed lines, and nothing was answered.
+	await learner.waitFor(pasteWords.label, 10_000, 'screen');
+	t.false(squeezed(learner.scrollback()).includes(squeezed('What happened:')), `answered before the empty line\n${learner.describe()}`);
 	await learner.press('enter');
 
 	// True for any recogniser: the tutor shows exactly what explanationLines says for this text.
