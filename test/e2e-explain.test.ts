@@ -1,7 +1,8 @@
 // End to end (issue 13): `explain` at the tutor's prompt with a multi-line paste, in a real
 // terminal with the built CLI. Needs dist/cli.js (npm test builds it).
 import test, {type ExecutionContext} from 'ava';
-import {explainText, explanationLines} from '../source/explain/explain-text.ts';
+import {explainText} from '../source/explain/explain-text.ts';
+import {explanationLines} from '../source/explain/explanation-lines.ts';
 import {pasteWords} from '../source/tutor/paste-mode.ts';
 import {startTutor, tempFolder, type TutorPty} from './helpers/pty.ts';
 

@@ -1,8 +1,8 @@
 // explainText from hand-written minimal samples: each error the command recognises, the ways a
 // paste arrives (colour, CRLF, a prompt, no hints, wrapped, two errors), and what is no error.
 import test from 'ava';
-import {explainText, explanationLines, type TextExplanation} from '../source/explain/explain-text.ts';
-import {recognisedIds} from '../source/explain/explanation-lines.ts';
+import {explainText, type TextExplanation} from '../source/explain/explain-text.ts';
+import {explanationLines, recognisedIds} from '../source/explain/explanation-lines.ts';
 import type {FailureId} from '../source/explain/explanations.ts';
 
 const samples: Record<string, {text: string; id: FailureId; says?: RegExp}> = {

@@ -173,7 +173,7 @@ function fill(text: string, details: Record<string, string>): string | undefined
  * signal names; the 'text' variant where the lessons' wording needs what only the state knows, else
  * the lessons' wording; then 'text-plain', written for a paste that names less.
  */
-export function textWording(explanation: Explanation, details: Record<string, string>): Pick<Explanation, 'meaning' | 'wayOut'> | undefined {
+function textWording(explanation: Explanation, details: Record<string, string>): Pick<Explanation, 'meaning' | 'wayOut'> | undefined {
 	const variants = explanation.variants ?? {};
 	const variant = (name: string | undefined) => (name !== undefined && Object.hasOwn(variants, name) ? {...explanation, ...variants[name]} : undefined);
 	// Last, the lessons' wording even where a 'text' one exists: some 'text' wordings only name more.
@@ -190,7 +190,7 @@ export function textWording(explanation: Explanation, details: Record<string, st
 	return undefined;
 }
 
-export function practiseCommand(practice: Practice | undefined): string | undefined {
+function practiseCommand(practice: Practice | undefined): string | undefined {
 	if (practice === undefined) {
 		return undefined;
 	}
@@ -234,4 +234,3 @@ export function explainText(text: string): TextExplanation {
 	return looksTranslated(plain) ? {kind: 'translated', ...(command ? {command} : {})} : {kind: 'unknown'};
 }
 
-export {explanationLines} from './explanation-lines.ts';

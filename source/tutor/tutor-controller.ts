@@ -3,7 +3,8 @@
 import {findLesson, noSuchLesson} from '../lesson-choice.ts';
 import {olderThan} from '../git/version-number.ts';
 import {describeError, errorCode} from '../describe-error.ts';
-import {explainText, explanationLines} from '../explain/explain-text.ts';
+import {explainText} from '../explain/explain-text.ts';
+import {explanationLines} from '../explain/explanation-lines.ts';
 import type {Lesson} from '../lessons/lesson-types.ts';
 import {isDrillName, type DrillName} from '../practice/drill-names.ts';
 import {freshSeed, practiceLesson, practiceTitle, referenceCommands} from '../practice/practice-lesson.ts';
