@@ -1,9 +1,10 @@
 // The state keeps what a commit id decides (history, HEAD's files, boxes with markers) and reads
 // it again only for a new id. Attributes on the desk change how git reads HEAD's files, so while
 // any are there the state is read whole, and it always says what git says now.
-import {mkdir, rm, writeFile} from 'node:fs/promises';
+import {appendFile, mkdir, rm, writeFile} from 'node:fs/promises';
 import path from 'node:path';
 import test from 'ava';
+import {runGit} from '../source/git/git-runner.ts';
 import {withRepo} from './helpers/sandbox-repo.ts';
 
 test('the same moment read twice gives the same state; a new box is read at once', async t => {
@@ -48,5 +49,42 @@ test('attributes in a folder or in .git/info are seen too', async t => {
 		await mkdir(path.join(repo.sandbox.repo, '.git', 'info'), {recursive: true});
 		await writeFile(path.join(repo.sandbox.repo, '.git', 'info', 'attributes'), 'docs/plan.txt binary\n');
 		t.false(Object.hasOwn((await repo.state()).headFiles, 'docs/plan.txt'));
+	});
+});
+
+test('settings are read again whenever a settings file changed, and on every read while one includes another file', async t => {
+	await withRepo(async repo => {
+		await repo.ok('git remote add origin https://github.com/learner/shipment.git');
+		t.deepEqual((await repo.state()).remotes, [{name: 'origin', url: 'https://github.com/learner/shipment.git'}]);
+		await repo.ok('git remote set-url origin https://github.com/learner/shipmnet.git');
+		t.deepEqual((await repo.state()).remotes, [{name: 'origin', url: 'https://github.com/learner/shipmnet.git'}]);
+		await repo.ok('git config --global pull.rebase true');
+		t.is((await repo.state()).pullSettings.rebase, 'true');
+
+		// An included file is not among those whose text keys the answer: with an include, git is asked each time.
+		const extra = path.join(repo.sandbox.repo, '.git', 'extra-settings');
+		await writeFile(extra, '[remote "sam"]\n\turl = https://github.com/sam/shipment.git\n');
+		// The tutor refuses git config include.path; a lesson's world could still hold one.
+		await appendFile(path.join(repo.sandbox.repo, '.git', 'config'), `[include]\n\tpath = ${extra}\n`);
+		t.true((await repo.state()).remotes.some(remote => remote.name === 'sam'));
+		await writeFile(extra, '[remote "ann"]\n\turl = https://github.com/ann/shipment.git\n');
+		const remotes = (await repo.state()).remotes.map(remote => remote.name);
+		t.true(remotes.includes('ann') && !remotes.includes('sam'), remotes.join(', '));
+	});
+});
+
+test('the warehouse\'s branches and tags are read again after each push, loose or packed', async t => {
+	await withRepo(async repo => {
+		const {online, url} = repo.sandbox;
+		await repo.ok('echo "Shipment notes" > notes.txt', 'git add notes.txt', 'git commit -m "First box"', `git remote add origin ${url}`, 'git push -u origin main');
+		const first = (await repo.state()).online.branches['main'];
+		t.is(first, (await repo.state()).head);
+		await runGit(['--git-dir', online, 'pack-refs', '--all'], {cwd: online, env: repo.sandbox.env});
+		t.is((await repo.state()).online.branches['main'], first, 'packed, the same branch');
+		await repo.ok('echo "More" >> notes.txt', 'git commit -am "Second box"', 'git push', 'git tag v1', 'git push origin v1');
+		const state = await repo.state();
+		t.is(state.online.branches['main'], state.head);
+		t.not(state.online.branches['main'], first);
+		t.is(state.online.tags['v1'], state.head);
 	});
 });

@@ -6,7 +6,8 @@ import path from 'node:path';
 import {runGit} from './git-runner.ts';
 import {headFilesGrep} from './head-files.ts';
 import {findDuplicateBoxes, type DuplicateBox} from './duplicate-boxes.ts';
-import {HistoryCache} from './history-cache.ts';
+import {KeptAnswers} from './kept-answers.ts';
+import {refsKey, settingsKey} from './file-keys.ts';
 
 export type ChangeKind = 'added' | 'modified' | 'deleted' | 'renamed' | 'type-changed';
 export type Change = {path: string; kind: ChangeKind};
@@ -128,9 +129,9 @@ export async function readRepoState(reader: StateReader): Promise<RepoState> {
 	const [status, refs, config, markers, onlineRefs] = await Promise.all([
 		plumbing(['status', '--porcelain=v2', '--branch', '-z', '--untracked-files=all', '--ignored'], reader),
 		plumbing(['for-each-ref', '--format=%(refname)%00%(objectname)%00%(upstream)%00%(*objectname)'], reader),
-		plumbing(['config', '-z', '--get-regexp', String.raw`^(remote\..*\.url|pull\.(rebase|ff)|core\.attributesfile)$`], reader),
+		keptBy(settingsAnswers, settingsKey(reader.repo, reader.env), async () => plumbing(['config', '-z', '--get-regexp', String.raw`^(remote\..*\.url|pull\.(rebase|ff)|core\.attributesfile)$`], reader)),
 		plumbing(['grep', '-l', '-I', '-z', '-E', markerPattern, '--'], reader),
-		plumbing([...onlineGit, 'for-each-ref', '--format=%(refname)%00%(objectname)', 'refs/heads', 'refs/tags'], reader, reader.online),
+		keptBy(onlineRefAnswers, refsKey(reader.online), async () => plumbing([...onlineGit, 'for-each-ref', '--format=%(refname)%00%(objectname)', 'refs/heads', 'refs/tags'], reader, reader.online)),
 	]);
 	const settings = parseConfig(config);
 	const gitDirectory = path.join(reader.repo, '.git');
@@ -165,12 +166,22 @@ export async function readRepoState(reader: StateReader): Promise<RepoState> {
 	};
 }
 
+// git's answers on settings and on the warehouse's refs, by the text of the files they come from (file-keys.ts).
+const settingsAnswers = new KeptAnswers<string>();
+const onlineRefAnswers = new KeptAnswers<string>();
+
+/** Git's answer kept by a key, or asked again when there is no key. */
+async function keptBy(cache: KeptAnswers<string>, key: Promise<string | undefined>, ask: () => Promise<string>): Promise<string> {
+	const known = await key;
+	return known === undefined ? ask() : cache.get(known, ask);
+}
+
 const isAttributesFile = (file: string) => file === '.gitattributes' || file.endsWith('/.gitattributes');
 
 type HeadHistory = Pick<RepoState, 'commits' | 'headFiles' | 'markedCommits' | 'duplicates'>;
 const noHistory: HeadHistory = {commits: [], headFiles: {}, markedCommits: [], duplicates: []};
-const headHistories = new HistoryCache<HeadHistory>();
-const onlineHistories = new HistoryCache<Pick<OnlineState, 'commits' | 'reachable'>>();
+const headHistories = new KeptAnswers<HeadHistory>();
+const onlineHistories = new KeptAnswers<Pick<OnlineState, 'commits' | 'reachable'>>();
 
 /** What HEAD's id decides: its history, its files, its boxes with markers and its changes held twice. */
 async function readHistory(reader: StateReader): Promise<HeadHistory> {

@@ -1,11 +1,11 @@
-// What a commit id determines never changes: the history below it, its files, the boxes in it
-// with conflict markers, the changes it holds twice. The state is read after every command, and
-// most commands leave HEAD and the warehouse where they were, so these are kept by id and read
-// again only when an id is new. A bounded map: the oldest entries go first.
+// Answers kept by what decides them: a commit id decides its history and files for good, and the
+// text of a few files decides git's answer on settings and refs. The state is read after every
+// command, and most commands change little, so an answer is asked again only for a new key. A
+// bounded map: the least recently used entries go first.
 
 const limit = 200;
 
-export class HistoryCache<Value> {
+export class KeptAnswers<Value> {
 	private readonly entries = new Map<string, Value>();
 
 	async get(key: string, read: () => Promise<Value>): Promise<Value> {
