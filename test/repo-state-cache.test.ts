@@ -88,3 +88,25 @@ test('the warehouse\'s branches and tags are read again after each push, loose o
 		t.is(state.online.tags['v1'], state.head);
 	});
 });
+
+test('the repository\'s own refs are read again when a ref or a branch\'s route changed, packed or not', async t => {
+	await withRepo(async repo => {
+		const {url} = repo.sandbox;
+		await repo.ok('echo "Shipment notes" > notes.txt', 'git add notes.txt', 'git commit -m "First box"', `git remote add origin ${url}`, 'git push origin main');
+		t.is((await repo.state()).branches['main']?.upstream, undefined);
+		// Only the settings change here: the route is saved in .git/config, no ref moves.
+		await repo.ok('git branch -u origin/main');
+		t.is((await repo.state()).branches['main']?.upstream, 'origin/main');
+		await repo.ok('git branch gift-wrap', 'git tag v1', 'echo "More" >> notes.txt', 'git stash');
+		let state = await repo.state();
+		t.deepEqual(Object.keys(state.branches).sort(), ['gift-wrap', 'main']);
+		t.is(state.tags['v1'], state.head);
+		t.not(state.stash, undefined);
+		await runGit(['pack-refs', '--all'], {cwd: repo.sandbox.repo, env: repo.sandbox.env});
+		await repo.ok('git stash pop', 'git commit -am "Second box"', 'git branch -D gift-wrap');
+		state = await repo.state();
+		t.deepEqual(Object.keys(state.branches), ['main']);
+		t.is(state.branches['main']?.oid, state.head);
+		t.is(state.stash, undefined);
+	});
+});

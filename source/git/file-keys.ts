@@ -42,7 +42,7 @@ export async function settingsKey(repo: string, env: Record<string, string>): Pr
 	return JSON.stringify([files, texts]);
 }
 
-/** The branches and tags of a bare repository kept as files (loose refs and packed-refs). */
+/** The refs of a repository's git folder (a bare repository, or .git), kept as files: loose refs and packed-refs. */
 export async function refsKey(bare: string): Promise<string | undefined> {
 	if (existsSync(path.join(bare, 'reftable'))) {
 		return undefined;

@@ -126,14 +126,17 @@ export const markerPattern = '^(<<<<<<<|>>>>>>>)( |$)';
 
 export async function readRepoState(reader: StateReader): Promise<RepoState> {
 	const onlineGit = ['--git-dir', reader.online];
+	const settings = settingsKey(reader.repo, reader.env);
+	// A branch's upstream comes from the settings: the local refs' answer is keyed by both.
+	const localRefs = Promise.all([refsKey(path.join(reader.repo, '.git')), settings]).then(keys => (keys.includes(undefined) ? undefined : JSON.stringify(keys)));
 	const [status, refs, config, markers, onlineRefs] = await Promise.all([
 		plumbing(['status', '--porcelain=v2', '--branch', '-z', '--untracked-files=all', '--ignored'], reader),
-		plumbing(['for-each-ref', '--format=%(refname)%00%(objectname)%00%(upstream)%00%(*objectname)'], reader),
-		keptBy(settingsAnswers, settingsKey(reader.repo, reader.env), async () => plumbing(['config', '-z', '--get-regexp', String.raw`^(remote\..*\.url|pull\.(rebase|ff)|core\.attributesfile)$`], reader)),
+		keptBy(localRefAnswers, localRefs, async () => plumbing(['for-each-ref', '--format=%(refname)%00%(objectname)%00%(upstream)%00%(*objectname)'], reader)),
+		keptBy(settingsAnswers, settings, async () => plumbing(['config', '-z', '--get-regexp', String.raw`^(remote\..*\.url|pull\.(rebase|ff)|core\.attributesfile)$`], reader)),
 		plumbing(['grep', '-l', '-I', '-z', '-E', markerPattern, '--'], reader),
 		keptBy(onlineRefAnswers, refsKey(reader.online), async () => plumbing([...onlineGit, 'for-each-ref', '--format=%(refname)%00%(objectname)', 'refs/heads', 'refs/tags'], reader, reader.online)),
 	]);
-	const settings = parseConfig(config);
+	const configured = parseConfig(config);
 	const gitDirectory = path.join(reader.repo, '.git');
 	const statusPart = parseStatus(status);
 	const branchPart = parseRefs(refs);
@@ -143,7 +146,7 @@ export async function readRepoState(reader: StateReader): Promise<RepoState> {
 	const upstream = statusPart.upstream ?? (workBranch === undefined ? undefined : branchPart.branches[workBranch]?.upstream);
 	const detached = statusPart.branch === undefined && statusPart.head !== undefined;
 	// Attributes on the desk can change how git greps and diffs HEAD's files (binary or text); then HEAD's id alone does not decide.
-	const attributesOnDesk = settings.attributesFile || existsSync(path.join(gitDirectory, 'info', 'attributes'))
+	const attributesOnDesk = configured.attributesFile || existsSync(path.join(gitDirectory, 'info', 'attributes'))
 		|| [...statusPart.staged, ...statusPart.unstaged].some(change => isAttributesFile(change.path))
 		|| [...statusPart.untracked, ...statusPart.ignored ?? [], ...statusPart.conflicted].some(file => isAttributesFile(file));
 	const [history, onlineHistory, detachedOffBranch] = await Promise.all([
@@ -158,16 +161,17 @@ export async function readRepoState(reader: StateReader): Promise<RepoState> {
 		detachedOffBranch,
 		...history,
 		...branchPart,
-		remotes: settings.remotes,
-		pullSettings: settings.pull,
+		remotes: configured.remotes,
+		pullSettings: configured.pull,
 		operation: readOperation(gitDirectory),
 		markedFiles: markers.split('\0').filter(Boolean),
 		online: {...onlineRefsPart, ...onlineHistory},
 	};
 }
 
-// git's answers on settings and on the warehouse's refs, by the text of the files they come from (file-keys.ts).
+// git's answers on settings and on refs (the repository's and the warehouse's), by the text of the files they come from (file-keys.ts).
 const settingsAnswers = new KeptAnswers<string>();
+const localRefAnswers = new KeptAnswers<string>();
 const onlineRefAnswers = new KeptAnswers<string>();
 
 /** Git's answer kept by a key, or asked again when there is no key. */
