@@ -193,3 +193,7 @@ test('a divergent pull that named where from is answered with that command; pros
 	t.is(explainText('I fixed the "Repository not found" thing yesterday, now git push works fine:\nTo github.com:a/b.git\n   1a2b3c4..5d6e7f8  main -> main\n').kind, 'unknown');
 	t.is(explainText('Someone wrote "not a git repository (or any of the parent directories)" in the chat.\n').kind, 'unknown');
 });
+
+test('src refspec: the way out is the pasted push with the branch\'s real name, its -u kept', t => {
+	t.regex(wayOuts(explainText('$ git push -u origin main\nerror: src refspec main does not match any\n'))[0]!, /the same way: git push -u origin <branch>$/);
+});

@@ -106,6 +106,11 @@ function commandVariant(item: Found, command: PastedCommand | undefined): Record
 		return {variant: 'read'};
 	}
 
+	const ref = item.details['ref'];
+	if (item.id === 'src-refspec' && ref !== undefined && ref !== 'HEAD' && command.subcommand === 'push' && command.positionals.includes(ref)) {
+		return {variant: 'text-retry', retryBranch: command.line.split(' ').map(word => (word === ref ? '<branch>' : word)).join(' ')};
+	}
+
 	// A pull that named where from may have no saved route: the choice goes on that same command.
 	return item.id === 'divergent-pull' && command.subcommand === 'pull' && command.positionals.length > 0 ? {variant: 'text-named'} : {};
 }
@@ -220,7 +225,7 @@ export function explainText(text: string): TextExplanation {
 			}
 
 			seen.add(key);
-			const {variant, retry, yours, goTo, ...details} = found.details;
+			const {variant, retry, yours, goTo, retryBranch, ...details} = found.details;
 			const practise = practiseCommand(explanation.practise);
 			findings.push({id: found.id, signal: signalLine(part.text, found), ...wording, ...(practise ? {practise} : {}), details});
 		}

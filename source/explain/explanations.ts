@@ -122,6 +122,11 @@ export const explanations: Record<FailureId, Explanation> = {
 				meaning: 'Nothing is sealed yet: HEAD names your newest sealed box, and this branch has none, so there is nothing to ship.',
 				wayOut: 'Seal a box first: git add . then git commit -m "First box", then run the same push again.',
 			},
+			// The pasted push, with the branch's real name in place of the one that matched nothing (its -u kept).
+			'text-retry': {
+				meaning: 'There are no sealed boxes on a branch called "{ref}" to ship: either your branch has another name (main and master are often mixed up), or nothing is sealed yet.',
+				wayOut: 'git status names your branch on its first line (before the first commit, seal a box first: git add . then git commit -m "First box"). Then ship that branch the same way: {retryBranch}',
+			},
 			text: {
 				meaning: 'There are no sealed boxes on a branch called "{ref}" to ship: either your branch has another name (main and master are often mixed up), or nothing is sealed yet.',
 				wayOut: 'git status names your branch on its first line (before the first commit, seal a box first: git add . then git commit -m "First box"). Then ship that branch: git push {remote} <branch>',
