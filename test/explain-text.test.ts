@@ -197,3 +197,38 @@ test('a divergent pull that named where from is answered with that command; pros
 test('src refspec: the way out is the pasted push with the branch\'s real name, its -u kept', t => {
 	t.regex(wayOuts(explainText('$ git push -u origin main\nerror: src refspec main does not match any\n'))[0]!, /the same way: git push -u origin <branch>$/);
 });
+
+test('a second hostile reading: a refusal pasted without its command is mended on its branch, wherever the learner is', t => {
+	const [wayOut = ''] = wayOuts(explainText('To github.com:alice/repo.git\n ! [rejected]        dev -> dev (fetch first)\n'));
+	t.regex(wayOut, /git switch dev/);
+	t.notRegex(wayOut, /origin dev/, 'no remote is guessed');
+});
+
+test('a second hostile reading: names with accents or foreign words in English errors are not a translation; git\'s translated lines without a prefix are', t => {
+	for (const text of ['fatal: couldn\'t find remote ref función\n', 'fatal: invalid reference: café\n', 'warning: CRLF will be replaced by LF in Übersicht.md.\n', 'warning: adding embedded git repository: Bibliothèque\n', 'fatal: couldn\'t find remote ref die\n']) {
+		t.is(explainText(text).kind, 'unknown', text);
+	}
+
+	for (const text of ['KONFLIKT (Inhalt): Merge-Konflikt in f\n', 'git: \'psuh\' ist kein Git-Befehl.\n', 'git : \'psuh\' n\'est pas une commande git.\n', 'fatal : amont invalide \'nosuch\'\n', 'error: remoto o ya existe.\n']) {
+		t.is(explainText(text).kind, 'translated', text);
+	}
+});
+
+test('a second hostile reading: prose that quotes git is not git, in backticks, after a prefix or on a rejected line; a wrapped git line still is', t => {
+	for (const text of ['Earlier I got `remote: Repository not found.` but that was a typo, fixed now:\n', 'I fixed the "fatal: not a git repository (or any of the parent directories): .git" error\n', 'Yesterday I got "! [rejected] main -> main (fetch first)" but I fixed it\n', 'The tutorial says that when you see There is no tracking information for the current branch you should pull\n']) {
+		t.is(explainText(text).kind, 'unknown', text);
+	}
+
+	t.deepEqual(ids(explainText('$ git push\nfatal: unable to access \'https://github.\ncom/sam/shipment.git/\': Could not resolv\ne host: github.com\n')), ['host-not-resolved']);
+	t.deepEqual(ids(explainText('> fatal: No configured push destination.\n')), ['no-destination']);
+});
+
+test('a second hostile reading: a deploy key over ssh, an option\'s value, and git switch on an older git', t => {
+	const deploy = explainText('$ git push\nERROR: Permission to alice/repo.git denied to deploy key\nfatal: Could not read from remote repository.\n');
+	t.regex(JSON.stringify(deploy), /deploy key of alice\/repo/);
+	t.notRegex(JSON.stringify(deploy), /403|credential manager/);
+	t.notRegex(wayOuts(explainText('~/repo (main) $ git push -o ci.skip origin dev\n ! [rejected]        dev -> dev (fetch first)\n'))[0]!, /ci\.skip/);
+	const restore = explainText('$ git restore notes.txt\ngit: \'restore\' is not a git command. See \'git --help\'.\n\nThe most similar command is\n\tremote\n');
+	t.regex(JSON.stringify(restore), /arrived in git 2\.23/);
+	t.notRegex(wayOuts(restore)[0]!, /git remote/);
+});

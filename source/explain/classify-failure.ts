@@ -9,6 +9,7 @@ import {learnerName, reachesOnline} from '../sandbox/sandbox-config.ts';
 import type {FailureId} from './explanations.ts';
 import type {FailureFacts} from './failure-facts.ts';
 import {classifyTypo} from './classify-typo.ts';
+import {newerGit} from './newer-git.ts';
 import {classifyLocalWork} from './classify-local-work.ts';
 import {classifyDetachedPush, classifyRouteName, classifyTag, classifyTagPush} from './classify-tags-routes.ts';
 
@@ -16,12 +17,6 @@ export type Failure = {id: FailureId; details: Record<string, string>};
 
 const looksLikeUrl = (word: string) => word.includes(':') || word.includes('/') || word.includes('\\');
 
-/** Commands and options the lessons mention that older git lacks, and the older way to the same end. */
-export const newerGit: Array<{command: string; option?: string; since: string; instead: string}> = [
-	{command: 'switch', since: '2.23', instead: 'git checkout BRANCH (git checkout -b NAME makes a new branch)'},
-	{command: 'restore', since: '2.23', instead: 'git reset FILE to take a file out of the box, or git checkout -- FILE to undo changes on the desk'},
-	{command: 'push', option: '--force-if-includes', since: '2.30', instead: 'git pull --rebase before git push --force-with-lease'},
-];
 
 /**
  * Why the command failed, if the tutor knows. `facts` (from readFailureFacts) add what the state

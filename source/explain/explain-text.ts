@@ -1,7 +1,8 @@
 // Explains a pasted git error from its text alone: it never runs git and never reads a repository.
 // The wordings are the catalogue's (explanations.ts), the same the lessons show.
+import {newerGit} from './newer-git.ts';
 import {explanations, type Explanation, type FailureId, type Practice} from './explanations.ts';
-import {looksTranslated} from './looks-translated.ts';
+import {looksTranslated, prefixes} from './looks-translated.ts';
 import {pastedRemote, pasteParts, plainText, type PastedCommand, type PastePart} from './paste-text.ts';
 import {rejectedLine, rejectionReasons, shortRef, signals} from './text-signals.ts';
 
@@ -31,7 +32,7 @@ const defined = (values: Record<string, string | undefined>): Record<string, str
 	Object.fromEntries(Object.entries(values).filter((entry): entry is [string, string] => entry[1] !== undefined && entry[1] !== ''));
 
 function rejections(part: PastePart): Found[] {
-	return [...part.text.matchAll(rejectedLine)].flatMap(match => {
+	return [...part.text.matchAll(rejectedLine)].filter(match => saidByGit(part.text, match.index)).flatMap(match => {
 		const groups = match.groups ?? {};
 		// A wrapped line may break the reason: "(stale\n info)".
 		const reason = (groups['reason'] ?? groups['preason'] ?? '').replaceAll('\n', '').replaceAll(/\s+/g, ' ').trim();
@@ -48,11 +49,38 @@ function rejections(part: PastePart): Found[] {
 	});
 }
 
-/** A signal right after a double quote is prose quoting an error ("Repository not found" thing), not git speaking. */
-const quoted = (text: string, index: number) => /["“«]\s*$/.test(text.slice(Math.max(0, index - 3), index));
+/** How git (and GitHub, and ssh) start a line in any language: fatal:, remote:, ssh:, CONFLICT (…), ***. */
+const gitLinePrefix = new RegExp(`^(?:(?:${prefixes.join('|')}|remote|ssh)\\s?[:：]|CONFLICT \\(|\\*+\\s)`, 'iu');
+
+/**
+ * Git speaks at the start of its lines, or after one of its prefixes: a signal in a line that
+ * starts otherwise is prose quoting git ("I fixed the `Repository not found` thing"). Quote marks
+ * and line numbers of an e-mail or an editor may come first.
+ */
+function saidByGit(text: string, index: number): boolean {
+	const cleaned = (from: number, to: number) => text.slice(from, to).replace(/^[\s>|]*(?:\d+[:.)]?\s+)?/, '');
+	let start = text.lastIndexOf('\n', index - 1) + 1;
+	let before = cleaned(start, index);
+	// A line a narrow terminal broke starts where its first piece starts: walk back over the pieces
+	// before it that fill the width (a width at least two lines fill exactly).
+	const lengths = text.split('\n').map(line => line.length);
+	const width = Math.max(...lengths);
+	const wrapped = width >= 30 && lengths.filter(length => length === width).length >= 2;
+	while (before !== '' && !gitLinePrefix.test(before) && wrapped && start > 0) {
+		const previous = text.lastIndexOf('\n', start - 2) + 1;
+		if (start - 1 - previous !== width) {
+			break;
+		}
+
+		start = previous;
+		before = cleaned(start, index);
+	}
+
+	return before === '' || gitLinePrefix.test(before);
+}
 
 function signalsIn(part: PastePart): Found[] {
-	return signals.flatMap(signal => [...part.text.matchAll(signal.pattern)].filter(match => !quoted(part.text, match.index)).map(match => {
+	return signals.flatMap(signal => [...part.text.matchAll(signal.pattern)].filter(match => saidByGit(part.text, match.index)).map(match => {
 		const groups = Object.fromEntries(Object.entries(match.groups ?? {}).map(([name, value]) => [name, value.replaceAll('\n', '')]));
 		const end = match.index + match[0].length;
 		return {id: signal.id, index: match.index, end, details: defined({...groups, ...signal.details?.({groups, text: part.text, end})})};
@@ -96,8 +124,14 @@ function findingsOf(part: PastePart): Found[] {
 	}));
 }
 
-/** Wordings that depend on the command pasted with the error. */
+/** Wordings that depend on the command pasted with the error (or on the command git names). */
 function commandVariant(item: Found, command: PastedCommand | undefined): Record<string, string> {
+	const newer = item.id === 'not-a-command' ? newerGit.find(entry => entry.option === undefined && entry.command === item.details['command']) : undefined;
+	if (newer) {
+		// git switch on a git before 2.23: git's own "most similar command" is no way out.
+		return {variant: 'newer', since: newer.since, instead: newer.instead};
+	}
+
 	if (command === undefined) {
 		return {};
 	}
@@ -129,8 +163,8 @@ function shippedFrom(item: Found): string | undefined {
  */
 function otherBranch(item: Found, refused: number, remote: string | undefined, command: PastedCommand | undefined): Record<string, string> {
 	const source = shippedFrom(item);
-	// A push that names its branch may be typed on another one, unless the prompt shows which.
-	const onIt = command === undefined || command.positionals.length < 2 || command.promptBranch === source;
+	// A push that names its branch may be typed on another one, unless the prompt shows which; without the command, where it was typed is not known.
+	const onIt = command !== undefined && (command.positionals.length < 2 || command.promptBranch === source);
 	if (source === undefined || (source === item.details['branch'] && refused < 2 && onIt)) {
 		return {};
 	}
@@ -225,7 +259,7 @@ export function explainText(text: string): TextExplanation {
 			}
 
 			seen.add(key);
-			const {variant, retry, yours, goTo, retryBranch, ...details} = found.details;
+			const {variant, retry, yours, goTo, retryBranch, since, instead, ...details} = found.details;
 			const practise = practiseCommand(explanation.practise);
 			findings.push({id: found.id, signal: signalLine(part.text, found), ...wording, ...(practise ? {practise} : {}), details});
 		}

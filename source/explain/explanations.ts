@@ -298,6 +298,10 @@ export const explanations: Record<FailureId, Explanation> = {
 	'not-a-command': {
 		says: 'git: \'psuh\' is not a git command',
 		variants: {
+			newer: {
+				meaning: '"git {command}" arrived in git {since}, and this git is older, so it does not know the command and nothing happened.',
+				wayOut: 'Use {instead}, or update git from git-scm.com.',
+			},
 			text: {
 				wayOut: 'Did you mean git {suggestion}? Type the command again with that word.',
 			},
@@ -519,6 +523,11 @@ export const explanations: Record<FailureId, Explanation> = {
 		variants: {
 			text: {
 				meaning: 'GitHub knows who you are ({user}), but that account, or its token, may not push to {repository}.',
+			},
+			// "denied to deploy key": the ssh key git used is a repository's deploy key, not an account's.
+			'deploy-key': {
+				meaning: 'The server refused the push: the SSH key git used is a deploy key of {repository}, and a deploy key may only read unless it was given write access.',
+				wayOut: 'Push with a key of your own account (ssh -T git@github.com says whose key answers), or give the deploy key write access in the repository\'s settings (Deploy keys).',
 			},
 			// A 403 answering a clone, fetch or pull: reading was refused, not pushing.
 			read: {

@@ -16,7 +16,7 @@ function unwrapped(lines: string[]): string[] {
 	}
 
 	// A line can also fill the width exactly and end there: what starts a line of its own is not a continuation.
-	const startsLine = /^(?:\t|(?:fatal|error|hint|warning|remote|To|Please)\b|\s*!\s|\$ |\s*$)/;
+	const startsLine = /^(?:\t|(?:fatal|error|hint|warning|remote|To|Please|ssh|ERROR|CONFLICT|Host key|Auto-merging|Automatic merge)\b|\*{3}|\s*!\s|\$ |\s*$)/;
 	const joined: string[] = [];
 	for (const [index, line] of lines.entries()) {
 		const previous = lines[index - 1];
@@ -66,6 +66,9 @@ export type PastePart = {
 // Oh My Zsh's prompt ends in no such mark: ➜  repo git:(main) ✗ git push.
 const commandLine = /^(?:(?:\S.*?)?[$#%>❯]\s*|➜\s+.*?\s)?git\s+(?<words>[a-z][\w-]*(?:\s.*)?)$/;
 
+/** Options of push, pull and fetch whose value is the next word. */
+const optionsWithValue = new Set(['-o', '--push-option', '--repo', '--receive-pack', '--exec', '--upload-pack', '--depth', '-j', '--jobs', '-X', '--strategy-option', '-s', '--strategy']);
+
 function parseCommand(line: string): PastedCommand | undefined {
 	const match = commandLine.exec(line);
 	const words = match?.groups?.['words']?.trim().split(/\s+/);
@@ -74,7 +77,8 @@ function parseCommand(line: string): PastedCommand | undefined {
 	}
 
 	const [subcommand = '', ...rest] = words;
-	const positionals = rest.filter(word => !word.startsWith('-'));
+	// Words that are not options, nor the value of an option that takes one (git push -o ci.skip origin main).
+	const positionals = rest.filter((word, index) => !word.startsWith('-') && !optionsWithValue.has(rest[index - 1] ?? ''));
 	const promptBranch = /\((?<branch>[^\s()|]+)(?:\|[A-Z-]+)?\)\s*(?:✗\s*)?[$#%>❯]?\s*git\s/.exec(line)?.groups?.['branch'];
 	return {line: `git ${words.join(' ')}`, subcommand, positionals, ...(promptBranch ? {promptBranch} : {})};
 }

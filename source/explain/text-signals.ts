@@ -95,7 +95,7 @@ export const signals: Signal[] = [
 		id: 'push-forbidden',
 		pattern: loose('Permission to ', slot('repository', String.raw`[\w.-]+/[\w.-]+?`), ' denied to ', slot('user', String.raw`[\w-]+`)),
 		// "denied to deploy key": a key, not a user called deploy.
-		details: ({groups, text, end}) => (groups['user'] === 'deploy' && /^\s*key/.test(text.slice(end)) ? {user: ''} : {}),
+		details: ({groups, text, end}) => (groups['user'] === 'deploy' && /^\s*key/.test(text.slice(end)) ? {user: '', variant: 'deploy-key'} : {}),
 	},
 	{id: 'push-forbidden', pattern: loose('The requested URL returned error: 403')},
 	// The network: curl's and ssh's own words.

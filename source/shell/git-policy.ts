@@ -9,7 +9,7 @@ import type {GitArguments} from '../git/git-arguments.ts';
 import {closestWord} from '../closest-word.ts';
 import {explanations, fillExplanation} from '../explain/explanations.ts';
 import {editorHowTo} from '../explain/editor-note.ts';
-import {newerGit} from '../explain/classify-failure.ts';
+import {newerGit} from '../explain/newer-git.ts';
 import {commandText} from '../explain/command-text.ts';
 import {githubPrefixes, reachesOnline} from '../sandbox/sandbox-config.ts';
 import {parseGitVersion} from '../git/version-number.ts';
