@@ -392,18 +392,7 @@ function parseProgress(text: string): Parsed {
 	let dropped = readLessons(data, progress);
 
 	// Files written before drills existed simply lack the field.
-	const drills = data['drills'];
-	if (isPlainObject(drills)) {
-		for (const [name, count] of Object.entries(drills)) {
-			if (isCount(count)) {
-				setEntry(progress.drills, name, count);
-			} else {
-				dropped = true;
-			}
-		}
-	} else if (drills !== undefined) {
-		dropped = true;
-	}
+	dropped = readEntries(data['drills'], () => progress.drills, count => (isCount(count) ? count : undefined)) || dropped;
 
 	// Files written before drill runs were kept simply lack the field.
 	const drillRuns = data['drillRuns'];
@@ -421,21 +410,15 @@ function parseProgress(text: string): Parsed {
 	}
 
 	// Files written before packs could be played simply lack the field.
-	const packs = data['packs'];
-	if (isPlainObject(packs)) {
-		progress.packs = Object.create(null) as Record<string, PackProgress>;
-		for (const [key, value] of Object.entries(packs)) {
-			const lessons: PackProgress = {completed: {}};
-			if (isPlainObject(value)) {
-				dropped = readLessons(value, lessons) || dropped;
-				setEntry(progress.packs, key, lessons);
-			} else {
-				dropped = true;
-			}
+	dropped = readEntries(data['packs'], () => (progress.packs = Object.create(null) as Record<string, PackProgress>), value => {
+		if (!isPlainObject(value)) {
+			return undefined;
 		}
-	} else if (packs !== undefined) {
-		dropped = true;
-	}
+
+		const lessons: PackProgress = {completed: {}};
+		dropped = readLessons(value, lessons) || dropped;
+		return lessons;
+	}) || dropped;
 
 	// Files written before branches were remembered simply lack the field.
 	const branch = data['branch'];
@@ -450,32 +433,30 @@ function parseProgress(text: string): Parsed {
 
 /** Reads `completed` and `reached` from `data` into `into`; true when an entry was not understood. */
 function readLessons(data: Record<string, unknown>, into: PackProgress): boolean {
-	let dropped = false;
-	const completed = data['completed'];
-	if (isPlainObject(completed)) {
-		for (const [lessonId, value] of Object.entries(completed)) {
-			if (isValidCompletion(value)) {
-				setEntry(into.completed, lessonId, {firstCompletedAt: value.firstCompletedAt, timesCompleted: value.timesCompleted});
-			} else {
-				dropped = true;
-			}
-		}
-	} else if (completed !== undefined) {
-		dropped = true;
+	const completions = readEntries(data['completed'], () => into.completed, value => (isValidCompletion(value) ? {firstCompletedAt: value.firstCompletedAt, timesCompleted: value.timesCompleted} : undefined));
+	const steps = readEntries(data['reached'], () => (into.reached = Object.create(null) as Record<string, number>), step => (isCount(step) ? step : undefined));
+	return completions || steps;
+}
+
+/**
+ * Reads a field that holds a record, entry by entry, into the record `into` gives (asked for only
+ * when the field is one): entries `read` does not understand are left out. True when something
+ * was left out, a field that is not a record included.
+ */
+function readEntries<T>(value: unknown, into: () => Record<string, T>, read: (entry: unknown) => T | undefined): boolean {
+	if (!isPlainObject(value)) {
+		return value !== undefined;
 	}
 
-	const reached = data['reached'];
-	if (isPlainObject(reached)) {
-		into.reached = Object.create(null) as Record<string, number>;
-		for (const [lessonId, step] of Object.entries(reached)) {
-			if (isCount(step)) {
-				setEntry(into.reached, lessonId, step);
-			} else {
-				dropped = true;
-			}
+	const record = into();
+	let dropped = false;
+	for (const [key, entry] of Object.entries(value)) {
+		const kept = read(entry);
+		if (kept === undefined) {
+			dropped = true;
+		} else {
+			setEntry(record, key, kept);
 		}
-	} else if (reached !== undefined) {
-		dropped = true;
 	}
 
 	return dropped;
