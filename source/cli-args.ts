@@ -318,8 +318,7 @@ function parseVerifyArgs(argv: readonly string[]): CliCommand {
 				fail(`"${value ?? ''}" is not a branch name for --branch: ${problem ?? ''}. Try --branch master.`);
 			}
 		} else if (token.startsWith('-')) {
-			const suggestion = closestWord(name ?? token.replace(/^-+/, ''), verifyNames, 2);
-			fail(`Unknown option ${token} for verify.${suggestion ? ` Did you mean --${suggestion}?` : ''}`);
+			fail(unknownOptionMessage(token, verifyNames, 'verify', name));
 		} else if (directory === undefined) {
 			directory = token;
 		} else {
@@ -382,11 +381,10 @@ function unknownDrillMessage(drill: string): string {
 	return `There is no drill "${drill}".${suggestion ? ` Did you mean ${suggestion}?` : ''} The drills are: ${drillNames.join(', ')}.`;
 }
 
-function unknownOptionMessage(option: string): string {
-	const suggestion = closestWord(option.replace(/^-+/, ''), knownNames, 2);
-	return suggestion
-		? `Unknown option ${option}. Did you mean --${suggestion}?`
-		: `Unknown option ${option}.`;
+/** `command`: verify or explain, whose options are `names`; `word`: what is matched against them (the option's name). */
+function unknownOptionMessage(option: string, names: readonly string[] = knownNames, command?: string, word = option.replace(/^-+/, '')): string {
+	const suggestion = closestWord(word, names, 2);
+	return `Unknown option ${option}${command ? ` for ${command}` : ''}.${suggestion ? ` Did you mean --${suggestion}?` : ''}`;
 }
 
 function strayArgumentMessage(word: string): string {
@@ -427,8 +425,7 @@ function parseExplainArgs(argv: readonly string[]): CliCommand {
 		if (token === '--json') {
 			json = true;
 		} else if (/^--?[a-z][\w-]*$/i.test(token)) {
-			const suggestion = closestWord(token.replace(/^-+/, ''), ['json', 'help'], 2);
-			return {kind: 'error', message: `Unknown option ${token} for explain.${suggestion ? ` Did you mean --${suggestion}?` : ''}\nUsage: git-push-tutor explain [--json] [TEXT...]`};
+			return {kind: 'error', message: `${unknownOptionMessage(token, ['json', 'help'], 'explain')}\nUsage: git-push-tutor explain [--json] [TEXT...]`};
 		} else {
 			break;
 		}
