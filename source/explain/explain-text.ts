@@ -3,7 +3,7 @@
 import {newerGit} from './newer-git.ts';
 import {explanations, type Explanation, type FailureId, type Practice} from './explanations.ts';
 import {looksTranslated, prefixes} from './looks-translated.ts';
-import {pastedRemote, pasteParts, plainText, type PastedCommand, type PastePart} from './paste-text.ts';
+import {pastedRemote, pasteParts, plainText, wrapWidth, type PastedCommand, type PastePart} from './paste-text.ts';
 import {rejectedLine, rejectionReasons, shortRef, signals} from './text-signals.ts';
 
 export type TextFinding = {
@@ -31,8 +31,8 @@ type Found = {id: FailureId; index: number; end: number; details: Record<string,
 const defined = (values: Record<string, string | undefined>): Record<string, string> =>
 	Object.fromEntries(Object.entries(values).filter((entry): entry is [string, string] => entry[1] !== undefined && entry[1] !== ''));
 
-function rejections(part: PastePart): Found[] {
-	return [...part.text.matchAll(rejectedLine)].filter(match => saidByGit(part.text, match.index)).flatMap(match => {
+function rejections(part: PastePart, width: number | undefined): Found[] {
+	return [...part.text.matchAll(rejectedLine)].filter(match => saidByGit(part.text, match.index, width)).flatMap(match => {
 		const groups = match.groups ?? {};
 		// A wrapped line may break the reason: "(stale\n info)".
 		const reason = (groups['reason'] ?? groups['preason'] ?? '').replaceAll('\n', '').replaceAll(/\s+/g, ' ').trim();
@@ -57,16 +57,13 @@ const gitLinePrefix = new RegExp(`^(?:(?:${prefixes.join('|')}|remote|ssh)\\s?[:
  * starts otherwise is prose quoting git ("I fixed the `Repository not found` thing"). Quote marks
  * and line numbers of an e-mail or an editor may come first.
  */
-function saidByGit(text: string, index: number): boolean {
+function saidByGit(text: string, index: number, width: number | undefined): boolean {
 	const cleaned = (from: number, to: number) => text.slice(from, to).replace(/^[\s>|]*(?:\d+[:.)]?\s+)?/, '');
 	let start = text.lastIndexOf('\n', index - 1) + 1;
 	let before = cleaned(start, index);
 	// A line a narrow terminal broke starts where its first piece starts: walk back over the pieces
-	// before it that fill the width (a width at least two lines fill exactly).
-	const lengths = text.split('\n').map(line => line.length);
-	const width = Math.max(...lengths);
-	const wrapped = width >= 30 && lengths.filter(length => length === width).length >= 2;
-	while (before !== '' && !gitLinePrefix.test(before) && wrapped && start > 0) {
+	// before it that fill the width (`width`: one at least two lines fill exactly).
+	while (before !== '' && !gitLinePrefix.test(before) && width !== undefined && start > 0) {
 		const previous = text.lastIndexOf('\n', start - 2) + 1;
 		if (start - 1 - previous !== width) {
 			break;
@@ -79,8 +76,8 @@ function saidByGit(text: string, index: number): boolean {
 	return before === '' || gitLinePrefix.test(before);
 }
 
-function signalsIn(part: PastePart): Found[] {
-	return signals.flatMap(signal => [...part.text.matchAll(signal.pattern)].filter(match => saidByGit(part.text, match.index)).map(match => {
+function signalsIn(part: PastePart, width: number | undefined): Found[] {
+	return signals.flatMap(signal => [...part.text.matchAll(signal.pattern)].filter(match => saidByGit(part.text, match.index, width)).map(match => {
 		const groups = Object.fromEntries(Object.entries(match.groups ?? {}).map(([name, value]) => [name, value.replaceAll('\n', '')]));
 		const end = match.index + match[0].length;
 		return {id: signal.id, index: match.index, end, details: defined({...groups, ...signal.details?.({groups, text: part.text, end})})};
@@ -96,7 +93,9 @@ const covers: Partial<Record<FailureId, FailureId[]>> = {
 
 /** One finding per error of a command's output, in the order the paste shows them. */
 function findingsOf(part: PastePart): Found[] {
-	const found = [...rejections(part), ...signalsIn(part)].sort((a, b) => a.index - b.index);
+	// The width of lines a narrow terminal broke, if the paste has some: found once per part.
+	const width = wrapWidth(part.text.split('\n'), 2);
+	const found = [...rejections(part, width), ...signalsIn(part, width)].sort((a, b) => a.index - b.index);
 	// One finding per error and per branch it names: two branches refused in one push are two errors.
 	const byKey = new Map<string, Found>();
 	for (const item of found) {

@@ -10,8 +10,8 @@ const escapes = /\u001B\[[0-?]*[ -/]*[@-~]|\u001B\][^\u0007\u001B]*(?:\u0007|\u0
  * the terminal's width and each of them continues on the next line (mid-word, or after a space).
  */
 function unwrapped(lines: string[]): string[] {
-	const width = Math.max(0, ...lines.map(line => line.length));
-	if (width < 30 || lines.filter(line => line.length === width).length < 3) {
+	const width = wrapWidth(lines, 3);
+	if (width === undefined) {
 		return lines;
 	}
 
@@ -32,6 +32,12 @@ function unwrapped(lines: string[]): string[] {
 
 /** A colour code whose escape character was lost on the way (a terminal's paste, a chat window): [31m, [1;33m, [m. */
 const orphanColours = /\[(?:\d{1,3}(?:;\d{1,3})*)?m/g;
+
+/** The width a narrow terminal broke lines at: the longest length, when it is 30 or more and at least `atLeast` lines have it. */
+export function wrapWidth(lines: readonly string[], atLeast: number): number | undefined {
+	const width = Math.max(0, ...lines.map(line => line.length));
+	return width >= 30 && lines.filter(line => line.length === width).length >= atLeast ? width : undefined;
+}
 
 export function plainText(text: string): string {
 	const lines = text
