@@ -247,7 +247,8 @@ export function explainText(text: string): TextExplanation {
 	const plain = plainText(text);
 	const findings: TextFinding[] = [];
 	const seen = new Set<string>();
-	for (const part of pasteParts(plain)) {
+	const parts = pasteParts(plain);
+	for (const part of parts) {
 		for (const found of findingsOf(part)) {
 			const explanation = explanations[found.id];
 			const wording = textWording(explanation, found.details);
@@ -268,7 +269,7 @@ export function explainText(text: string): TextExplanation {
 		return {kind: 'explained', findings};
 	}
 
-	const command = pasteParts(plain).find(part => part.command)?.command?.line;
+	const command = parts.find(part => part.command)?.command?.line;
 	return looksTranslated(plain) ? {kind: 'translated', ...(command ? {command} : {})} : {kind: 'unknown'};
 }
 
