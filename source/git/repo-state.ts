@@ -126,9 +126,10 @@ export const markerPattern = '^(<<<<<<<|>>>>>>>)( |$)';
 
 export async function readRepoState(reader: StateReader): Promise<RepoState> {
 	const onlineGit = ['--git-dir', reader.online];
+	const gitDirectory = path.join(reader.repo, '.git');
 	const settings = settingsKey(reader.repo, reader.env);
 	// A branch's upstream comes from the settings: the local refs' answer is keyed by both.
-	const localRefs = Promise.all([refsKey(path.join(reader.repo, '.git')), settings]).then(keys => (keys.includes(undefined) ? undefined : JSON.stringify(keys)));
+	const localRefs = Promise.all([refsKey(gitDirectory), settings]).then(keys => (keys.includes(undefined) ? undefined : JSON.stringify(keys)));
 	const [status, refs, config, markers, onlineRefs] = await Promise.all([
 		plumbing(['status', '--porcelain=v2', '--branch', '-z', '--untracked-files=all', '--ignored'], reader),
 		keptBy(localRefAnswers, localRefs, async () => plumbing(['for-each-ref', '--format=%(refname)%00%(objectname)%00%(upstream)%00%(*objectname)'], reader)),
@@ -137,7 +138,6 @@ export async function readRepoState(reader: StateReader): Promise<RepoState> {
 		keptBy(onlineRefAnswers, refsKey(reader.online), async () => plumbing([...onlineGit, 'for-each-ref', '--format=%(refname)%00%(objectname)', 'refs/heads', 'refs/tags'], reader, reader.online)),
 	]);
 	const configured = parseConfig(config);
-	const gitDirectory = path.join(reader.repo, '.git');
 	const statusPart = parseStatus(status);
 	const branchPart = parseRefs(refs);
 	const onlineRefsPart = parseOnlineRefs(onlineRefs);
